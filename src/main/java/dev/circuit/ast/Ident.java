@@ -1,0 +1,6 @@
+package dev.circuit.ast;
+
+import dev.circuit.diag.Pos;
+
+/** A name where it is written. */
+public record Ident(String name, Pos pos) {}

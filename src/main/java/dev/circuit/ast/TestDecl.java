@@ -1,0 +1,38 @@
+package dev.circuit.ast;
+
+import dev.circuit.diag.Pos;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A truth table: {@code test adder { a b | sum carry; 0 0 | 0 0 ... }}. {@code tolerance} is null for
+ * exact comparison.
+ */
+public record TestDecl(CircuitRef target, BigDecimal tolerance, List<Ident> inputs, List<Ident> outputs,
+                       List<Row> rows, Pos pos) implements Decl {
+    public TestDecl {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        rows = List.copyOf(rows);
+    }
+
+    /** One table row; {@code pos} is where the row starts. */
+    public record Row(List<Cell> inputs, List<Cell> outputs, Pos pos) {
+        public Row {
+            inputs = List.copyOf(inputs);
+            outputs = List.copyOf(outputs);
+        }
+    }
+
+    /** A number, or {@code X}: every value in an input column, don't-care in an output column. */
+    public record Cell(BigDecimal value, Pos pos) {
+        public boolean isAny() {
+            return value == null;
+        }
+
+        @Override
+        public String toString() {
+            return value == null ? "X" : value.toPlainString();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.circuit.cli;
+
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Failure;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root command and the one place where failures become exit codes. */
+@Command(name = "circuit",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
+        description = "Simulate, verify and train circuits made of perceptrons.",
+        subcommands = {EvalCommand.class, TableCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 a test failed, 2 usage error, 3 invalid .net file, 4 file not readable/writable,",
+                "5 training failed, 70 internal error (rerun with --debug and report it)."})
+public final class Cli implements Runnable {
+    final Env env;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show stack traces of internal errors.")
+    void debug(boolean on) {
+        env.debug = on;
+    }
+
+    Cli(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try eval, table or test");
+    }
+
+    /** Runs the CLI with the given writers and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Env env = new Env(out, err);
+        CommandLine cl = new CommandLine(new Cli(env), new Factory(env));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("circuit: error: " + ex.getMessage());
+            CommandLine c = ex.getCommandLine();
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return Failure.USAGE.exitCode;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, env));
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static int handle(Exception ex, Env env) {
+        if (ex instanceof CircuitException ce) {
+            if (ce.failure() == Failure.USAGE && ce.diagnostics().stream().allMatch(d -> !d.pos().hasLine())) {
+                ce.diagnostics().forEach(d -> env.err.println("circuit: error: " + d.message()));
+                env.err.flush();
+            } else {
+                env.report(ce.diagnostics());
+            }
+            return ce.failure().exitCode;
+        }
+        env.err.println("circuit: internal error: " + ex);
+        if (env.debug) ex.printStackTrace(env.err);
+        else env.err.println("(this is a bug in circuit; rerun with --debug for the stack trace)");
+        env.err.flush();
+        return Failure.INTERNAL.exitCode;
+    }
+
+    /** Gives every command the shared {@link Env}. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final Env env;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+
+        Factory(Env env) {
+            this.env = env;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            for (var c : cls.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == Env.class) {
+                    c.setAccessible(true);
+                    return cls.cast(c.newInstance(env));
+                }
+            }
+            return fallback.create(cls);
+        }
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"circuit " + (v == null ? "(development build)" : v),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.circuit.cli;
+
+import dev.circuit.diag.CircuitException;
+import dev.circuit.model.Netlist;
+import dev.circuit.model.Terminal;
+import dev.circuit.syntax.Numbers;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Input values from the command line: positional ({@code 1 0}) or named ({@code a=1 b=0}). A bit or
+ * a real takes a number; a bus takes an unsigned integer in decimal, hex or binary.
+ */
+final class Inputs {
+    private Inputs() {}
+
+    /** One value per input bit, in terminal order, bus bits least significant first. */
+    static double[] parse(Netlist net, List<String> args) {
+        List<Terminal> terms = net.inputs();
+        String[] given = new String[terms.size()];
+        long named = args.stream().filter(a -> a.contains("=")).count();
+        if (named > 0 && named < args.size()) throw usage(net, "give every input by position or every input as name=value, not both");
+        if (named > 0) {
+            Map<String, Integer> index = new LinkedHashMap<>();
+            for (int i = 0; i < terms.size(); i++) index.put(terms.get(i).name(), i);
+            for (String a : args) {
+                String name = a.substring(0, a.indexOf('='));
+                Integer i = index.get(name);
+                if (i == null) throw usage(net, "'" + name + "' is not an input");
+                if (given[i] != null) throw usage(net, "input '" + name + "' is given twice");
+                given[i] = a.substring(a.indexOf('=') + 1);
+            }
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < terms.size(); i++) if (given[i] == null) missing.add(terms.get(i).name());
+            if (!missing.isEmpty()) throw usage(net, "missing input " + String.join(", ", missing));
+        } else {
+            if (args.size() != terms.size()) throw usage(net, "got " + args.size() + " value" + (args.size() == 1 ? "" : "s"));
+            for (int i = 0; i < terms.size(); i++) given[i] = args.get(i);
+        }
+        double[] bits = new double[net.inputBits()];
+        int k = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            Terminal t = terms.get(i);
+            BigDecimal v;
+            try {
+                v = Numbers.parse(given[i]);
+            } catch (NumberFormatException e) {
+                throw usage(net, "'" + given[i] + "' is not a number (input '" + t.name() + "')");
+            }
+            if (!t.bus()) {
+                bits[k++] = v.doubleValue();
+                continue;
+            }
+            boolean whole = v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0;
+            if (!whole || v.toBigInteger().bitLength() > t.width()) {
+                throw usage(net, given[i] + " does not fit input " + t.name() + "[" + t.width() + "] (0.."
+                        + BigInteger.ONE.shiftLeft(t.width()).subtract(BigInteger.ONE) + ")");
+            }
+            BigInteger b = v.toBigInteger();
+            for (int j = 0; j < t.width(); j++) bits[k++] = b.testBit(j) ? 1 : 0;
+        }
+        return bits;
+    }
+
+    static String signature(Netlist net) {
+        return net.inputs().stream().map(t -> t.bus() ? t.name() + "[" + t.width() + "]" : t.name())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static CircuitException usage(Netlist net, String why) {
+        int n = net.inputs().size();
+        return CircuitException.usage(why + ": " + net.name() + " takes " + n + " input" + (n == 1 ? "" : "s")
+                + (n == 0 ? "" : " (" + signature(net) + ")"));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.circuit.cli;
+
+import dev.circuit.Circuit;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.elab.Elaborated;
+import dev.circuit.eval.Evaluator;
+import dev.circuit.eval.Values;
+import dev.circuit.model.Netlist;
+import dev.circuit.model.Terminal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "table", description = "Print the whole truth table of a circuit: every input row, in counting order.",
+        mixinStandardHelpOptions = true)
+final class TableCommand implements Callable<Integer> {
+    /** 2^20 rows is already a million lines; beyond that a table is not for reading. */
+    static final int MAX_INPUT_BITS = 20;
+
+    private final Env env;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
+    Path file;
+
+    @Option(names = "--top", paramLabel = "NAME", description = "The circuit (default: the one named like the file, else the last one).")
+    String top;
+
+    @Option(names = "--bits", description = "Print bus values in binary.")
+    boolean bits;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed for learnable coefficients written as a bare '?' (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    TableCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        Elaborated e = Circuit.load(file, top, env.sources);
+        env.report(e.warnings());
+        Netlist net = e.netlist();
+        int n = net.inputBits();
+        if (n > MAX_INPUT_BITS) {
+            throw CircuitException.usage(net.name() + " has " + n + " input bits: its table would have 2^" + n
+                    + " rows; the limit is 2^" + MAX_INPUT_BITS + " (use 'circuit test' with a check to verify it)");
+        }
+        List<Terminal> ins = net.inputs();
+        List<Terminal> outs = net.outputs();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header(ins, outs));
+        Evaluator ev = new Evaluator(net, net.initialParams(seed));
+        double[] in = new double[n];
+        double[] state = ev.newState();
+        for (long row = 0; row < 1L << n; row++) {
+            // The first input is the most significant, so rows count up like the binary number they spell.
+            layout(ins, row, in);
+            ev.run(in, state, null);
+            double[] out = ev.outputBits(state);
+            String[] cells = new String[ins.size() + outs.size() + 1];
+            int c = 0;
+            int at = 0;
+            for (Terminal t : ins) {
+                cells[c++] = Values.terminal(t, in, at, bits);
+                at += t.width();
+            }
+            cells[c++] = "|";
+            at = 0;
+            for (Terminal t : outs) {
+                cells[c++] = Values.terminal(t, out, at, bits);
+                at += t.width();
+            }
+            rows.add(cells);
+        }
+        boolean[] right = new boolean[ins.size() + outs.size() + 1];
+        java.util.Arrays.fill(right, true);
+        for (String line : Tables.align(rows, right)) env.out.println(line);
+        return 0;
+    }
+
+    /** Spreads a row number over the input bits: the first input holds the most significant bits. */
+    private static void layout(List<Terminal> ins, long row, double[] in) {
+        int total = in.length;
+        int at = 0;
+        int consumed = 0;
+        for (Terminal t : ins) {
+            int shift = total - consumed - t.width();
+            long v = (row >>> shift) & ((1L << t.width()) - 1);
+            for (int b = 0; b < t.width(); b++) in[at + b] = (v >>> b) & 1;
+            at += t.width();
+            consumed += t.width();
+        }
+    }
+
+    private static String[] header(List<Terminal> ins, List<Terminal> outs) {
+        String[] h = new String[ins.size() + outs.size() + 1];
+        int c = 0;
+        for (Terminal t : ins) h[c++] = t.name();
+        h[c++] = "|";
+        for (Terminal t : outs) h[c++] = t.name();
+        return h;
+    }
+}

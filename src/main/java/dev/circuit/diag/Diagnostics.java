@@ -1,0 +1,48 @@
+package dev.circuit.diag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects what one stage finds, so a stage reports every error it can before stopping. A stage ends
+ * with {@link #check}, which throws when anything was an error.
+ */
+public final class Diagnostics {
+    private final List<Diagnostic> all = new ArrayList<>();
+    private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
+
+    public Diagnostic error(Pos pos, String message) {
+        return add(Diagnostic.error(pos, message));
+    }
+
+    public Diagnostic warning(Pos pos, String message) {
+        return add(Diagnostic.warning(pos, message));
+    }
+
+    /** Adds a diagnostic; the same message at the same place (say, from every instance of a circuit) is kept once. */
+    public Diagnostic add(Diagnostic d) {
+        if (seen.add(d)) all.add(d);
+        return d;
+    }
+
+    public void addAll(List<Diagnostic> ds) {
+        ds.forEach(this::add);
+    }
+
+    public boolean hasErrors() {
+        return all.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public List<Diagnostic> all() {
+        return List.copyOf(all);
+    }
+
+    public List<Diagnostic> warnings() {
+        return all.stream().filter(d -> !d.isError()).toList();
+    }
+
+    /** Throws a {@link CircuitException} holding everything collected if any of it is an error. */
+    public void check() {
+        if (hasErrors()) throw new CircuitException(Failure.INVALID_INPUT, all());
+    }
+}

@@ -1,0 +1,153 @@
+package dev.circuit.elab;
+
+import dev.circuit.ast.Expr;
+import dev.circuit.diag.Diagnostics;
+import dev.circuit.model.Activation;
+import dev.circuit.model.Coef;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+
+/**
+ * Reads a neuron's body as an activation of a weighted sum. The argument must be linear in the
+ * signals: {@code w*x}, {@code x}, {@code -x}, {@code x/2}, constants, and learnable coefficients
+ * {@code ?*x}. Anything else is reported with the reason.
+ */
+final class Linearizer {
+    /** What a name in a weighted sum stands for: a variable, or a constant (a circuit parameter). */
+    sealed interface Operand {
+        record Var(int id) implements Operand {}
+        record Const(BigDecimal value) implements Operand {}
+    }
+
+    /** A neuron: its activation and the sum z it applies to. */
+    record Shape(Activation activation, Affine z) {}
+
+    private final Diagnostics diags;
+    /** Resolves a name; returns empty after reporting an error. */
+    private final Function<Expr.Ref, Optional<Operand>> resolver;
+    private final ToIntFunction<Expr.Learnable> params;
+
+    Linearizer(Diagnostics diags, Function<Expr.Ref, Optional<Operand>> resolver, ToIntFunction<Expr.Learnable> params) {
+        this.diags = diags;
+        this.resolver = resolver;
+        this.params = params;
+    }
+
+    /** Returns true when {@code e}, at the top of a statement, is written as a neuron. */
+    static boolean isNeuronForm(Expr e) {
+        while (e instanceof Expr.Paren p) e = p.inner();
+        if (e instanceof Expr.Call c) return c.typeArgs().isEmpty() && Activation.byName(c.name()).isPresent();
+        return e instanceof Expr.Binary b && isComparison(b.op());
+    }
+
+    static boolean isComparison(String op) {
+        return op.equals(">=") || op.equals(">") || op.equals("<=") || op.equals("<");
+    }
+
+    /** The neuron a body describes, or empty after reporting why it is not one. */
+    Optional<Shape> neuron(Expr body) {
+        Expr e = body;
+        while (e instanceof Expr.Paren p) e = p.inner();
+        if (e instanceof Expr.Call c && Activation.byName(c.name()).isPresent()) {
+            Activation act = Activation.byName(c.name()).get();
+            if (!c.typeArgs().isEmpty()) {
+                diags.error(c.pos(), "'" + c.name() + "' is an activation; it takes no <parameters>");
+                return Optional.empty();
+            }
+            if (c.args().size() != 1) {
+                diags.error(c.pos(), "'" + c.name() + "' takes one argument, the weighted sum; got " + c.args().size());
+                return Optional.empty();
+            }
+            return sum(c.args().get(0)).map(z -> new Shape(act, z.normalized()));
+        }
+        if (e instanceof Expr.Binary b && isComparison(b.op())) {
+            Optional<Affine> l = sum(b.left());
+            Optional<Affine> r = sum(b.right());
+            if (l.isEmpty() || r.isEmpty()) return Optional.empty();
+            BigDecimal minus = BigDecimal.ONE.negate();
+            // s >= t is z = s - t >= 0; s <= t is z = t - s >= 0. Strict ones use step (z > 0).
+            Affine z = b.op().startsWith(">") ? l.get().plus(r.get().times(minus)) : r.get().plus(l.get().times(minus));
+            Activation act = b.op().endsWith("=") ? Activation.THRESHOLD : Activation.STEP;
+            return Optional.of(new Shape(act, z.normalized()));
+        }
+        diags.error(body.pos(), "a neuron needs an activation around its weighted sum: step(...), sigmoid(...), linear(...), relu(...) or tanh(...), or a comparison such as 'a + b >= 2'");
+        return Optional.empty();
+    }
+
+    /** A weighted sum, or empty after reporting why the expression is not one. */
+    Optional<Affine> sum(Expr e) {
+        if (e instanceof Expr.Num n) return Optional.of(Affine.constant(Coef.fixed(n.value())));
+        if (e instanceof Expr.Learnable l) return Optional.of(Affine.constant(Coef.learnable(params.applyAsInt(l))));
+        if (e instanceof Expr.Paren p) return sum(p.inner());
+        if (e instanceof Expr.Ref r) {
+            return resolver.apply(r).map(op -> op instanceof Operand.Var v ? Affine.variable(v.id())
+                    : Affine.constant(Coef.fixed(((Operand.Const) op).value())));
+        }
+        if (e instanceof Expr.Unary u) {
+            if (u.op().equals("~")) return notLinear(u, "'~' is not allowed in a weighted sum");
+            Optional<Affine> a = sum(u.operand());
+            return u.op().equals("-") ? a.map(x -> x.times(BigDecimal.ONE.negate())) : a;
+        }
+        if (e instanceof Expr.Binary b) return binary(b);
+        if (e instanceof Expr.Call c) {
+            if (Activation.byName(c.name()).isPresent()) {
+                return notLinear(c, "not linear: '" + c.name() + "(...)' inside a weighted sum; an activation can only wrap the whole sum (give the inner neuron its own signal)");
+            }
+            return notLinear(c, "not linear: '" + c.name() + "(...)' inside a weighted sum; give the instance its own signal and use that name");
+        }
+        if (e instanceof Expr.Ternary t) return notLinear(t, "'? :' is not allowed in a weighted sum");
+        if (e instanceof Expr.Concat c) return notLinear(c, "a concatenation is not allowed in a weighted sum");
+        throw new IllegalStateException("unknown expression " + e);
+    }
+
+    private Optional<Affine> binary(Expr.Binary b) {
+        String op = b.op();
+        if (!op.equals("+") && !op.equals("-") && !op.equals("*") && !op.equals("/")) {
+            if (isComparison(op)) {
+                return notLinear(b, "a comparison '" + op + "' can only be the whole neuron ('a + b >= 2'), not part of a sum");
+            }
+            return notLinear(b, "'" + op + "' is not allowed in a weighted sum");
+        }
+        Optional<Affine> lo = sum(b.left());
+        Optional<Affine> ro = sum(b.right());
+        if (lo.isEmpty() || ro.isEmpty()) return Optional.empty();
+        Affine l = lo.get();
+        Affine r = ro.get();
+        switch (op) {
+            case "+": return Optional.of(l.plus(r));
+            case "-": return Optional.of(l.plus(r.times(BigDecimal.ONE.negate())));
+            case "/": {
+                if (!r.isConstant()) return notLinear(b, "not linear: division by a signal");
+                if (!r.isFixed()) return notLinear(b, "division by a learnable coefficient is not supported");
+                BigDecimal d = r.fixedValue();
+                if (d.signum() == 0) return notLinear(b, "division by zero");
+                return Optional.of(l.times(BigDecimal.ONE.divide(d, MathContext.DECIMAL64)));
+            }
+            default: return product(b, l, r);
+        }
+    }
+
+    private Optional<Affine> product(Expr.Binary b, Affine l, Affine r) {
+        if (!l.isConstant() && !r.isConstant()) {
+            return notLinear(b, "not linear: '" + text(b) + "' multiplies two signals; a neuron's argument must be a weighted sum of its inputs");
+        }
+        Affine k = l.isConstant() ? l : r;
+        Affine other = l.isConstant() ? r : l;
+        if (k.isFixed()) return Optional.of(other.times(k.fixedValue()));
+        if (!other.isFixed()) return notLinear(b, "two learnable coefficients multiply each other; use one '?'");
+        if (k.bias().size() != 1) return notLinear(b, "a learnable coefficient must stand alone as a factor ('?*x')");
+        return Optional.of(other.timesParam(k.bias().get(0)));
+    }
+
+    private <T> Optional<T> notLinear(Expr at, String message) {
+        diags.error(at.pos(), message);
+        return Optional.empty();
+    }
+
+    private static String text(Expr.Binary b) {
+        return Printing.expr(b);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.circuit.model;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A circuit elaborated into one flat graph. Nets are numbered 0..netCount-1; each is an input bit,
+ * a constant, or the output of exactly one neuron. {@code neurons} is in topological order: every
+ * neuron comes after the neurons it reads. {@code netNames} gives each net's full path, for messages.
+ */
+public record Netlist(String name, List<Terminal> inputs, List<Terminal> outputs, List<Neuron> neurons,
+                      List<Constant> constants, List<Param> params, List<String> netNames) {
+    public Netlist {
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        neurons = List.copyOf(neurons);
+        constants = List.copyOf(constants);
+        params = List.copyOf(params);
+        netNames = List.copyOf(netNames);
+    }
+
+    /** A net tied to a fixed value (the {@code 0} in {@code nand(a, 0)}). */
+    public record Constant(int net, double value) {}
+
+    public int netCount() {
+        return netNames.size();
+    }
+
+    public int inputBits() {
+        return inputs.stream().mapToInt(Terminal::width).sum();
+    }
+
+    /** True when every neuron is a step or threshold neuron with fixed weights: 0/1 in, 0/1 out. */
+    public boolean isBoolean() {
+        return neurons.stream().allMatch(n -> n.activation().isHard() && n.isFixed())
+                && constants.stream().allMatch(c -> c.value() == 0 || c.value() == 1);
+    }
+
+    /**
+     * Starting values of the learnable parameters: the written value, or a draw from U(-1, 1) seeded
+     * by {@code seed} and the parameter's index, so adding a parameter does not shift the others.
+     */
+    public double[] initialParams(long seed) {
+        double[] v = new double[params.size()];
+        for (Param p : params) {
+            v[p.id()] = p.init() != null ? p.init().doubleValue()
+                    : new SplittableRandom(seed * 0x9E3779B97F4A7C15L + p.id()).nextDouble(-1, 1);
+        }
+        return v;
+    }
+
+    public Terminal input(String name) {
+        return inputs.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public Terminal output(String name) {
+        return outputs.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+    }
+}

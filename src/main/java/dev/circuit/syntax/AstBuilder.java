@@ -1,0 +1,259 @@
+package dev.circuit.syntax;
+
+import dev.circuit.ast.Assign;
+import dev.circuit.ast.CheckDecl;
+import dev.circuit.ast.CircuitDecl;
+import dev.circuit.ast.CircuitRef;
+import dev.circuit.ast.Decl;
+import dev.circuit.ast.Expr;
+import dev.circuit.ast.ForLoop;
+import dev.circuit.ast.Ident;
+import dev.circuit.ast.Import;
+import dev.circuit.ast.NeuronDecl;
+import dev.circuit.ast.Port;
+import dev.circuit.ast.Selector;
+import dev.circuit.ast.Stmt;
+import dev.circuit.ast.TestDecl;
+import dev.circuit.ast.WireDecl;
+import dev.circuit.diag.Diagnostics;
+import dev.circuit.diag.Pos;
+import dev.circuit.syntax.gen.NetParser;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Builds the AST from a parse tree that had no syntax errors. Checks that need the tree's shape but
+ * no names (table cells, header cells, learnable literals) are made here and reported to
+ * {@code diags}.
+ */
+final class AstBuilder {
+    private final String file;
+    private final Diagnostics diags;
+
+    AstBuilder(String file, Diagnostics diags) {
+        this.file = file;
+        this.diags = diags;
+    }
+
+    List<Decl> file(NetParser.FileContext ctx) {
+        List<Decl> out = new ArrayList<>();
+        for (NetParser.DeclContext d : ctx.decl()) out.add(decl(d));
+        return out;
+    }
+
+    private Decl decl(NetParser.DeclContext ctx) {
+        if (ctx instanceof NetParser.ImportDeclContext c) {
+            String raw = c.STRING().getText();
+            return new Import(unquote(raw.substring(1, raw.length() - 1)), pos(c.start));
+        }
+        if (ctx instanceof NetParser.NeuronDeclContext c) {
+            return new NeuronDecl(ident(c.name), ids(c.idList()), expr(c.expr()), pos(c.start));
+        }
+        if (ctx instanceof NetParser.CircuitDeclContext c) {
+            List<Ident> tps = c.typeParams() == null ? List.of() : c.typeParams().ID().stream().map(this::ident).toList();
+            List<Port> ins = c.ins == null ? List.of() : ports(c.ins);
+            NetParser.OutPortsContext o = c.outs;
+            List<Port> outs = o.port() != null ? List.of(port(o.port())) : o.portList() == null ? List.of() : ports(o.portList());
+            return new CircuitDecl(ident(c.name), tps, ins, outs, block(c.block()), pos(c.start));
+        }
+        if (ctx instanceof NetParser.TestDeclContext c) return test(c);
+        if (ctx instanceof NetParser.CheckDeclContext c) {
+            return new CheckDecl(ref(c.circuitRef()), expr(c.expr()), pos(c.start));
+        }
+        throw new IllegalStateException("unknown declaration " + ctx.getClass().getSimpleName());
+    }
+
+    private TestDecl test(NetParser.TestDeclContext c) {
+        BigDecimal tol = c.tol == null ? null : signed(c.tol);
+        if (tol != null && tol.signum() < 0) diags.error(pos(c.tol.start), "a tolerance cannot be negative");
+        List<NetParser.RowContext> rows = c.row();
+        if (rows.isEmpty()) {
+            diags.error(pos(c.start), "a test needs a header row: input names | output names");
+            return new TestDecl(ref(c.circuitRef()), tol, List.of(), List.of(), List.of(), pos(c.start));
+        }
+        NetParser.RowContext header = rows.get(0);
+        List<Ident> ins = headerNames(header, true);
+        List<Ident> outs = headerNames(header, false);
+        List<TestDecl.Row> body = new ArrayList<>();
+        for (NetParser.RowContext r : rows.subList(1, rows.size())) {
+            int bar = barIndex(r);
+            List<TestDecl.Cell> cells = r.cell().stream().map(this::cell).toList();
+            body.add(new TestDecl.Row(cells.subList(0, bar), cells.subList(bar, cells.size()), pos(r.start)));
+        }
+        return new TestDecl(ref(c.circuitRef()), tol, ins, outs, body, pos(c.start));
+    }
+
+    /** How many cells stand before the '|'. */
+    private static int barIndex(NetParser.RowContext r) {
+        int n = 0;
+        for (int i = 0; i < r.getChildCount(); i++) {
+            if (r.getChild(i) instanceof TerminalNode t && t.getText().equals("|")) return n;
+            if (r.getChild(i) instanceof NetParser.CellContext) n++;
+        }
+        return n;
+    }
+
+    private List<Ident> headerNames(NetParser.RowContext header, boolean inputs) {
+        int bar = barIndex(header);
+        List<NetParser.CellContext> cells = header.cell();
+        List<Ident> out = new ArrayList<>();
+        for (NetParser.CellContext cell : inputs ? cells.subList(0, bar) : cells.subList(bar, cells.size())) {
+            if (cell.ID() == null) {
+                diags.error(pos(cell.start), "the first row of a test names its columns: expected a signal name, found '" + cell.getText() + "'");
+            } else {
+                out.add(ident(cell.ID().getSymbol()));
+            }
+        }
+        return out;
+    }
+
+    private TestDecl.Cell cell(NetParser.CellContext c) {
+        if (c.ID() != null) {
+            if (!c.ID().getText().equals("X") && !c.ID().getText().equals("x")) {
+                diags.error(pos(c.start), "a table cell is a number or X, not '" + c.getText() + "'");
+            }
+            return new TestDecl.Cell(null, pos(c.start));
+        }
+        return new TestDecl.Cell(signed(c.signedNumber()), pos(c.start));
+    }
+
+    private BigDecimal signed(NetParser.SignedNumberContext c) {
+        BigDecimal v = Numbers.parse(c.NUMBER().getText());
+        return c.getChildCount() > 1 ? v.negate() : v;
+    }
+
+    private CircuitRef ref(NetParser.CircuitRefContext c) {
+        return new CircuitRef(c.ID().getText(), c.arith().stream().map(this::arith).toList(), pos(c.start));
+    }
+
+    CircuitRef topRef(NetParser.TopRefContext c) {
+        return ref(c.circuitRef());
+    }
+
+    private List<Stmt> block(NetParser.BlockContext b) {
+        List<Stmt> out = new ArrayList<>();
+        for (NetParser.StmtContext s : b.stmt()) out.add(stmt(s));
+        return out;
+    }
+
+    private Stmt stmt(NetParser.StmtContext ctx) {
+        if (ctx instanceof NetParser.WireStmtContext c) {
+            List<Port> ws = c.wire().stream()
+                    .map(w -> new Port(w.ID().getText(), w.arith() == null ? null : arith(w.arith()), pos(w.start)))
+                    .toList();
+            return new WireDecl(ws, pos(c.start));
+        }
+        if (ctx instanceof NetParser.AssignStmtContext c) {
+            List<Assign.Target> ts = c.targets().target().stream()
+                    .map(t -> new Assign.Target(t.ID().getText(), selector(t.selector()), pos(t.start)))
+                    .toList();
+            return new Assign(ts, expr(c.expr()), pos(c.start));
+        }
+        if (ctx instanceof NetParser.ForStmtContext c) {
+            return new ForLoop(ident(c.ID().getSymbol()), arith(c.from), arith(c.to), block(c.block()), pos(c.start));
+        }
+        throw new IllegalStateException("unknown statement " + ctx.getClass().getSimpleName());
+    }
+
+    private Selector selector(NetParser.SelectorContext s) {
+        if (s == null) return null;
+        if (s.arith().size() == 1) return new Selector(arith(s.arith(0)), null);
+        return Selector.slice(arith(s.arith(0)), arith(s.arith(1)));
+    }
+
+    private List<Port> ports(NetParser.PortListContext l) {
+        return l.port().stream().map(this::port).toList();
+    }
+
+    private Port port(NetParser.PortContext p) {
+        return new Port(p.ID().getText(), p.arith() == null ? null : arith(p.arith()), pos(p.start));
+    }
+
+    private Expr arith(NetParser.ArithContext ctx) {
+        Pos pos = pos(ctx.start);
+        if (ctx instanceof NetParser.ArithParenContext c) return new Expr.Paren(arith(c.arith()), pos);
+        if (ctx instanceof NetParser.ArithNegContext c) return new Expr.Unary("-", arith(c.arith()), pos);
+        if (ctx instanceof NetParser.ArithBinContext c) {
+            return new Expr.Binary(c.op.getText(), arith(c.arith(0)), arith(c.arith(1)), pos(c.op));
+        }
+        if (ctx instanceof NetParser.ArithNumContext c) return num(c.NUMBER().getSymbol());
+        if (ctx instanceof NetParser.ArithVarContext c) return new Expr.Ref(c.ID().getText(), null, pos);
+        throw new IllegalStateException("unknown integer expression " + ctx.getClass().getSimpleName());
+    }
+
+    private Expr expr(NetParser.ExprContext ctx) {
+        if (ctx instanceof NetParser.PrimaryExprContext c) return primary(c.primary());
+        if (ctx instanceof NetParser.UnaryExprContext c) return new Expr.Unary(c.op.getText(), expr(c.expr()), pos(c.start));
+        if (ctx instanceof NetParser.BinaryExprContext c) {
+            return new Expr.Binary(c.op.getText(), expr(c.expr(0)), expr(c.expr(1)), pos(c.op));
+        }
+        if (ctx instanceof NetParser.TernaryExprContext c) {
+            return new Expr.Ternary(expr(c.expr(0)), expr(c.expr(1)), expr(c.expr(2)), pos(c.start));
+        }
+        throw new IllegalStateException("unknown expression " + ctx.getClass().getSimpleName());
+    }
+
+    private Expr primary(NetParser.PrimaryContext ctx) {
+        Pos pos = pos(ctx.start);
+        if (ctx instanceof NetParser.ParenPrimaryContext c) return new Expr.Paren(expr(c.expr()), pos);
+        if (ctx instanceof NetParser.CallPrimaryContext c) {
+            return new Expr.Call(c.ID().getText(), c.arith().stream().map(this::arith).toList(),
+                    c.expr().stream().map(this::expr).toList(), pos);
+        }
+        if (ctx instanceof NetParser.LearnablePrimaryContext c) {
+            Token t = c.start;
+            String text = t.getText();
+            BigDecimal init = text.length() > 1 ? new BigDecimal(text.substring(1)) : null;
+            return new Expr.Learnable(init, t.getStartIndex(), t.getStopIndex() + 1, pos);
+        }
+        if (ctx instanceof NetParser.NumberPrimaryContext c) return num(c.NUMBER().getSymbol());
+        if (ctx instanceof NetParser.RefPrimaryContext c) return new Expr.Ref(c.ID().getText(), selector(c.selector()), pos);
+        if (ctx instanceof NetParser.ConcatPrimaryContext c) {
+            return new Expr.Concat(c.expr().stream().map(this::expr).toList(), pos);
+        }
+        throw new IllegalStateException("unknown primary " + ctx.getClass().getSimpleName());
+    }
+
+    private Expr.Num num(Token t) {
+        return new Expr.Num(Numbers.parse(t.getText()), t.getText(), pos(t));
+    }
+
+    private List<Ident> ids(NetParser.IdListContext l) {
+        return l == null ? List.of() : l.ID().stream().map(this::ident).toList();
+    }
+
+    private Ident ident(TerminalNode n) {
+        return ident(n.getSymbol());
+    }
+
+    private Ident ident(Token t) {
+        return new Ident(t.getText(), pos(t));
+    }
+
+    private Pos pos(Token t) {
+        return new Pos(file, t.getLine(), t.getCharPositionInLine() + 1);
+    }
+
+    @SuppressWarnings("unused")
+    private Pos pos(ParserRuleContext c) {
+        return pos(c.start);
+    }
+
+    private static String unquote(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.circuit.syntax;
+
+import dev.circuit.diag.Diagnostics;
+import dev.circuit.diag.Pos;
+import dev.circuit.syntax.gen.NetLexer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.InputMismatchException;
+import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/**
+ * ANTLR's recovery, with our wording: "unexpected 'x', expected a name" rather than ANTLR's
+ * "mismatched input", and bad characters or unterminated strings named as such.
+ */
+final class ErrorReporting {
+    private ErrorReporting() {}
+
+    /** The strategy: ANTLR's recovery, our messages. */
+    static final class Strategy extends DefaultErrorStrategy {
+        @Override
+        protected void reportNoViableAlternative(Parser p, NoViableAltException e) {
+            p.notifyErrorListeners(e.getOffendingToken(), unexpected(e.getOffendingToken(), null), e);
+        }
+
+        @Override
+        protected void reportInputMismatch(Parser p, InputMismatchException e) {
+            p.notifyErrorListeners(e.getOffendingToken(), unexpected(e.getOffendingToken(), e.getExpectedTokens()), e);
+        }
+
+        @Override
+        protected void reportUnwantedToken(Parser p) {
+            if (inErrorRecoveryMode(p)) return;
+            beginErrorCondition(p);
+            Token t = p.getCurrentToken();
+            p.notifyErrorListeners(t, unexpected(t, getExpectedTokens(p)), null);
+        }
+
+        @Override
+        protected void reportMissingToken(Parser p) {
+            if (inErrorRecoveryMode(p)) return;
+            beginErrorCondition(p);
+            Token t = p.getCurrentToken();
+            String l = list(getExpectedTokens(p));
+            p.notifyErrorListeners(t, "missing " + (l == null ? "a token" : l) + " before " + Tokens.describe(t), null);
+        }
+    }
+
+    static String unexpected(Token t, IntervalSet expected) {
+        if (t.getType() == NetLexer.ERRCHAR) return "unexpected character " + Tokens.describe(t);
+        if (t.getType() == NetLexer.BAD_STRING) return "unterminated string: add the closing '\"'";
+        String msg = "unexpected " + Tokens.describe(t);
+        if (expected != null && !expected.isNil()) {
+            String l = list(expected);
+            if (l != null) msg += ", expected " + l;
+        }
+        return msg;
+    }
+
+    /** "a name", "'(' or ','"; null when the set is too large to help. */
+    private static String list(IntervalSet set) {
+        Set<String> names = new LinkedHashSet<>();
+        for (int type : set.toArray()) names.add(Tokens.expected(type));
+        if (names.isEmpty() || names.size() > 5) return null;
+        String[] ns = names.toArray(String[]::new);
+        if (ns.length == 1) return ns[0];
+        return String.join(", ", java.util.Arrays.copyOf(ns, ns.length - 1)) + " or " + ns[ns.length - 1];
+    }
+
+    /** Sends every syntax error into the stage's diagnostics. */
+    static final class Collector extends BaseErrorListener {
+        private final String file;
+        private final Diagnostics diags;
+
+        Collector(String file, Diagnostics diags) {
+            this.file = file;
+            this.diags = diags;
+        }
+
+        @Override
+        public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
+            diags.error(new Pos(file, line, col + 1), msg);
+        }
+    }
+}

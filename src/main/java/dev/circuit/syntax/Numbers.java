@@ -1,0 +1,37 @@
+package dev.circuit.syntax;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/** Number literals: decimal ({@code 3}, {@code -0.5}, {@code 1e-3}), hex ({@code 0xC8}), binary ({@code 0b1100}). */
+public final class Numbers {
+    private Numbers() {}
+
+    /** Parses a literal; throws NumberFormatException with a readable message when it is not one. */
+    public static BigDecimal parse(String text) {
+        String t = text.strip();
+        boolean neg = t.startsWith("-");
+        String body = neg || t.startsWith("+") ? t.substring(1) : t;
+        BigDecimal v;
+        if (body.length() > 2 && body.charAt(0) == '0' && (body.charAt(1) == 'x' || body.charAt(1) == 'X')) {
+            v = new BigDecimal(new BigInteger(digits(body.substring(2), text), 16));
+        } else if (body.length() > 2 && body.charAt(0) == '0' && (body.charAt(1) == 'b' || body.charAt(1) == 'B')) {
+            v = new BigDecimal(new BigInteger(digits(body.substring(2), text), 2));
+        } else {
+            if (body.isEmpty() || !(Character.isDigit(body.charAt(0)) || body.charAt(0) == '.'))
+                throw new NumberFormatException("'" + text + "' is not a number");
+            try {
+                v = new BigDecimal(body);
+            } catch (NumberFormatException e) {
+                throw new NumberFormatException("'" + text + "' is not a number");
+            }
+        }
+        return neg ? v.negate() : v;
+    }
+
+    private static String digits(String s, String whole) {
+        String d = s.replace("_", "");
+        if (d.isEmpty()) throw new NumberFormatException("'" + whole + "' has no digits");
+        return d;
+    }
+}
