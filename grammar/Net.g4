@@ -14,7 +14,7 @@ file
 sep : ';' ;
 
 // Entry point for a circuit named on the command line: --top adder_n<16>
-topRef : circuitRef EOF ;
+topRef : circuitRef sep? EOF ;
 
 decl
     : 'import' STRING                                                     # importDecl

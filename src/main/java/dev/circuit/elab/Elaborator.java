@@ -757,7 +757,7 @@ public final class Elaborator {
         loop.add(loop.get(0));
         String text = loop.stream().map(this::display).collect(Collectors.joining(" -> "));
         List<Diagnostic> notes = new ArrayList<>();
-        for (int i = 0; i < loop.size() - 1; i++) {
+        for (int i = 1; i < loop.size() - 1; i++) {
             int net = loop.get(i);
             notes.add(Diagnostic.note(drivers.get(net).pos(), "'" + display(net) + "' is driven here"));
         }

@@ -40,7 +40,8 @@ public final class Syntax {
         }
         CircuitRef ref = new AstBuilder("--top", local).topRef(tree);
         if (local.hasErrors()) throw new CircuitException(Failure.USAGE, local.all());
-        return ref;
+        // A name from the command line has no line to quote: messages about it say "--top: error: ...".
+        return new CircuitRef(ref.name(), ref.args(), dev.circuit.diag.Pos.file("--top"));
     }
 
     private static NetParser parser(String name, String text, Diagnostics diags) {
