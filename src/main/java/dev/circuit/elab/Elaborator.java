@@ -75,6 +75,9 @@ public final class Elaborator {
         record ByNeuron(int neuron, Pos pos) implements Driver {}
 
         record Alias(int source, Pos pos) implements Driver {}
+
+        /** Stands in for a statement that failed, so its targets raise no "never driven" errors too. */
+        record Failed(Pos pos) implements Driver {}
     }
 
     private enum Kind { INPUT, OUTPUT, WIRE, LOCAL }
@@ -296,6 +299,14 @@ public final class Elaborator {
             if (nets == null) return;
             targets.add(nets);
         }
+        int errorsBefore = diags.all().size();
+        drive(a, targets, s);
+        if (diags.hasErrors() && diags.all().size() > errorsBefore) {
+            for (int[] nets : targets) for (int n : nets) if (drivers.get(n) == null) drivers.set(n, new Driver.Failed(a.pos()));
+        }
+    }
+
+    private void drive(Assign a, List<int[]> targets, Scope s) {
         String name = instanceName(a.targets().get(0), s);
         Expr rhs = unparen(a.value());
         if (rhs instanceof Expr.Call c && defs.neuron(c.name()) != null) {
