@@ -58,7 +58,7 @@ final class TableCommand implements Callable<Integer> {
         double[] state = ev.newState();
         for (long row = 0; row < 1L << n; row++) {
             // The first input is the most significant, so rows count up like the binary number they spell.
-            layout(ins, row, in);
+            dev.circuit.eval.Rows.spread(ins, row, in);
             ev.run(in, state, null);
             double[] out = ev.outputBits(state);
             String[] cells = new String[ins.size() + outs.size() + 1];
@@ -80,20 +80,6 @@ final class TableCommand implements Callable<Integer> {
         java.util.Arrays.fill(right, true);
         for (String line : Tables.align(rows, right)) env.out.println(line);
         return 0;
-    }
-
-    /** Spreads a row number over the input bits: the first input holds the most significant bits. */
-    private static void layout(List<Terminal> ins, long row, double[] in) {
-        int total = in.length;
-        int at = 0;
-        int consumed = 0;
-        for (Terminal t : ins) {
-            int shift = total - consumed - t.width();
-            long v = (row >>> shift) & ((1L << t.width()) - 1);
-            for (int b = 0; b < t.width(); b++) in[at + b] = (v >>> b) & 1;
-            at += t.width();
-            consumed += t.width();
-        }
     }
 
     private static String[] header(List<Terminal> ins, List<Terminal> outs) {

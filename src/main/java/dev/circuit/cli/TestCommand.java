@@ -4,6 +4,7 @@ import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Failure;
 import dev.circuit.verify.TestOutcome;
 import dev.circuit.verify.TestRunner;
+import dev.circuit.verify.VerifyOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,16 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only failures and the summary.")
     boolean quiet;
 
+    @Option(names = "--sample", paramLabel = "N", defaultValue = "0",
+            description = "Check N seeded random rows per check instead of every row (reported as sampled, not proven).")
+    long sample;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed for --sample (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for checks (default: all cores).")
+    Integer threads;
+
     TestCommand(Env env) {
         this.env = env;
     }
@@ -40,7 +51,7 @@ final class TestCommand implements Callable<Integer> {
         for (Path f : files) {
             List<TestOutcome> outcomes;
             try {
-                outcomes = TestRunner.run(f, env.sources);
+                outcomes = TestRunner.run(f, env.sources, options());
             } catch (CircuitException e) {
                 Cli.handle(e, env);
                 env.out.println("ERROR " + f + " (" + e.diagnostics().stream().filter(d -> d.isError()).count() + " errors)");
@@ -51,14 +62,16 @@ final class TestCommand implements Callable<Integer> {
             for (TestOutcome o : outcomes) {
                 if (o.passed()) {
                     passed++;
-                    if (!quiet) env.out.println("PASS  " + o.file() + ": " + o.name() + " (" + rows(o.rows()) + ")");
+                    if (!quiet) env.out.println("PASS  " + o.file() + ": " + o.name() + " (" + rows(o.rows()) + engine(o) + ")");
                 } else {
                     failed++;
                     env.report(o.failures());
                     if (o.failed() > o.failures().size()) {
                         env.err.println("... and " + (o.failed() - o.failures().size()) + " more failing rows");
                     }
-                    env.out.println("FAIL  " + o.file() + ": " + o.name() + " (" + o.failed() + " of " + rows(o.rows()) + " failed)");
+                    String how = o.name().startsWith("check ") ? "failed at row " + o.rows() + ", " + o.engine()
+                            : o.failed() + " of " + rows(o.rows()) + " failed";
+                    env.out.println("FAIL  " + o.file() + ": " + o.name() + " (" + how + ")");
                 }
             }
             env.out.flush();
@@ -66,6 +79,18 @@ final class TestCommand implements Callable<Integer> {
         env.out.println(passed + " passed, " + failed + " failed");
         if (invalid) return Failure.INVALID_INPUT.exitCode;
         return failed > 0 ? Failure.TEST_FAILED.exitCode : 0;
+    }
+
+    /** Tables always run on the scalar engine: only say which engine ran for checks. */
+    private static String engine(TestOutcome o) {
+        return o.name().startsWith("check ") ? ", " + o.engine() : "";
+    }
+
+    private VerifyOptions options() {
+        if (sample < 0) throw CircuitException.usage("--sample must be a positive number of rows");
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (t < 1) throw CircuitException.usage("--threads must be at least 1");
+        return new VerifyOptions(sample, seed, t);
     }
 
     private static String rows(long n) {

@@ -63,6 +63,7 @@ public final class Elaborator {
     private final Map<NeuronDecl, Optional<Linearizer.Shape>> shapes = new HashMap<>();
     private final Deque<String> active = new ArrayDeque<>();
     private String rootPath = "";
+    private Map<String, Long> topParams = Map.of();
 
     /** What drives a net. */
     private sealed interface Driver {
@@ -146,7 +147,7 @@ public final class Elaborator {
         e.diags.check();
         Netlist n = e.top(top);
         e.diags.check();
-        return new Elaborated(n, e.diags.warnings());
+        return new Elaborated(n, e.diags.warnings(), e.topParams);
     }
 
     // ---- the top ---------------------------------------------------------------------------
@@ -181,6 +182,7 @@ public final class Elaborator {
                 throw new CircuitException(Failure.INVALID_INPUT, ref.pos(), "cannot elaborate '" + ref.name() + "'");
             }
             rootPath = instanceKey(cd, ints);
+            topParams = ints;
             List<int[]> inNets = new ArrayList<>();
             List<int[]> outNets = new ArrayList<>();
             for (Port p : cd.inputs()) {

@@ -1,6 +1,8 @@
 package dev.circuit.verify;
 
+import dev.circuit.ast.CheckDecl;
 import dev.circuit.ast.CircuitRef;
+import dev.circuit.ast.Decl;
 import dev.circuit.ast.Ident;
 import dev.circuit.ast.TestDecl;
 import dev.circuit.diag.CircuitException;
@@ -44,31 +46,56 @@ public final class TestRunner {
 
     /** Runs every test declared in {@code file} (not those of files it imports). */
     public static List<TestOutcome> run(Path file, Sources sources) {
-        Program program = Loader.read(file, sources);
-        return run(program);
+        return run(Loader.read(file, sources), VerifyOptions.defaults());
     }
 
-    public static List<TestOutcome> run(Program program) {
+    public static List<TestOutcome> run(Path file, Sources sources, VerifyOptions options) {
+        return run(Loader.read(file, sources), options);
+    }
+
+    /** Checks every table and check of the root file, then runs them in file order. */
+    public static List<TestOutcome> run(Program program, VerifyOptions options) {
         Diagnostics diags = new Diagnostics();
         Map<String, Elaborated> circuits = new HashMap<>();
-        List<Prepared> prepared = new ArrayList<>();
-        for (TestDecl t : program.root().decls(TestDecl.class)) {
-            Elaborated e = circuits.computeIfAbsent(key(t.target()), k -> {
+        List<Runnable> plan = new ArrayList<>();
+        List<TestOutcome> out = new ArrayList<>();
+        String file = program.root().name();
+        for (Decl d : program.root().decls()) {
+            CircuitRef target = d instanceof TestDecl t ? t.target() : d instanceof CheckDecl c ? c.target() : null;
+            if (target == null) continue;
+            Elaborated e = circuits.computeIfAbsent(key(target), k -> {
                 try {
-                    return Elaborator.elaborate(program, t.target());
+                    return Elaborator.elaborate(program, target);
                 } catch (CircuitException ex) {
                     diags.addAll(ex.diagnostics());
                     return null;
                 }
             });
             if (e == null) continue;
-            Prepared p = prepare(t, e.netlist(), diags);
-            if (p != null) prepared.add(p);
+            if (d instanceof TestDecl t) {
+                Prepared p = prepare(t, e.netlist(), diags);
+                if (p != null) plan.add(() -> out.add(execute(p, file)));
+            } else {
+                CheckDecl c = (CheckDecl) d;
+                Spec spec = Spec.compile(c.property(), e.netlist(), e.params(), diags);
+                if (spec != null) plan.add(() -> out.add(check(c, e.netlist(), spec, file, options)));
+            }
         }
         diags.check();
-        List<TestOutcome> out = new ArrayList<>();
-        for (Prepared p : prepared) out.add(execute(p, program.root().name()));
+        plan.forEach(Runnable::run);
         return out;
+    }
+
+    private static TestOutcome check(CheckDecl c, Netlist net, Spec spec, String file, VerifyOptions options) {
+        String name = "check " + net.name();
+        int bits = net.inputBits();
+        if (options.sample() == 0 && bits > VerifyOptions.MAX_EXHAUSTIVE_BITS) {
+            Diagnostic d = Diagnostic.error(c.pos(), name + " has " + bits + " input bits: 2^" + bits
+                    + " rows is more than the 2^" + VerifyOptions.MAX_EXHAUSTIVE_BITS
+                    + " circuit checks exhaustively; give --sample N to test N random rows instead");
+            return new TestOutcome(file, name, c.pos(), 0, 1, List.of(d), "refused");
+        }
+        return CheckRunner.scalar(c, net, spec, file, name, options);
     }
 
     private static String key(CircuitRef r) {
@@ -184,7 +211,7 @@ public final class TestRunner {
                 }
             }
         }
-        return new TestOutcome(file, p.name(), t.pos(), rows, failed, failures);
+        return new TestOutcome(file, p.name(), t.pos(), rows, failed, failures, "scalar engine");
     }
 
     private static void write(double[] inputs, int at, Terminal t, BigInteger whole, double real) {

@@ -1,0 +1,20 @@
+package dev.circuit.verify;
+
+/**
+ * How checks run. {@code sample} &gt; 0 checks that many seeded random rows instead of all of them
+ * (reported as "sampled, not proven"). {@code threads} bounds the worker threads of the parallel
+ * engine.
+ */
+public record VerifyOptions(long sample, long seed, int threads) {
+    /** Checks larger than this many rows are refused unless sampled. */
+    public static final int MAX_EXHAUSTIVE_BITS = 40;
+
+    public VerifyOptions {
+        if (sample < 0) throw new IllegalArgumentException("sample must not be negative");
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+    }
+
+    public static VerifyOptions defaults() {
+        return new VerifyOptions(0, 1, Runtime.getRuntime().availableProcessors());
+    }
+}
