@@ -6,7 +6,9 @@ import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Rows;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
+import dev.circuit.engine.BitParallel;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -54,6 +56,43 @@ final class CheckRunner {
             }
         }
         return new TestOutcome(file, name, check.pos(), rows, 0, List.of(), engine(sampled));
+    }
+
+    /**
+     * Runs the check on the bit-parallel engine when it applies; returns null when it does not. A
+     * failing row is re-evaluated on the scalar engine to explain it, which also cross-checks the two.
+     */
+    static TestOutcome bitParallel(CheckDecl check, Netlist net, Map<String, Long> params, Spec spec, String file,
+                                   String name, VerifyOptions opt) {
+        if (opt.sample() > 0) return null;
+        BitParallel engine = BitParallel.compile(net, check.property(), params);
+        if (engine == null) return null;
+        String how = "bit-parallel engine, " + engine.gates() + " gates";
+        long row = engine.firstFailure(opt.threads(), null);
+        if (row < 0) return new TestOutcome(file, name, check.pos(), engine.rows(), 0, List.of(), how);
+        String why = explain(net, spec, row);
+        if (why == null) {
+            throw new IllegalStateException("the bit-parallel and scalar engines disagree on row " + row + " of " + name);
+        }
+        Diagnostic d = Diagnostic.error(check.pos(), name + " fails at " + why);
+        return new TestOutcome(file, name, check.pos(), row + 1, 1, List.of(d), how);
+    }
+
+    /** "a=3 b=5 cin=0: s is 0, a + b + cin is 8" for a failing row; null when the row holds. */
+    private static String explain(Netlist net, Spec spec, long row) {
+        Evaluator ev = new Evaluator(net, net.initialParams(0));
+        double[] in = new double[net.inputBits()];
+        Rows.spread(net.inputs(), row, in);
+        double[] out = ev.outputs(in);
+        long[] terms = new long[net.inputs().size() + net.outputs().size()];
+        Rows.values(net.inputs(), in, terms, 0);
+        Rows.values(net.outputs(), out, terms, net.inputs().size());
+        try {
+            if (spec.holds(terms)) return null;
+            return inputsText(net.inputs(), terms) + ": " + spec.explain(terms);
+        } catch (Spec.Undefined u) {
+            return inputsText(net.inputs(), terms) + ": " + u.getMessage();
+        }
     }
 
     private static String engine(boolean sampled) {

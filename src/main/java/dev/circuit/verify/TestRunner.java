@@ -78,7 +78,7 @@ public final class TestRunner {
             } else {
                 CheckDecl c = (CheckDecl) d;
                 Spec spec = Spec.compile(c.property(), e.netlist(), e.params(), diags);
-                if (spec != null) plan.add(() -> out.add(check(c, e.netlist(), spec, file, options)));
+                if (spec != null) plan.add(() -> out.add(check(c, e, spec, file, options)));
             }
         }
         diags.check();
@@ -86,7 +86,8 @@ public final class TestRunner {
         return out;
     }
 
-    private static TestOutcome check(CheckDecl c, Netlist net, Spec spec, String file, VerifyOptions options) {
+    private static TestOutcome check(CheckDecl c, Elaborated e, Spec spec, String file, VerifyOptions options) {
+        Netlist net = e.netlist();
         String name = "check " + net.name();
         int bits = net.inputBits();
         if (options.sample() == 0 && bits > VerifyOptions.MAX_EXHAUSTIVE_BITS) {
@@ -95,7 +96,8 @@ public final class TestRunner {
                     + " circuit checks exhaustively; give --sample N to test N random rows instead");
             return new TestOutcome(file, name, c.pos(), 0, 1, List.of(d), "refused");
         }
-        return CheckRunner.scalar(c, net, spec, file, name, options);
+        TestOutcome fast = CheckRunner.bitParallel(c, net, e.params(), spec, file, name, options);
+        return fast != null ? fast : CheckRunner.scalar(c, net, spec, file, name, options);
     }
 
     private static String key(CircuitRef r) {
