@@ -38,6 +38,13 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for checks (default: all cores).")
     Integer threads;
 
+    /** Which engine runs checks: auto picks the bit-parallel one whenever the circuit is Boolean. */
+    enum Engine { auto, scalar }
+
+    @Option(names = "--engine", defaultValue = "auto",
+            description = "Engine for checks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; scalar is the slow reference).")
+    Engine engine;
+
     TestCommand(Env env) {
         this.env = env;
     }
@@ -90,7 +97,7 @@ final class TestCommand implements Callable<Integer> {
         if (sample < 0) throw CircuitException.usage("--sample must be a positive number of rows");
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) throw CircuitException.usage("--threads must be at least 1");
-        return new VerifyOptions(sample, seed, t);
+        return new VerifyOptions(sample, seed, t, engine == Engine.scalar);
     }
 
     private static String rows(long n) {

@@ -64,7 +64,7 @@ final class CheckRunner {
      */
     static TestOutcome bitParallel(CheckDecl check, Netlist net, Map<String, Long> params, Spec spec, String file,
                                    String name, VerifyOptions opt) {
-        if (opt.sample() > 0) return null;
+        if (opt.sample() > 0 || opt.scalarOnly()) return null;
         BitParallel engine = BitParallel.compile(net, check.property(), params);
         if (engine == null) return null;
         String how = "bit-parallel engine, " + engine.gates() + " gates";

@@ -3,9 +3,9 @@ package dev.circuit.verify;
 /**
  * How checks run. {@code sample} &gt; 0 checks that many seeded random rows instead of all of them
  * (reported as "sampled, not proven"). {@code threads} bounds the worker threads of the parallel
- * engine.
+ * engine. {@code scalarOnly} forces the reference engine (for cross-checking the fast one).
  */
-public record VerifyOptions(long sample, long seed, int threads) {
+public record VerifyOptions(long sample, long seed, int threads, boolean scalarOnly) {
     /** Checks larger than this many rows are refused unless sampled. */
     public static final int MAX_EXHAUSTIVE_BITS = 40;
 
@@ -15,6 +15,6 @@ public record VerifyOptions(long sample, long seed, int threads) {
     }
 
     public static VerifyOptions defaults() {
-        return new VerifyOptions(0, 1, Runtime.getRuntime().availableProcessors());
+        return new VerifyOptions(0, 1, Runtime.getRuntime().availableProcessors(), false);
     }
 }
