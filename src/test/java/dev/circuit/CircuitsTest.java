@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.circuit.cli.Cli;
+import dev.circuit.diag.Sources;
+import dev.circuit.model.Activation;
+import dev.circuit.model.Coef;
+import dev.circuit.model.Netlist;
+import dev.circuit.model.Neuron;
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -16,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every example circuit in circuits/ is verified by its own test tables, and the promised outputs hold. */
@@ -42,6 +49,37 @@ class CircuitsTest {
                 "full_adder.net", "mux2.net", "go_out.net", "majority.net", "xor_threshold.net", "full_adder_threshold.net")) {
             assertTrue(names.contains(n), "circuits/" + n + " is missing");
         }
+    }
+
+    /** The gate examples claim to be built only from NAND perceptrons, and how many: the netlist must agree. */
+    @ParameterizedTest(name = "{0} is {1} NANDs")
+    @CsvSource({"nand, 1", "not, 1", "and, 2", "or, 3", "nor, 4", "xor, 4", "xnor, 5", "mux2, 4", "adder, 5", "full_adder, 9"})
+    void gateExamplesAreMadeOfNandsOnly(String name, int count) {
+        Netlist net = load(name);
+        assertEquals(count, net.neurons().size(), "neurons in " + name);
+        for (Neuron n : net.neurons()) {
+            boolean nand = n.activation() == Activation.STEP && n.fanIn() == 2
+                    && n.weights().stream().allMatch(w -> w.isFixed() && w.scale().compareTo(BigDecimal.valueOf(-2)) == 0)
+                    && sum(n.bias()).compareTo(BigDecimal.valueOf(3)) == 0;
+            assertTrue(nand, n.path() + " is not a NAND perceptron");
+        }
+    }
+
+    /** The threshold-logic examples claim a neuron count that NANDs cannot match. */
+    @ParameterizedTest(name = "{0} is {1} threshold neurons")
+    @CsvSource({"majority, 1", "xor_threshold, 3", "full_adder_threshold, 2", "go_out, 1"})
+    void thresholdExamplesUseThePromisedNumberOfNeurons(String name, int count) {
+        Netlist net = load(name);
+        assertEquals(count, net.neurons().size(), "neurons in " + name);
+        assertTrue(net.isBoolean(), name + " should be fixed 0/1 threshold logic");
+    }
+
+    private static Netlist load(String name) {
+        return Circuit.load(CIRCUITS.resolve(name + ".net"), null, new Sources()).netlist();
+    }
+
+    private static BigDecimal sum(List<Coef> terms) {
+        return terms.stream().peek(c -> assertTrue(c.isFixed())).map(Coef::scale).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Test
