@@ -42,6 +42,14 @@ class CircuitsTest {
         NetFiles.assertVerified(file, LIBRARY);
     }
 
+    /** An example is read by people first: its opening comment says what it shows. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("circuitFiles")
+    void everyExampleStartsWithAComment(Path file) throws IOException {
+        String first = Files.readAllLines(file).get(0);
+        assertTrue(first.startsWith("# ") || first.startsWith("// "), file + " starts with '" + first + "', not a comment");
+    }
+
     @Test
     void thePromisedExamplesAreThere() {
         List<String> names = NetFiles.under(CIRCUITS).stream().map(p -> p.getFileName().toString()).toList();
