@@ -41,8 +41,11 @@ public final class Diagnostics {
         return all.stream().filter(d -> !d.isError()).toList();
     }
 
-    /** Throws a {@link CircuitException} holding everything collected if any of it is an error. */
+    /**
+     * Throws a {@link CircuitException} holding the errors if there are any. Warnings are left out
+     * then: after an error they are mostly its echoes (an input "never used" by the failed statement).
+     */
     public void check() {
-        if (hasErrors()) throw new CircuitException(Failure.INVALID_INPUT, all());
+        if (hasErrors()) throw new CircuitException(Failure.INVALID_INPUT, all.stream().filter(Diagnostic::isError).toList());
     }
 }

@@ -242,9 +242,13 @@ public final class Elaborator {
             if (st instanceof WireDecl w) {
                 for (Port p : w.wires()) declareLocal(s, p.name(), width(p, s.ints), p.isBus(), p.pos(), Kind.WIRE);
             } else if (st instanceof Assign a) {
-                for (Assign.Target t : a.targets()) {
+                int[] widths = instanceOutputWidths(a, s);
+                for (int i = 0; i < a.targets().size(); i++) {
+                    Assign.Target t = a.targets().get(i);
                     if (t.selector() == null && s.lookup(t.name()) == null && !isInt(s, t.name())) {
-                        declareLocal(s, t.name(), 1, false, t.pos(), Kind.LOCAL);
+                        // A signal driven by a bus output of an instance is a bus of that width.
+                        int w = widths != null && i < widths.length ? widths[i] : 0;
+                        declareLocal(s, t.name(), Math.max(1, Math.abs(w)), w < 0, t.pos(), Kind.LOCAL);
                     }
                 }
             }
@@ -274,6 +278,36 @@ public final class Elaborator {
         s.sigs.put(name, new Sig(name, newNets(s.path + "/" + name + s.suffix, width, bus, pos), bus, pos, kind));
     }
 
+    /**
+     * For {@code (s, c) = adder_n<4>(...)}: each output's width, negative for a bus; null when the
+     * right side is not a circuit instance or its widths cannot be known yet (errors come later).
+     */
+    private int[] instanceOutputWidths(Assign a, Scope s) {
+        Expr rhs = unparen(a.value());
+        if (!(rhs instanceof Expr.Call c) || defs.circuit(c.name()) == null) return null;
+        CircuitDecl cd = defs.circuit(c.name());
+        if (c.typeArgs().size() != cd.typeParams().size()) return null;
+        Diagnostics quiet = new Diagnostics();
+        Map<String, Long> ints = new HashMap<>();
+        for (int i = 0; i < c.typeArgs().size(); i++) {
+            OptionalLong v = IntEval.eval(c.typeArgs().get(i), s.ints, quiet);
+            if (v.isEmpty()) return null;
+            ints.put(cd.typeParams().get(i).name(), v.getAsLong());
+        }
+        int[] w = new int[cd.outputs().size()];
+        for (int i = 0; i < w.length; i++) {
+            Port p = cd.outputs().get(i);
+            if (!p.isBus()) {
+                w[i] = 1;
+                continue;
+            }
+            OptionalLong v = IntEval.eval(p.width(), ints, quiet);
+            if (v.isEmpty() || v.getAsLong() < 1 || v.getAsLong() > 1 << 20) return null;
+            w[i] = (int) -v.getAsLong();
+        }
+        return w;
+    }
+
     private static boolean isInt(Scope s, String name) {
         return s.ints.containsKey(name);
     }
@@ -298,13 +332,25 @@ public final class Elaborator {
         List<int[]> targets = new ArrayList<>();
         for (Assign.Target t : a.targets()) {
             int[] nets = targetNets(t, s);
-            if (nets == null) return;
+            if (nets == null) {
+                poison(a, s);
+                return;
+            }
             targets.add(nets);
         }
         int errorsBefore = diags.all().size();
         drive(a, targets, s);
         if (diags.hasErrors() && diags.all().size() > errorsBefore) {
             for (int[] nets : targets) for (int n : nets) if (drivers.get(n) == null) drivers.set(n, new Driver.Failed(a.pos()));
+        }
+    }
+
+    /** After a statement failed: its targets count as driven, so no "never driven" errors follow. */
+    private void poison(Assign a, Scope s) {
+        for (Assign.Target t : a.targets()) {
+            Sig sig = s.lookup(t.name());
+            if (sig == null || sig.kind == Kind.INPUT) continue;
+            for (int n : sig.nets) if (drivers.get(n) == null) drivers.set(n, new Driver.Failed(a.pos()));
         }
     }
 
@@ -560,7 +606,8 @@ public final class Elaborator {
             }
         }
         if (h < l) {
-            diags.error(pos, "a slice is written high..low: '" + sig.name + "[" + l + ".." + h + "]'");
+            diags.error(pos, "a slice is written high..low: '" + sig.name + "[" + l + ".." + h + "]', not '"
+                    + sig.name + "[" + h + ".." + l + "]'");
             return null;
         }
         return Arrays.copyOfRange(sig.nets, (int) l, (int) h + 1);
