@@ -1,0 +1,151 @@
+package dev.circuit.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.circuit.diag.Sources;
+import dev.circuit.verify.TestOutcome;
+import dev.circuit.verify.TestRunner;
+import dev.circuit.verify.VerifyOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bit-parallel engine against the scalar reference: random circuits of threshold neurons with
+ * random integer and decimal weights, and random properties over them. Both engines must give the
+ * same verdict, the same first failing row and the same explanation.
+ */
+class EngineAgreesWithScalarTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sameVerdictAndFirstFailingRowOnRandomCircuitsAndProperties() {
+        qt().withFixedSeed(20261122L).withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            String text = RandomCircuit.write(new Random(seed));
+            List<TestOutcome> fast = run(text, seed, false);
+            List<TestOutcome> slow = run(text, seed, true);
+            assertEquals(slow.size(), fast.size(), text);
+            for (int i = 0; i < fast.size(); i++) {
+                TestOutcome f = fast.get(i);
+                TestOutcome s = slow.get(i);
+                String where = text + "\nfast: " + f + "\nslow: " + s;
+                assertEquals(s.passed(), f.passed(), where);
+                assertEquals(s.rows(), f.rows(), where);
+                assertEquals(s.failures().stream().map(d -> d.message()).toList(),
+                        f.failures().stream().map(d -> d.message()).toList(), where);
+            }
+            // The generator must exercise the fast engine, not fall back to the scalar one.
+            for (TestOutcome f : fast) assertEquals(true, f.engine().startsWith("bit-parallel"), text + f);
+        });
+    }
+
+    private List<TestOutcome> run(String text, long seed, boolean scalar) {
+        try {
+            Path f = dir.resolve("r" + Long.toHexString(seed) + ".net");
+            Files.writeString(f, text);
+            return TestRunner.run(f, new Sources(), new VerifyOptions(0, 1, 2, scalar));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a random Boolean circuit {@code r(x[n], c) -> (y[m])} and a few checks on it. */
+    static final class RandomCircuit {
+        private RandomCircuit() {}
+
+        static String write(Random r) {
+            int n = 1 + r.nextInt(6);
+            int m = 1 + r.nextInt(4);
+            int k = 1 + r.nextInt(12);
+            StringBuilder sb = new StringBuilder("circuit r(x[" + n + "], c) -> (y[" + m + "]) {\n");
+            for (int i = 0; i < k; i++) {
+                StringBuilder sum = new StringBuilder();
+                int fan = 1 + r.nextInt(4);
+                for (int j = 0; j < fan; j++) {
+                    int w = r.nextInt(7) - 3;
+                    String weight = r.nextInt(5) == 0 ? (w + (r.nextBoolean() ? ".5" : ".25")) : Integer.toString(w);
+                    if (j > 0) sum.append(" + ");
+                    sum.append(weight.startsWith("-") ? "(" + weight + ")" : weight).append('*').append(source(r, n, i));
+                }
+                int t = r.nextInt(7) - 3;
+                String body;
+                switch (r.nextInt(5)) {
+                    case 0: body = "step(" + sum + " - " + t + ")"; break;
+                    case 1: body = sum + " >= " + t; break;
+                    case 2: body = sum + " > " + t; break;
+                    case 3: body = sum + " <= " + t; break;
+                    default: body = sum + " < " + t; break;
+                }
+                sb.append("    h").append(i).append(" = ").append(body).append('\n');
+            }
+            for (int i = 0; i < m; i++) sb.append("    y[").append(i).append("] = h").append(r.nextInt(k)).append('\n');
+            sb.append("}\n");
+            int checks = 1 + r.nextInt(3);
+            for (int i = 0; i < checks; i++) {
+                String prop = r.nextInt(4) == 0 ? tautology(r, n, m) : "y == " + expr(r, n, m, 3);
+                sb.append("check r: ").append(prop).append('\n');
+            }
+            return sb.toString();
+        }
+
+        private static String source(Random r, int n, int before) {
+            int pick = r.nextInt(10);
+            if (pick == 0) return "c";
+            if (pick == 1) return r.nextBoolean() ? "0" : "1";
+            if (pick < 5 && before > 0) return "h" + r.nextInt(before);
+            return "x[" + r.nextInt(n) + "]";
+        }
+
+        private static String tautology(Random r, int n, int m) {
+            switch (r.nextInt(3)) {
+                case 0: return "x + y >= x";
+                case 1: return "~y == " + ((1 << m) - 1) + " - y";
+                default: return "{y, x} == y * " + (1 << n) + " + x";
+            }
+        }
+
+        static String expr(Random r, int n, int m, int depth) {
+            if (depth == 0 || r.nextInt(4) == 0) {
+                switch (r.nextInt(6)) {
+                    case 0: return Integer.toString(r.nextInt(8));
+                    case 1: return "c";
+                    case 2: return "y[" + r.nextInt(m) + "]";
+                    case 3: {
+                        int hi = r.nextInt(n);
+                        return "x[" + hi + ".." + r.nextInt(hi + 1) + "]";
+                    }
+                    case 4: return "{c, x}";
+                    default: return "x";
+                }
+            }
+            String a = expr(r, n, m, depth - 1);
+            String b = expr(r, n, m, depth - 1);
+            switch (r.nextInt(16)) {
+                case 0: return "(" + a + " + " + b + ")";
+                case 1: return "(" + a + " - " + b + ")";
+                case 2: return "(" + a + " * " + b + ")";
+                case 3: return "(" + a + " & " + b + ")";
+                case 4: return "(" + a + " | " + b + ")";
+                case 5: return "(" + a + " ^ " + b + ")";
+                case 6: return "(" + a + " == " + b + ")";
+                case 7: return "(" + a + " != " + b + ")";
+                case 8: return "(" + a + " < " + b + ")";
+                case 9: return "(" + a + " >= " + b + ")";
+                case 10: return "(" + a + " ? " + b + " : " + expr(r, n, m, depth - 1) + ")";
+                case 11: return "~x";
+                case 12: return "(" + a + " << " + r.nextInt(3) + ")";
+                case 13: return "(" + a + " >> " + r.nextInt(3) + ")";
+                case 14: return "(" + a + " % " + (1 << r.nextInt(3)) + ")";
+                default: return "(" + a + " / " + (1 << r.nextInt(3)) + ")";
+            }
+        }
+    }
+}
