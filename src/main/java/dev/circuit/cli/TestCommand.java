@@ -97,7 +97,7 @@ final class TestCommand implements Callable<Integer> {
         if (sample < 0) throw CircuitException.usage("--sample must be a positive number of rows");
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) throw CircuitException.usage("--threads must be at least 1");
-        return new VerifyOptions(sample, seed, t, engine == Engine.scalar);
+        return new VerifyOptions(sample, seed, t, engine == Engine.scalar, TerminalProgress.forTerminal(env.err));
     }
 
     private static String rows(long n) {

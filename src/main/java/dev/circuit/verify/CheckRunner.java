@@ -68,7 +68,13 @@ final class CheckRunner {
         BitParallel engine = BitParallel.compile(net, check.property(), params);
         if (engine == null) return null;
         String how = "bit-parallel engine, " + engine.gates() + " gates";
-        long row = engine.firstFailure(opt.threads(), null);
+        opt.progress().start(name, engine.rows());
+        long row;
+        try {
+            row = engine.firstFailure(opt.threads(), opt.progress()::advance);
+        } finally {
+            opt.progress().done();
+        }
         if (row < 0) return new TestOutcome(file, name, check.pos(), engine.rows(), 0, List.of(), how);
         String why = explain(net, spec, row);
         if (why == null) {

@@ -4,14 +4,20 @@ package dev.circuit.verify;
  * How checks run. {@code sample} &gt; 0 checks that many seeded random rows instead of all of them
  * (reported as "sampled, not proven"). {@code threads} bounds the worker threads of the parallel
  * engine. {@code scalarOnly} forces the reference engine (for cross-checking the fast one).
+ * {@code progress} hears about long checks (a terminal progress bar; nothing by default).
  */
-public record VerifyOptions(long sample, long seed, int threads, boolean scalarOnly) {
+public record VerifyOptions(long sample, long seed, int threads, boolean scalarOnly, Progress progress) {
     /** Checks larger than this many rows are refused unless sampled. */
     public static final int MAX_EXHAUSTIVE_BITS = 40;
 
     public VerifyOptions {
         if (sample < 0) throw new IllegalArgumentException("sample must not be negative");
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        if (progress == null) progress = Progress.NONE;
+    }
+
+    public VerifyOptions(long sample, long seed, int threads, boolean scalarOnly) {
+        this(sample, seed, threads, scalarOnly, Progress.NONE);
     }
 
     public static VerifyOptions defaults() {
