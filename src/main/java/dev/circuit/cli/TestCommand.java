@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "test", description = {"Run every test table in the given .net files and folders (searched recursively).",
-        "Exits 1 when a test fails, 3 when a file is invalid."},
+@Command(name = "test", description = {"Run every test table and check in the given .net files and folders (searched recursively).",
+        "Checks run exhaustively; exits 1 when a test or check fails, 3 when a file is invalid."},
         mixinStandardHelpOptions = true)
 final class TestCommand implements Callable<Integer> {
     private final Env env;
