@@ -26,12 +26,12 @@ final class ErrorReporting {
     static final class Strategy extends DefaultErrorStrategy {
         @Override
         protected void reportNoViableAlternative(Parser p, NoViableAltException e) {
-            p.notifyErrorListeners(e.getOffendingToken(), unexpected(e.getOffendingToken(), null), e);
+            p.notifyErrorListeners(e.getOffendingToken(), unexpected(p, e.getOffendingToken(), null), e);
         }
 
         @Override
         protected void reportInputMismatch(Parser p, InputMismatchException e) {
-            p.notifyErrorListeners(e.getOffendingToken(), unexpected(e.getOffendingToken(), e.getExpectedTokens()), e);
+            p.notifyErrorListeners(e.getOffendingToken(), unexpected(p, e.getOffendingToken(), e.getExpectedTokens()), e);
         }
 
         @Override
@@ -39,7 +39,7 @@ final class ErrorReporting {
             if (inErrorRecoveryMode(p)) return;
             beginErrorCondition(p);
             Token t = p.getCurrentToken();
-            p.notifyErrorListeners(t, unexpected(t, getExpectedTokens(p)), null);
+            p.notifyErrorListeners(t, unexpected(p, t, getExpectedTokens(p)), null);
         }
 
         @Override
@@ -52,13 +52,20 @@ final class ErrorReporting {
         }
     }
 
-    static String unexpected(Token t, IntervalSet expected) {
+    static String unexpected(Parser p, Token t, IntervalSet expected) {
         if (t.getType() == NetLexer.ERRCHAR) return "unexpected character " + Tokens.describe(t);
         if (t.getType() == NetLexer.BAD_STRING) return "unterminated string: add the closing '\"'";
+        Token before = p.getInputStream().LT(-1);
+        if (before != null && before.getText().equals("?") && t.getType() == NetLexer.NUMBER) {
+            return "a learnable's starting value follows '?' without a space: write '?" + t.getText() + "'";
+        }
         String msg = "unexpected " + Tokens.describe(t);
         if (expected != null && !expected.isNil()) {
             String l = list(expected);
             if (l != null) msg += ", expected " + l;
+            if (expected.size() == 1 && expected.contains(Tokens.type("'{'")) && Tokens.describe(t).equals("end of line")) {
+                msg += " on this line (a block opens on the line of its header)";
+            }
         }
         return msg;
     }
@@ -76,16 +83,33 @@ final class ErrorReporting {
     /** Sends every syntax error into the stage's diagnostics. */
     static final class Collector extends BaseErrorListener {
         private final String file;
+        private final String text;
         private final Diagnostics diags;
 
-        Collector(String file, Diagnostics diags) {
+        Collector(String file, String text, Diagnostics diags) {
             this.file = file;
+            this.text = text;
             this.diags = diags;
         }
 
+        private int lastLine = -1;
+
+        /** One error per line: ANTLR's recovery often trips again on the rest of a broken line. */
         @Override
         public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
-            diags.error(new Pos(file, line, col + 1), msg);
+            if (line == lastLine) return;
+            lastLine = line;
+            Pos at = new Pos(file, line, col + 1);
+            if (offending instanceof Token t && t.getType() == Token.EOF) at = endOfLastLine();
+            diags.error(at, msg);
+        }
+
+        /** Where "end of file" is shown: just after the last non-blank line, not on an empty line. */
+        private Pos endOfLastLine() {
+            String[] lines = text.split("\r\n|\r|\n", -1);
+            int n = lines.length;
+            while (n > 1 && lines[n - 1].isBlank()) n--;
+            return new Pos(file, n, lines[n - 1].stripTrailing().length() + 1);
         }
     }
 }

@@ -42,7 +42,7 @@ final class StatementTerminator implements TokenSource {
                 if (depth == 0 && endsStatement(lastType)) return remember(implicitSemi(t));
                 continue;
             }
-            if (type == Token.EOF && endsStatement(lastType)) {
+            if (type == Token.EOF && depth == 0 && endsStatement(lastType)) {
                 pending = t;
                 return remember(implicitSemi(t));
             }

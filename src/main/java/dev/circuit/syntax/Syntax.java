@@ -49,7 +49,7 @@ public final class Syntax {
         lexer.removeErrorListeners();
         NetParser parser = new NetParser(new CommonTokenStream(new StatementTerminator(lexer)));
         parser.removeErrorListeners();
-        parser.addErrorListener(new ErrorReporting.Collector(name, diags));
+        parser.addErrorListener(new ErrorReporting.Collector(name, text, diags));
         parser.setErrorHandler(new ErrorReporting.Strategy());
         return parser;
     }
