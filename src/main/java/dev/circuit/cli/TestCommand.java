@@ -38,11 +38,14 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for checks (default: all cores).")
     Integer threads;
 
-    /** Which engine runs checks: auto picks the bit-parallel one whenever the circuit is Boolean. */
-    enum Engine { auto, scalar }
+    /**
+     * Which engine runs checks: auto picks the bit-parallel one (as generated code) whenever the
+     * circuit is Boolean; interpreted runs its gate interpreter; scalar is the row-by-row reference.
+     */
+    enum Engine { auto, interpreted, scalar }
 
     @Option(names = "--engine", defaultValue = "auto",
-            description = "Engine for checks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; scalar is the slow reference).")
+            description = "Engine for checks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; scalar is the slow reference, interpreted skips code generation).")
     Engine engine;
 
     TestCommand(Env env) {
@@ -97,7 +100,8 @@ final class TestCommand implements Callable<Integer> {
         if (sample < 0) throw CircuitException.usage("--sample must be a positive number of rows");
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) throw CircuitException.usage("--threads must be at least 1");
-        return new VerifyOptions(sample, seed, t, engine == Engine.scalar, TerminalProgress.forTerminal(env.err));
+        return new VerifyOptions(sample, seed, t, engine == Engine.scalar, engine == Engine.interpreted,
+                TerminalProgress.forTerminal(env.err));
     }
 
     private static String rows(long n) {

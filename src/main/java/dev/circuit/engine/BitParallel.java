@@ -21,7 +21,7 @@ import java.util.function.LongConsumer;
  * the JIT turns into vector instructions. Values live in a few reusable slots (a register
  * allocation over the gates' lifetimes), so memory stays small however large the circuit.
  */
-public final class BitParallel {
+public final class BitParallel implements Bytecode.Schedule {
     /** Words per pass: 2048 rows. Large enough to amortise the per-gate dispatch, small enough for L1/L2. */
     static final int WORDS = 32;
     private static final int ROWS_PER_BLOCK = 64 * WORDS;
@@ -41,6 +41,8 @@ public final class BitParallel {
     private final int propSlot;
     private final int neurons;
     private final int gates;
+    /** The network as generated straight-line code, or null: then the gate loop below interprets it. */
+    private java.lang.invoke.MethodHandle compiled;
 
     private BitParallel(int inputBits, int[] inputSlot, int[] inputRowBit, byte[] op, int[] aSlot, int[] bSlot,
                         int[] outSlot, int slots, int propSlot, int neurons) {
@@ -62,6 +64,18 @@ public final class BitParallel {
      * apply (real-valued neurons, non-integer weights, operators it does not synthesise).
      */
     public static BitParallel compile(Netlist net, Expr property, Map<String, Long> params) {
+        return compile(net, property, params, true);
+    }
+
+    /** As {@link #compile(Netlist, Expr, Map)}; {@code generate} false keeps the interpreter (for cross-checks). */
+    public static BitParallel compile(Netlist net, Expr property, Map<String, Long> params, boolean generate) {
+        BitParallel e = network(net, property, params);
+        // Fewer than 64 rows do not fill a word; the interpreter masks the rest, the generated code does not.
+        if (e != null && generate && net.inputBits() >= 6) e.compiled = Bytecode.compile(e);
+        return e;
+    }
+
+    private static BitParallel network(Netlist net, Expr property, Map<String, Long> params) {
         if (!net.isBoolean() || net.inputBits() > 62) return null;
         Gates g = new Gates(net.inputBits());
         int[] signal = new int[net.netCount()];
@@ -159,6 +173,26 @@ public final class BitParallel {
         return gates;
     }
 
+    /** "generated code" or "interpreted": how the gates run. */
+    public String mode() {
+        return compiled != null ? "generated code" : "interpreted";
+    }
+
+    static long[] lanes() {
+        return LANE.clone();
+    }
+
+    // The schedule, as the bytecode compiler reads it.
+    @Override public int slots() { return slots; }
+    @Override public int inputs() { return inputSlot.length; }
+    @Override public int inputSlot(int i) { return inputSlot[i]; }
+    @Override public int inputRowBit(int i) { return inputRowBit[i]; }
+    @Override public Op op(int k) { return Op.values()[op[k]]; }
+    @Override public int a(int k) { return aSlot[k]; }
+    @Override public int b(int k) { return bSlot[k]; }
+    @Override public int out(int k) { return outSlot[k]; }
+    @Override public int property() { return propSlot; }
+
     public int neurons() {
         return neurons;
     }
@@ -178,16 +212,21 @@ public final class BitParallel {
         AtomicLong nextBlock = new AtomicLong();
         AtomicLong found = new AtomicLong(Long.MAX_VALUE);
         Runnable worker = () -> {
-            long[][] slot = newSlots();
+            long[][] slot = compiled == null ? newSlots() : null;
             while (true) {
                 long b0 = nextBlock.getAndAdd(chunk);
                 if (b0 >= blocks || b0 * ROWS_PER_BLOCK > found.get()) return;
                 long b1 = Math.min(blocks, b0 + chunk);
-                for (long b = b0; b < b1; b++) {
-                    long fail = block(b * ROWS_PER_BLOCK, rows, slot);
-                    if (fail >= 0) {
-                        found.accumulateAndGet(fail, Math::min);
-                        break;
+                if (compiled != null) {
+                    long fail = generated(b0 * WORDS, Math.min(rows / 64, b1 * WORDS));
+                    if (fail >= 0) found.accumulateAndGet(fail, Math::min);
+                } else {
+                    for (long b = b0; b < b1; b++) {
+                        long fail = block(b * ROWS_PER_BLOCK, rows, slot);
+                        if (fail >= 0) {
+                            found.accumulateAndGet(fail, Math::min);
+                            break;
+                        }
                     }
                 }
                 if (progress != null) progress.accept(Math.min(rows, b1 * ROWS_PER_BLOCK) - b0 * ROWS_PER_BLOCK);
@@ -216,6 +255,16 @@ public final class BitParallel {
         }
         long f = found.get();
         return f == Long.MAX_VALUE ? -1 : f;
+    }
+
+    private long generated(long fromWord, long toWord) {
+        try {
+            return (long) compiled.invokeExact(fromWord, toWord);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     private long[][] newSlots() {

@@ -65,9 +65,9 @@ final class CheckRunner {
     static TestOutcome bitParallel(CheckDecl check, Netlist net, Map<String, Long> params, Spec spec, String file,
                                    String name, VerifyOptions opt) {
         if (opt.sample() > 0 || opt.scalarOnly()) return null;
-        BitParallel engine = BitParallel.compile(net, check.property(), params);
+        BitParallel engine = BitParallel.compile(net, check.property(), params, !opt.interpret());
         if (engine == null) return null;
-        String how = "bit-parallel engine, " + engine.gates() + " gates";
+        String how = "bit-parallel engine, " + engine.mode() + ", " + engine.gates() + " gates";
         opt.progress().start(name, engine.rows());
         long row;
         try {

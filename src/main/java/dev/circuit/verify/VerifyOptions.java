@@ -4,9 +4,10 @@ package dev.circuit.verify;
  * How checks run. {@code sample} &gt; 0 checks that many seeded random rows instead of all of them
  * (reported as "sampled, not proven"). {@code threads} bounds the worker threads of the parallel
  * engine. {@code scalarOnly} forces the reference engine (for cross-checking the fast one).
+ * {@code interpret} keeps the bit-parallel engine's gate interpreter instead of generated code.
  * {@code progress} hears about long checks (a terminal progress bar; nothing by default).
  */
-public record VerifyOptions(long sample, long seed, int threads, boolean scalarOnly, Progress progress) {
+public record VerifyOptions(long sample, long seed, int threads, boolean scalarOnly, boolean interpret, Progress progress) {
     /** Checks larger than this many rows are refused unless sampled. */
     public static final int MAX_EXHAUSTIVE_BITS = 40;
 
@@ -17,10 +18,10 @@ public record VerifyOptions(long sample, long seed, int threads, boolean scalarO
     }
 
     public VerifyOptions(long sample, long seed, int threads, boolean scalarOnly) {
-        this(sample, seed, threads, scalarOnly, Progress.NONE);
+        this(sample, seed, threads, scalarOnly, false, Progress.NONE);
     }
 
     public static VerifyOptions defaults() {
-        return new VerifyOptions(0, 1, Runtime.getRuntime().availableProcessors(), false);
+        return new VerifyOptions(0, 1, Runtime.getRuntime().availableProcessors(), false, false, Progress.NONE);
     }
 }

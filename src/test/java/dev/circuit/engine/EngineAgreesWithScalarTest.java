@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.circuit.diag.Sources;
+import dev.circuit.verify.Progress;
 import dev.circuit.verify.TestOutcome;
 import dev.circuit.verify.TestRunner;
 import dev.circuit.verify.VerifyOptions;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The bit-parallel engine against the scalar reference: random circuits of threshold neurons with
- * random integer and decimal weights, and random properties over them. Both engines must give the
- * same verdict, the same first failing row and the same explanation.
+ * The bit-parallel engine, as generated code and interpreted, against the scalar reference: random
+ * circuits of threshold neurons with random integer and decimal weights, and random properties over
+ * them. All engines must give the same verdict, the same first failing row and the same explanation.
  */
 class EngineAgreesWithScalarTest {
     @TempDir
@@ -30,8 +31,15 @@ class EngineAgreesWithScalarTest {
     void sameVerdictAndFirstFailingRowOnRandomCircuitsAndProperties() {
         qt().withFixedSeed(20261122L).withExamples(300).forAll(longs().all()).checkAssert(seed -> {
             String text = RandomCircuit.write(new Random(seed));
-            List<TestOutcome> fast = run(text, seed, false);
-            List<TestOutcome> slow = run(text, seed, true);
+            List<TestOutcome> slow = run(text, seed, new VerifyOptions(0, 1, 2, true));
+            for (boolean interpret : new boolean[] {false, true}) {
+                List<TestOutcome> fast = run(text, seed, new VerifyOptions(0, 1, 2, false, interpret, Progress.NONE));
+                agree(text, slow, fast);
+            }
+        });
+    }
+
+    private static void agree(String text, List<TestOutcome> slow, List<TestOutcome> fast) {
             assertEquals(slow.size(), fast.size(), text);
             for (int i = 0; i < fast.size(); i++) {
                 TestOutcome f = fast.get(i);
@@ -44,14 +52,13 @@ class EngineAgreesWithScalarTest {
             }
             // The generator must exercise the fast engine, not fall back to the scalar one.
             for (TestOutcome f : fast) assertEquals(true, f.engine().startsWith("bit-parallel"), text + f);
-        });
     }
 
-    private List<TestOutcome> run(String text, long seed, boolean scalar) {
+    private List<TestOutcome> run(String text, long seed, VerifyOptions options) {
         try {
             Path f = dir.resolve("r" + Long.toHexString(seed) + ".net");
             Files.writeString(f, text);
-            return TestRunner.run(f, new Sources(), new VerifyOptions(0, 1, 2, scalar));
+            return TestRunner.run(f, new Sources(), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,7 +69,7 @@ class EngineAgreesWithScalarTest {
         private RandomCircuit() {}
 
         static String write(Random r) {
-            int n = 1 + r.nextInt(6);
+            int n = 1 + r.nextInt(8);
             int m = 1 + r.nextInt(4);
             int k = 1 + r.nextInt(12);
             StringBuilder sb = new StringBuilder("circuit r(x[" + n + "], c) -> (y[" + m + "]) {\n");
