@@ -62,6 +62,8 @@ public final class Elaborator {
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final Map<NeuronDecl, Optional<Linearizer.Shape>> shapes = new HashMap<>();
     private final Deque<String> active = new ArrayDeque<>();
+    /** Nets assigned by a statement that was reported as an error: not reported again as undriven. */
+    private final java.util.BitSet excused = new java.util.BitSet();
     private String rootPath = "";
 
     /** What drives a net. */
@@ -213,7 +215,7 @@ public final class Elaborator {
             Port p = c.outputs().get(i);
             int[] nets = outs.get(i);
             for (int b = 0; b < nets.length; b++) {
-                if (drivers.get(nets[b]) == null) {
+                if (drivers.get(nets[b]) == null && !excused.get(nets[b])) {
                     String what = p.isBus() ? "bit " + b + " of output '" + p.name() + "'" : "output '" + p.name() + "'";
                     diags.error(p.pos(), what + " of circuit '" + c.name().name() + "' is never driven");
                     break;
@@ -290,12 +292,46 @@ public final class Elaborator {
     }
 
     private void assign(Assign a, Scope s) {
+        int before = diags.errorsReported();
         List<int[]> targets = new ArrayList<>();
         for (Assign.Target t : a.targets()) {
             int[] nets = targetNets(t, s);
-            if (nets == null) return;
+            if (nets == null) break;
             targets.add(nets);
         }
+        if (targets.size() == a.targets().size()) assignTo(a, targets, s);
+        if (diags.errorsReported() > before) {
+            // The statement was reported already: its targets are not "never driven" and the signals
+            // it names are not "never used". Those follow-on messages would only bury the real one.
+            for (int[] nets : targets) for (int n : nets) excused.set(n);
+            markRead(a.value(), s);
+        }
+    }
+
+    /** Marks every signal an expression names as read, without reporting anything. */
+    private static void markRead(Expr e, Scope s) {
+        if (e instanceof Expr.Ref r) {
+            Sig sig = s.lookup(r.name());
+            if (sig != null) sig.read = true;
+        } else if (e instanceof Expr.Call c) {
+            c.args().forEach(x -> markRead(x, s));
+        } else if (e instanceof Expr.Unary u) {
+            markRead(u.operand(), s);
+        } else if (e instanceof Expr.Binary b) {
+            markRead(b.left(), s);
+            markRead(b.right(), s);
+        } else if (e instanceof Expr.Ternary t) {
+            markRead(t.cond(), s);
+            markRead(t.then(), s);
+            markRead(t.otherwise(), s);
+        } else if (e instanceof Expr.Concat c) {
+            c.parts().forEach(x -> markRead(x, s));
+        } else if (e instanceof Expr.Paren p) {
+            markRead(p.inner(), s);
+        }
+    }
+
+    private void assignTo(Assign a, List<int[]> targets, Scope s) {
         String name = instanceName(a.targets().get(0), s);
         Expr rhs = unparen(a.value());
         if (rhs instanceof Expr.Call c && defs.neuron(c.name()) != null) {
