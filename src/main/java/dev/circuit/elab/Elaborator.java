@@ -345,9 +345,17 @@ public final class Elaborator {
                     + Suggest.didYouMean(c.name(), allCallables()));
         } else if (rhs instanceof Expr.Ref || rhs instanceof Expr.Num || rhs instanceof Expr.Concat) {
             alias(a, rhs, targets, s);
+        } else if (isArithmetic(rhs)) {
+            // 'y = 2*a + b' or 'y = sigmoid(a)*2': meant as a neuron; say what is missing.
+            Linearizer.reportNotNeuron(rhs, diags);
         } else {
             diags.error(rhs.pos(), "expected a neuron, an instance or a signal on the right of '=': an activation such as step(...), a comparison such as 'a + b >= 2', a call such as nand(a, b), or a signal name");
         }
+    }
+
+    private static boolean isArithmetic(Expr e) {
+        if (e instanceof Expr.Unary u) return !u.op().equals("~");
+        return e instanceof Expr.Binary b && java.util.Set.of("+", "-", "*", "/").contains(b.op());
     }
 
     private List<String> allCallables() {
