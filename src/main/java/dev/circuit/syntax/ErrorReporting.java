@@ -26,12 +26,12 @@ final class ErrorReporting {
     static final class Strategy extends DefaultErrorStrategy {
         @Override
         protected void reportNoViableAlternative(Parser p, NoViableAltException e) {
-            p.notifyErrorListeners(e.getOffendingToken(), unexpected(e.getOffendingToken(), null), e);
+            p.notifyErrorListeners(e.getOffendingToken(), unexpected(e.getOffendingToken(), null) + continuation(p, e.getOffendingToken()), e);
         }
 
         @Override
         protected void reportInputMismatch(Parser p, InputMismatchException e) {
-            p.notifyErrorListeners(e.getOffendingToken(), unexpected(e.getOffendingToken(), e.getExpectedTokens()), e);
+            p.notifyErrorListeners(e.getOffendingToken(), unexpected(e.getOffendingToken(), e.getExpectedTokens()) + continuation(p, e.getOffendingToken()), e);
         }
 
         @Override
@@ -39,7 +39,7 @@ final class ErrorReporting {
             if (inErrorRecoveryMode(p)) return;
             beginErrorCondition(p);
             Token t = p.getCurrentToken();
-            p.notifyErrorListeners(t, unexpected(t, getExpectedTokens(p)), null);
+            p.notifyErrorListeners(t, unexpected(t, getExpectedTokens(p)) + continuation(p, t), null);
         }
 
         @Override
@@ -50,6 +50,21 @@ final class ErrorReporting {
             String l = list(getExpectedTokens(p));
             p.notifyErrorListeners(t, "missing " + (l == null ? "a token" : l) + " before " + Tokens.describe(t), null);
         }
+    }
+
+    /** Operators that cannot start a statement: found first on a line, they were meant to continue the line above. */
+    private static final Set<String> CONTINUING = Set.of("+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!=",
+            "&", "|", "^", "<<", ">>", "?", ":", ",", "..");
+
+    /**
+     * A hint when the error is an operator that opens a line right after a line that ended a statement
+     * (a newline there is a statement end, so a long line must break after an operator, not before).
+     */
+    static String continuation(Parser p, Token t) {
+        if (!CONTINUING.contains(t.getText()) || t.getTokenIndex() < 1) return "";
+        Token before = p.getTokenStream().get(t.getTokenIndex() - 1);
+        if (!StatementTerminator.IMPLICIT.equals(before.getText())) return "";
+        return "; the line above ended the statement: to continue it, break the line after an operator, not before";
     }
 
     static String unexpected(Token t, IntervalSet expected) {
