@@ -184,13 +184,16 @@ public final class Elaborator {
             List<int[]> outNets = new ArrayList<>();
             for (Port p : cd.inputs()) {
                 int w = width(p, ints);
+                if (w < 0) continue; // reported by width(); diags.check() below stops here
                 int[] nets = newNets(p.name(), w, p.isBus(), p.pos());
                 for (int n : nets) drivers.set(n, new Driver.Input(p.pos()));
                 inNets.add(nets);
                 ins.add(new Terminal(p.name(), p.isBus(), boxed(nets), p.pos()));
             }
             for (Port p : cd.outputs()) {
-                int[] nets = newNets(p.name(), width(p, ints), p.isBus(), p.pos());
+                int w = width(p, ints);
+                if (w < 0) continue;
+                int[] nets = newNets(p.name(), w, p.isBus(), p.pos());
                 outNets.add(nets);
                 outs.add(new Terminal(p.name(), p.isBus(), boxed(nets), p.pos()));
             }
@@ -432,6 +435,11 @@ public final class Elaborator {
         for (int i = 0; i < cd.inputs().size(); i++) {
             Port p = cd.inputs().get(i);
             int w = width(p, ints);
+            if (w < 0) { // the port's width is wrong, reported by width(): no second message about it
+                ok = false;
+                ins.add(null);
+                continue;
+            }
             int[] nets = sourceNets(c.args().get(i), s, w);
             if (nets != null && nets.length != w) {
                 diags.error(c.args().get(i).pos(), "input '" + p.name() + "' of '" + key + "' is " + count(w, "bit")
@@ -444,7 +452,9 @@ public final class Elaborator {
         for (int i = 0; i < cd.outputs().size(); i++) {
             Port p = cd.outputs().get(i);
             int w = width(p, ints);
-            if (targets.get(i).length != w) {
+            if (w < 0) {
+                ok = false;
+            } else if (targets.get(i).length != w) {
                 diags.error(a.targets().get(i).pos(), "output '" + p.name() + "' of '" + key + "' is " + count(w, "bit")
                         + " wide; '" + a.targets().get(i).name() + "' is " + count(targets.get(i).length, "bit"));
                 ok = false;
