@@ -93,10 +93,15 @@ final class Linearizer {
                     + " (activations: " + String.join(", ", names) + ")");
             return;
         }
-        Expr.Call inner = activationInside(e);
-        if (inner != null) {
+        Expr.Call inner = callInside(e);
+        if (inner != null && Activation.byName(inner.name()).isPresent()) {
             diags.error(start(e), "not linear: '" + Printing.expr(e) + "' does arithmetic on the output of '" + inner.name()
                     + "(...)'; an activation can only wrap the whole weighted sum (to scale its output, give it its own signal and feed that to another neuron)");
+            return;
+        }
+        if (inner != null) {
+            diags.error(start(e), "not linear: '" + Printing.expr(e) + "' does arithmetic on the output of '" + inner.name()
+                    + "(...)'; give the instance its own signal and use that name in a neuron such as step(...)");
             return;
         }
         diags.error(start(e), "a neuron needs an activation around its weighted sum: step(...), sigmoid(...), linear(...), relu(...) or tanh(...), or a comparison such as 'a + b >= 2'");
@@ -108,14 +113,14 @@ final class Linearizer {
         return names;
     }
 
-    /** The first activation call inside an arithmetic expression, or null. */
-    private static Expr.Call activationInside(Expr e) {
-        if (e instanceof Expr.Call c) return Activation.byName(c.name()).isPresent() ? c : null;
-        if (e instanceof Expr.Paren p) return activationInside(p.inner());
-        if (e instanceof Expr.Unary u) return activationInside(u.operand());
+    /** The first call (an activation or an instance) inside an arithmetic expression, or null. */
+    private static Expr.Call callInside(Expr e) {
+        if (e instanceof Expr.Call c) return c;
+        if (e instanceof Expr.Paren p) return callInside(p.inner());
+        if (e instanceof Expr.Unary u) return callInside(u.operand());
         if (e instanceof Expr.Binary b) {
-            Expr.Call l = activationInside(b.left());
-            return l != null ? l : activationInside(b.right());
+            Expr.Call l = callInside(b.left());
+            return l != null ? l : callInside(b.right());
         }
         return null;
     }
