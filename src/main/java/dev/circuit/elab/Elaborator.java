@@ -601,7 +601,7 @@ public final class Elaborator {
             }
         }
         if (h < l) {
-            diags.error(pos, "a slice is written high..low: '" + sig.name + "[" + l + ".." + h + "]'");
+            diags.error(pos, "a slice is written high..low: '" + sig.name + "[" + l + ".." + h + "]', not '" + sig.name + "[" + h + ".." + l + "]'");
             return null;
         }
         return Arrays.copyOfRange(sig.nets, (int) l, (int) h + 1);
