@@ -52,6 +52,8 @@ final class ErrorReporting {
         }
     }
 
+    private static final Set<String> KEYWORDS = Set.of("neuron", "circuit", "import", "test", "check", "wire", "for", "in", "within");
+
     /** Operators that cannot start a statement: found first on a line, they were meant to continue the line above. */
     private static final Set<String> CONTINUING = Set.of("+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!=",
             "&", "|", "^", "<<", ">>", "?", ":", ",", "..");
@@ -70,6 +72,9 @@ final class ErrorReporting {
     static String unexpected(Token t, IntervalSet expected) {
         if (t.getType() == NetLexer.ERRCHAR) return "unexpected character " + Tokens.describe(t);
         if (t.getType() == NetLexer.BAD_STRING) return "unterminated string: add the closing '\"'";
+        if (expected != null && expected.contains(NetLexer.ID) && KEYWORDS.contains(t.getText())) {
+            return "'" + t.getText() + "' is a keyword; it cannot be used as a name";
+        }
         String msg = "unexpected " + Tokens.describe(t);
         if (expected != null && !expected.isNil()) {
             String l = list(expected);
