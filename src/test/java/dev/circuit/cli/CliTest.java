@@ -120,6 +120,34 @@ class CliTest {
     }
 
     @Nested
+    class Table {
+        @Test
+        void halfAdderTruthTable() {
+            CliRun r = CliRun.of("table", ADDER);
+            assertEquals(0, r.code());
+            assertEquals("""
+                    a  b  |  sum  carry
+                    0  0  |    0      0
+                    0  1  |    1      0
+                    1  0  |    1      0
+                    1  1  |    0      1
+                    """, r.out());
+        }
+
+        @Test
+        void busTableInBinary() {
+            CliRun r = CliRun.of("table", BUS, "--top", "inv_n<2>", "--bits");
+            assertEquals("""
+                       a  |     y
+                    0b00  |  0b11
+                    0b01  |  0b10
+                    0b10  |  0b01
+                    0b11  |  0b00
+                    """, r.out());
+        }
+    }
+
+    @Nested
     class ExitCodes {
         @Test
         void wrongNumberOfInputsIsUsage() {
@@ -191,6 +219,19 @@ class CliTest {
             CliRun r = CliRun.of("eval", FAILING);
             assertEquals(4, r.code());
             assertTrue(r.err().contains("is a directory"), r.err());
+        }
+
+        @Test
+        void internalErrorIsSeventyAndHidesTheTraceUnlessDebug() {
+            for (boolean debug : new boolean[] {false, true}) {
+                java.io.StringWriter err = new java.io.StringWriter();
+                Env env = new Env(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+                env.debug = debug;
+                int code = Cli.handle(new IllegalStateException("boom"), env);
+                assertEquals(70, code);
+                assertTrue(err.toString().startsWith("circuit: internal error: java.lang.IllegalStateException: boom\n"), err.toString());
+                assertEquals(debug, err.toString().contains("at dev.circuit"), "stack trace shown only with --debug:\n" + err);
+            }
         }
 
         @Test
