@@ -59,14 +59,25 @@ final class ErrorReporting {
             "&", "|", "^", "<<", ">>", "?", ":", ",", "..");
 
     /**
-     * A hint when the error is an operator that opens a line right after a line that ended a statement
-     * (a newline there is a statement end, so a long line must break after an operator, not before).
+     * A hint when a newline ended a statement the user meant to go on: an operator opening the next
+     * line (a long line must break after an operator, not before), or a '{' on a line of its own.
      */
     static String continuation(Parser p, Token t) {
+        // "circuit c(a) -> y" then "{" on the next line: the newline already ended the header.
+        if (StatementTerminator.IMPLICIT.equals(t.getText()) && t.getTokenIndex() >= 0
+                && "{".equals(tokenAt(p, t.getTokenIndex() + 1).getText())) {
+            return "; put the '{' at the end of this line, not on the next one";
+        }
         if (!CONTINUING.contains(t.getText()) || t.getTokenIndex() < 1) return "";
-        Token before = p.getTokenStream().get(t.getTokenIndex() - 1);
+        Token before = tokenAt(p, t.getTokenIndex() - 1);
         if (!StatementTerminator.IMPLICIT.equals(before.getText())) return "";
         return "; the line above ended the statement: to continue it, break the line after an operator, not before";
+    }
+
+    /** Token {@code i} of the stream, read ahead if the parser has not fetched it yet (get(i) alone would throw). */
+    private static Token tokenAt(Parser p, int i) {
+        org.antlr.v4.runtime.TokenStream ts = p.getTokenStream();
+        return i < ts.index() ? ts.get(i) : ts.LT(i - ts.index() + 1);
     }
 
     static String unexpected(Token t, IntervalSet expected) {
