@@ -14,8 +14,10 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Cli.Version.class,
         description = "Simulate, verify and train circuits made of perceptrons.",
         subcommands = {EvalCommand.class, TableCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        // Each footer line fits the 80-column help: picocli would wrap a longer one mid-phrase.
         footer = {"", "Exit codes: 0 ok, 1 a test or check failed, 2 usage error, 3 invalid .net file,",
-                "4 file not readable or writable, 5 training failed, 70 internal error (rerun with --debug)."})
+                "4 file not readable or writable, 5 training failed,",
+                "70 internal error (rerun with --debug and report it)."})
 public final class Cli implements Runnable {
     final Env env;
 

@@ -64,7 +64,8 @@ final class TestCommand implements Callable<Integer> {
                 outcomes = TestRunner.run(f, env.sources, options());
             } catch (CircuitException e) {
                 Cli.handle(e, env);
-                env.out.println("ERROR " + f + " (" + e.diagnostics().stream().filter(d -> d.isError()).count() + " errors)");
+                long errors = e.diagnostics().stream().filter(d -> d.isError()).count();
+                env.out.println("ERROR " + f + " (" + errors + (errors == 1 ? " error)" : " errors)"));
                 invalid = true;
                 failed++;
                 continue;

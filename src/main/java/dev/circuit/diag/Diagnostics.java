@@ -10,6 +10,7 @@ import java.util.List;
 public final class Diagnostics {
     private final List<Diagnostic> all = new ArrayList<>();
     private final java.util.Set<Diagnostic> seen = new java.util.HashSet<>();
+    private int errorsReported;
 
     public Diagnostic error(Pos pos, String message) {
         return add(Diagnostic.error(pos, message));
@@ -21,12 +22,21 @@ public final class Diagnostics {
 
     /** Adds a diagnostic; the same message at the same place (say, from every instance of a circuit) is kept once. */
     public Diagnostic add(Diagnostic d) {
+        if (d.isError()) errorsReported++;
         if (seen.add(d)) all.add(d);
         return d;
     }
 
     public void addAll(List<Diagnostic> ds) {
         ds.forEach(this::add);
+    }
+
+    /**
+     * How many errors were added so far, repeats included (a repeat is kept once but still counts),
+     * so a stage can tell whether one step found an error.
+     */
+    public int errorsReported() {
+        return errorsReported;
     }
 
     public boolean hasErrors() {
@@ -41,11 +51,8 @@ public final class Diagnostics {
         return all.stream().filter(d -> !d.isError()).toList();
     }
 
-    /**
-     * Throws a {@link CircuitException} holding the errors if there are any. Warnings are left out
-     * then: after an error they are mostly its echoes (an input "never used" by the failed statement).
-     */
+    /** Throws a {@link CircuitException} holding everything collected if any of it is an error. */
     public void check() {
-        if (hasErrors()) throw new CircuitException(Failure.INVALID_INPUT, all.stream().filter(Diagnostic::isError).toList());
+        if (hasErrors()) throw new CircuitException(Failure.INVALID_INPUT, all());
     }
 }

@@ -23,7 +23,11 @@ public final class Definitions {
 
     Definitions(Program program, Diagnostics diags) {
         Map<String, Ident> seen = new LinkedHashMap<>();
-        for (SourceFile f : program.files()) {
+        // Imported files first, in import order, the root last: the order a reader meets the
+        // definitions, so "first defined here" points at the one met first.
+        List<SourceFile> files = new ArrayList<>(program.files());
+        java.util.Collections.reverse(files);
+        for (SourceFile f : files) {
             for (Decl d : f.decls()) {
                 Ident name;
                 if (d instanceof NeuronDecl n) name = n.name();

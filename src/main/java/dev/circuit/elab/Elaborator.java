@@ -62,6 +62,8 @@ public final class Elaborator {
     private final Map<String, Param> params = new LinkedHashMap<>();
     private final Map<NeuronDecl, Optional<Linearizer.Shape>> shapes = new HashMap<>();
     private final Deque<String> active = new ArrayDeque<>();
+    /** Nets assigned by a statement that was reported as an error: not reported again as undriven. */
+    private final java.util.BitSet excused = new java.util.BitSet();
     private String rootPath = "";
     private Map<String, Long> topParams = Map.of();
 
@@ -76,9 +78,6 @@ public final class Elaborator {
         record ByNeuron(int neuron, Pos pos) implements Driver {}
 
         record Alias(int source, Pos pos) implements Driver {}
-
-        /** Stands in for a statement that failed, so its targets raise no "never driven" errors too. */
-        record Failed(Pos pos) implements Driver {}
     }
 
     private enum Kind { INPUT, OUTPUT, WIRE, LOCAL }
@@ -187,13 +186,16 @@ public final class Elaborator {
             List<int[]> outNets = new ArrayList<>();
             for (Port p : cd.inputs()) {
                 int w = width(p, ints);
+                if (w < 0) continue; // reported by width(); diags.check() below stops here
                 int[] nets = newNets(p.name(), w, p.isBus(), p.pos());
                 for (int n : nets) drivers.set(n, new Driver.Input(p.pos()));
                 inNets.add(nets);
                 ins.add(new Terminal(p.name(), p.isBus(), boxed(nets), p.pos()));
             }
             for (Port p : cd.outputs()) {
-                int[] nets = newNets(p.name(), width(p, ints), p.isBus(), p.pos());
+                int w = width(p, ints);
+                if (w < 0) continue;
+                int[] nets = newNets(p.name(), w, p.isBus(), p.pos());
                 outNets.add(nets);
                 outs.add(new Terminal(p.name(), p.isBus(), boxed(nets), p.pos()));
             }
@@ -218,7 +220,7 @@ public final class Elaborator {
             Port p = c.outputs().get(i);
             int[] nets = outs.get(i);
             for (int b = 0; b < nets.length; b++) {
-                if (drivers.get(nets[b]) == null) {
+                if (drivers.get(nets[b]) == null && !excused.get(nets[b])) {
                     String what = p.isBus() ? "bit " + b + " of output '" + p.name() + "'" : "output '" + p.name() + "'";
                     diags.error(p.pos(), what + " of circuit '" + c.name().name() + "' is never driven");
                     break;
@@ -329,32 +331,53 @@ public final class Elaborator {
     }
 
     private void assign(Assign a, Scope s) {
+        int before = diags.errorsReported();
         List<int[]> targets = new ArrayList<>();
         for (Assign.Target t : a.targets()) {
             int[] nets = targetNets(t, s);
             if (nets == null) {
-                poison(a, s);
-                return;
+                // A target that cannot be resolved: the signal it names is not "never driven" either.
+                for (Assign.Target u : a.targets()) {
+                    Sig sig = s.lookup(u.name());
+                    if (sig != null && sig.kind != Kind.INPUT) for (int n : sig.nets) excused.set(n);
+                }
+                break;
             }
             targets.add(nets);
         }
-        int errorsBefore = diags.all().size();
-        drive(a, targets, s);
-        if (diags.hasErrors() && diags.all().size() > errorsBefore) {
-            for (int[] nets : targets) for (int n : nets) if (drivers.get(n) == null) drivers.set(n, new Driver.Failed(a.pos()));
+        if (targets.size() == a.targets().size()) assignTo(a, targets, s);
+        if (diags.errorsReported() > before) {
+            // The statement was reported already: its targets are not "never driven" and the signals
+            // it names are not "never used". Those follow-on messages would only bury the real one.
+            for (int[] nets : targets) for (int n : nets) excused.set(n);
+            markRead(a.value(), s);
         }
     }
 
-    /** After a statement failed: its targets count as driven, so no "never driven" errors follow. */
-    private void poison(Assign a, Scope s) {
-        for (Assign.Target t : a.targets()) {
-            Sig sig = s.lookup(t.name());
-            if (sig == null || sig.kind == Kind.INPUT) continue;
-            for (int n : sig.nets) if (drivers.get(n) == null) drivers.set(n, new Driver.Failed(a.pos()));
+    /** Marks every signal an expression names as read, without reporting anything. */
+    private static void markRead(Expr e, Scope s) {
+        if (e instanceof Expr.Ref r) {
+            Sig sig = s.lookup(r.name());
+            if (sig != null) sig.read = true;
+        } else if (e instanceof Expr.Call c) {
+            c.args().forEach(x -> markRead(x, s));
+        } else if (e instanceof Expr.Unary u) {
+            markRead(u.operand(), s);
+        } else if (e instanceof Expr.Binary b) {
+            markRead(b.left(), s);
+            markRead(b.right(), s);
+        } else if (e instanceof Expr.Ternary t) {
+            markRead(t.cond(), s);
+            markRead(t.then(), s);
+            markRead(t.otherwise(), s);
+        } else if (e instanceof Expr.Concat c) {
+            c.parts().forEach(x -> markRead(x, s));
+        } else if (e instanceof Expr.Paren p) {
+            markRead(p.inner(), s);
         }
     }
 
-    private void drive(Assign a, List<int[]> targets, Scope s) {
+    private void assignTo(Assign a, List<int[]> targets, Scope s) {
         String name = instanceName(a.targets().get(0), s);
         Expr rhs = unparen(a.value());
         if (rhs instanceof Expr.Call c && defs.neuron(c.name()) != null) {
@@ -368,9 +391,17 @@ public final class Elaborator {
                     + Suggest.didYouMean(c.name(), allCallables()));
         } else if (rhs instanceof Expr.Ref || rhs instanceof Expr.Num || rhs instanceof Expr.Concat) {
             alias(a, rhs, targets, s);
+        } else if (isArithmetic(rhs)) {
+            // 'y = 2*a + b' or 'y = sigmoid(a)*2': meant as a neuron; say what is missing.
+            Linearizer.reportNotNeuron(rhs, diags);
         } else {
             diags.error(rhs.pos(), "expected a neuron, an instance or a signal on the right of '=': an activation such as step(...), a comparison such as 'a + b >= 2', a call such as nand(a, b), or a signal name");
         }
+    }
+
+    private static boolean isArithmetic(Expr e) {
+        if (e instanceof Expr.Unary u) return !u.op().equals("~");
+        return e instanceof Expr.Binary b && java.util.Set.of("+", "-", "*", "/").contains(b.op());
     }
 
     private List<String> allCallables() {
@@ -447,6 +478,11 @@ public final class Elaborator {
         for (int i = 0; i < cd.inputs().size(); i++) {
             Port p = cd.inputs().get(i);
             int w = width(p, ints);
+            if (w < 0) { // the port's width is wrong, reported by width(): no second message about it
+                ok = false;
+                ins.add(null);
+                continue;
+            }
             int[] nets = sourceNets(c.args().get(i), s, w);
             if (nets != null && nets.length != w) {
                 diags.error(c.args().get(i).pos(), "input '" + p.name() + "' of '" + key + "' is " + count(w, "bit")
@@ -459,7 +495,9 @@ public final class Elaborator {
         for (int i = 0; i < cd.outputs().size(); i++) {
             Port p = cd.outputs().get(i);
             int w = width(p, ints);
-            if (targets.get(i).length != w) {
+            if (w < 0) {
+                ok = false;
+            } else if (targets.get(i).length != w) {
                 diags.error(a.targets().get(i).pos(), "output '" + p.name() + "' of '" + key + "' is " + count(w, "bit")
                         + " wide; '" + a.targets().get(i).name() + "' is " + count(targets.get(i).length, "bit"));
                 ok = false;
@@ -606,8 +644,7 @@ public final class Elaborator {
             }
         }
         if (h < l) {
-            diags.error(pos, "a slice is written high..low: '" + sig.name + "[" + l + ".." + h + "]', not '"
-                    + sig.name + "[" + h + ".." + l + "]'");
+            diags.error(pos, "a slice is written high..low: '" + sig.name + "[" + l + ".." + h + "]', not '" + sig.name + "[" + h + ".." + l + "]'");
             return null;
         }
         return Arrays.copyOfRange(sig.nets, (int) l, (int) h + 1);

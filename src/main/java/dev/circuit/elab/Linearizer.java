@@ -6,6 +6,8 @@ import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
@@ -73,8 +75,60 @@ final class Linearizer {
             Activation act = b.op().endsWith("=") ? Activation.THRESHOLD : Activation.STEP;
             return Optional.of(new Shape(act, z.normalized()));
         }
-        diags.error(body.pos(), "a neuron needs an activation around its weighted sum: step(...), sigmoid(...), linear(...), relu(...) or tanh(...), or a comparison such as 'a + b >= 2'");
+        reportNotNeuron(body, diags);
         return Optional.empty();
+    }
+
+    /**
+     * Says why {@code body}, written where a neuron belongs, is not one: a misspelt activation, an
+     * activation whose output is used in arithmetic, or a sum with no activation at all. The message
+     * points at the start of the expression, not at an operator in its middle.
+     */
+    static void reportNotNeuron(Expr body, Diagnostics diags) {
+        Expr e = body;
+        while (e instanceof Expr.Paren p) e = p.inner();
+        if (e instanceof Expr.Call c && Activation.byName(c.name()).isEmpty()) {
+            List<String> names = activationNames();
+            diags.error(c.pos(), "unknown activation '" + c.name() + "'" + Suggest.didYouMean(c.name(), names)
+                    + " (activations: " + String.join(", ", names) + ")");
+            return;
+        }
+        Expr.Call inner = callInside(e);
+        if (inner != null && Activation.byName(inner.name()).isPresent()) {
+            diags.error(start(e), "not linear: '" + Printing.expr(e) + "' does arithmetic on the output of '" + inner.name()
+                    + "(...)'; an activation can only wrap the whole weighted sum (to scale its output, give it its own signal and feed that to another neuron)");
+            return;
+        }
+        if (inner != null) {
+            diags.error(start(e), "not linear: '" + Printing.expr(e) + "' does arithmetic on the output of '" + inner.name()
+                    + "(...)'; give the instance its own signal and use that name in a neuron such as step(...)");
+            return;
+        }
+        diags.error(start(e), "a neuron needs an activation around its weighted sum: step(...), sigmoid(...), linear(...), relu(...) or tanh(...), or a comparison such as 'a + b >= 2'");
+    }
+
+    private static List<String> activationNames() {
+        List<String> names = new ArrayList<>();
+        for (Activation a : Activation.values()) if (a != Activation.THRESHOLD) names.add(a.keyword());
+        return names;
+    }
+
+    /** The first call (an activation or an instance) inside an arithmetic expression, or null. */
+    private static Expr.Call callInside(Expr e) {
+        if (e instanceof Expr.Call c) return c;
+        if (e instanceof Expr.Paren p) return callInside(p.inner());
+        if (e instanceof Expr.Unary u) return callInside(u.operand());
+        if (e instanceof Expr.Binary b) {
+            Expr.Call l = callInside(b.left());
+            return l != null ? l : callInside(b.right());
+        }
+        return null;
+    }
+
+    /** Where an expression starts: a binary expression is placed at its operator, so walk to the left operand. */
+    static dev.circuit.diag.Pos start(Expr e) {
+        while (e instanceof Expr.Binary b) e = b.left();
+        return e.pos();
     }
 
     /** A weighted sum, or empty after reporting why the expression is not one. */

@@ -59,7 +59,9 @@ public final class Loader {
         try {
             text = readUtf8(real);
         } catch (NoSuchFileException e) {
-            diags.error(from.pos(), "cannot import \"" + from.path() + "\": no such file " + name);
+            // Name the path looked for only when it says more than the import itself.
+            diags.error(from.pos(), "cannot import \"" + from.path() + "\": no such file"
+                    + (Path.of(name).equals(Path.of(from.path())) ? "" : " (looked for " + name + ")"));
             return null;
         } catch (CharacterCodingException e) {
             diags.error(from == null ? Pos.file(name) : from.pos(), name + " is not valid UTF-8 text");

@@ -26,12 +26,12 @@ final class ErrorReporting {
     static final class Strategy extends DefaultErrorStrategy {
         @Override
         protected void reportNoViableAlternative(Parser p, NoViableAltException e) {
-            p.notifyErrorListeners(e.getOffendingToken(), unexpected(p, e.getOffendingToken(), null), e);
+            p.notifyErrorListeners(e.getOffendingToken(), unexpected(p, e.getOffendingToken(), null) + continuation(p, e.getOffendingToken()), e);
         }
 
         @Override
         protected void reportInputMismatch(Parser p, InputMismatchException e) {
-            p.notifyErrorListeners(e.getOffendingToken(), unexpected(p, e.getOffendingToken(), e.getExpectedTokens()), e);
+            p.notifyErrorListeners(e.getOffendingToken(), unexpected(p, e.getOffendingToken(), e.getExpectedTokens()) + continuation(p, e.getOffendingToken()), e);
         }
 
         @Override
@@ -39,7 +39,7 @@ final class ErrorReporting {
             if (inErrorRecoveryMode(p)) return;
             beginErrorCondition(p);
             Token t = p.getCurrentToken();
-            p.notifyErrorListeners(t, unexpected(p, t, getExpectedTokens(p)), null);
+            p.notifyErrorListeners(t, unexpected(p, t, getExpectedTokens(p)) + continuation(p, t), null);
         }
 
         @Override
@@ -52,9 +52,40 @@ final class ErrorReporting {
         }
     }
 
+    private static final Set<String> KEYWORDS = Set.of("neuron", "circuit", "import", "test", "check", "wire", "for", "in", "within");
+
+    /** Operators that cannot start a statement: found first on a line, they were meant to continue the line above. */
+    private static final Set<String> CONTINUING = Set.of("+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!=",
+            "&", "|", "^", "<<", ">>", "?", ":", ",", "..");
+
+    /**
+     * A hint when a newline ended a statement the user meant to go on: an operator opening the next
+     * line (a long line must break after an operator, not before), or a '{' on a line of its own.
+     */
+    static String continuation(Parser p, Token t) {
+        // "circuit c(a) -> y" then "{" on the next line: the newline already ended the header.
+        if (StatementTerminator.IMPLICIT.equals(t.getText()) && t.getTokenIndex() >= 0
+                && "{".equals(tokenAt(p, t.getTokenIndex() + 1).getText())) {
+            return "; put the '{' at the end of this line, not on the next one";
+        }
+        if (!CONTINUING.contains(t.getText()) || t.getTokenIndex() < 1) return "";
+        Token before = tokenAt(p, t.getTokenIndex() - 1);
+        if (!StatementTerminator.IMPLICIT.equals(before.getText())) return "";
+        return "; the line above ended the statement: to continue it, break the line after an operator, not before";
+    }
+
+    /** Token {@code i} of the stream, read ahead if the parser has not fetched it yet (get(i) alone would throw). */
+    private static Token tokenAt(Parser p, int i) {
+        org.antlr.v4.runtime.TokenStream ts = p.getTokenStream();
+        return i < ts.index() ? ts.get(i) : ts.LT(i - ts.index() + 1);
+    }
+
     static String unexpected(Parser p, Token t, IntervalSet expected) {
         if (t.getType() == NetLexer.ERRCHAR) return "unexpected character " + Tokens.describe(t);
         if (t.getType() == NetLexer.BAD_STRING) return "unterminated string: add the closing '\"'";
+        if (expected != null && expected.contains(NetLexer.ID) && KEYWORDS.contains(t.getText())) {
+            return "'" + t.getText() + "' is a keyword; it cannot be used as a name";
+        }
         Token before = p.getInputStream().LT(-1);
         if (before != null && before.getText().equals("?") && t.getType() == NetLexer.NUMBER) {
             return "a learnable's starting value follows '?' without a space: write '?" + t.getText() + "'";
@@ -63,9 +94,6 @@ final class ErrorReporting {
         if (expected != null && !expected.isNil()) {
             String l = list(expected);
             if (l != null) msg += ", expected " + l;
-            if (expected.size() == 1 && expected.contains(Tokens.type("'{'")) && Tokens.describe(t).equals("end of line")) {
-                msg += " on this line (a block opens on the line of its header)";
-            }
         }
         return msg;
     }

@@ -110,11 +110,17 @@ public final class TestRunner {
         int[] outCol = columns(t.outputs(), net.outputs(), "output", net, diags);
         Set<String> named = t.inputs().stream().map(Ident::name).collect(Collectors.toSet());
         List<String> missing = net.inputs().stream().map(Terminal::name).filter(n -> !named.contains(n)).toList();
-        if (!missing.isEmpty()) {
+        // After a misspelt column ('c' for 'b') the missing input is the same mistake: say it once.
+        if (!missing.isEmpty() && inCol != null) {
             diags.error(t.pos(), "test " + net.name() + " has no column for input" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + "; every input needs one (write X for any value)");
         }
         if (t.outputs().isEmpty()) diags.error(t.pos(), "test " + net.name() + " has no output column");
+        // A table that checks nothing must not report PASS.
+        if (t.rows().isEmpty()) {
+            diags.error(t.pos(), "test " + net.name() + " has a header but no rows; add a row such as '"
+                    + "0 ".repeat(t.inputs().size()) + "| " + "0 ".repeat(t.outputs().size()).trim() + "'");
+        }
         for (TestDecl.Row r : t.rows()) {
             if (r.inputs().size() != t.inputs().size() || r.outputs().size() != t.outputs().size()) {
                 diags.error(r.pos(), "row has " + r.inputs().size() + " | " + r.outputs().size() + " cells; the header has "

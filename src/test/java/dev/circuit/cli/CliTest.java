@@ -1,0 +1,322 @@
+package dev.circuit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The command line as a user meets it, run in-process: outputs, messages and exit codes
+ * (0 ok, 1 test failed, 2 usage, 3 invalid file, 4 missing file). Every run also checks that no
+ * stack trace or exception name reaches the user ({@link CliRun#of}).
+ */
+class CliTest {
+    static final String ADDER = "circuits/adder.net";
+    static final String BUS = "src/test/resources/cli/bus.net";
+    static final String FAILING = "src/test/resources/cli/failing";
+    static final String INVALID = "src/test/resources/invalid";
+
+    @Nested
+    class Eval {
+        @Test
+        void halfAdderByPosition() {
+            CliRun r = CliRun.of("eval", ADDER, "1", "1");
+            assertEquals(0, r.code());
+            assertEquals("sum=0 carry=1\n", r.out());
+            assertEquals("", r.err());
+        }
+
+        @Test
+        void namedInputsInAnyOrder() {
+            assertEquals("sum=1 carry=0\n", CliRun.of("eval", ADDER, "a=1", "b=0").out());
+            assertEquals("sum=1 carry=0\n", CliRun.of("eval", ADDER, "b=0", "a=1").out());
+        }
+
+        @Test
+        void traceShowsEveryNeuronInEvaluationOrder() {
+            CliRun r = CliRun.of("eval", "--trace", ADDER, "1", "1");
+            assertEquals(0, r.code());
+            assertEquals("""
+                    neuron       activation   z  out  margin
+                    adder/g1     step        -1    0       1
+                    adder/g2     step         1    1       1
+                    adder/g3     step         1    1       1
+                    adder/sum    step        -1    0       1
+                    adder/carry  step         3    1       3
+                    sum=0 carry=1
+                    """, r.out());
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void jsonHasCircuitInputsAndOutputs() {
+            CliRun r = CliRun.of("eval", "--json", ADDER, "1", "0");
+            assertEquals(0, r.code());
+            Map<String, Object> j = (Map<String, Object>) MiniJson.parse(r.out());
+            assertEquals(List.of("circuit", "inputs", "outputs"), List.copyOf(j.keySet()));
+            assertEquals("adder", j.get("circuit"));
+            assertEquals(Map.of("a", new BigDecimal("1"), "b", new BigDecimal("0")), j.get("inputs"));
+            assertEquals(Map.of("sum", new BigDecimal("1"), "carry", new BigDecimal("0")), j.get("outputs"));
+        }
+
+        @Test
+        @SuppressWarnings("unchecked")
+        void jsonWithTraceListsEveryNeuron() {
+            CliRun r = CliRun.of("eval", "--json", "--trace", ADDER, "1", "1");
+            Map<String, Object> j = (Map<String, Object>) MiniJson.parse(r.out());
+            List<Object> trace = (List<Object>) j.get("trace");
+            assertEquals(5, trace.size());
+            Map<String, Object> carry = (Map<String, Object>) trace.get(4);
+            assertEquals(List.of("neuron", "activation", "z", "out", "margin"), List.copyOf(carry.keySet()));
+            assertEquals("adder/carry", carry.get("neuron"));
+            assertEquals("step", carry.get("activation"));
+            assertEquals(0, new BigDecimal("3").compareTo((BigDecimal) carry.get("z")));
+        }
+
+        @Test
+        void busInputsInDecimalHexAndBinary() {
+            // swap(b[8], x): s is b with its nibbles swapped, nx = not x.
+            assertEquals("s=90 nx=0\n", CliRun.of("eval", BUS, "0xA5", "1").out());
+            assertEquals("s=90 nx=0\n", CliRun.of("eval", BUS, "165", "1").out());
+            assertEquals("s=90 nx=1\n", CliRun.of("eval", BUS, "0b10100101", "0").out());
+            assertEquals("s=90 nx=1\n", CliRun.of("eval", BUS, "b=0xa5", "x=0").out());
+            assertEquals("s=0b11110000 nx=1\n", CliRun.of("eval", "--bits", BUS, "0b00001111", "0").out());
+        }
+
+        @Test
+        void busValueThatDoesNotFitIsAUsageError() {
+            CliRun r = CliRun.of("eval", BUS, "256", "0");
+            assertEquals(2, r.code());
+            assertEquals("circuit: error: 256 does not fit input b[8] (0..255): swap takes 2 inputs (b[8] x)\n", r.err());
+            assertEquals("", r.out());
+        }
+
+        @Test
+        void topChoosesAnotherCircuitOrAGenericInstance() {
+            assertEquals("y=5\n", CliRun.of("eval", BUS, "--top", "inv_n<4>", "0xA").out());
+            assertEquals("y=12\n", CliRun.of("eval", BUS, "--top", "inv_n<4>", "0b0011").out());
+            assertEquals("nand=0\n", CliRun.of("eval", ADDER, "--top", "nand", "1", "1").out());
+        }
+
+        @Test
+        void unknownTopNamesTheOptionAndSuggests() {
+            CliRun r = CliRun.of("eval", BUS, "--top", "swp", "1", "1");
+            assertEquals(3, r.code());
+            assertEquals("--top: error: no circuit or neuron named 'swp'; did you mean 'swap'?\n", r.err());
+        }
+
+        @Test
+        void warningsGoToStderrAndTheCircuitStillEvaluates() {
+            CliRun r = CliRun.of("eval", INVALID + "/warn_unused_input.net", "1", "1", "0");
+            assertEquals(0, r.code());
+            assertEquals("y=0\n", r.out());
+            assertTrue(r.err().contains("warn_unused_input.net:4:17: warning: input 'unused' of circuit 'c' is never used"), r.err());
+        }
+    }
+
+    @Nested
+    class Table {
+        @Test
+        void halfAdderTruthTable() {
+            CliRun r = CliRun.of("table", ADDER);
+            assertEquals(0, r.code());
+            assertEquals("""
+                    a  b  |  sum  carry
+                    0  0  |    0      0
+                    0  1  |    1      0
+                    1  0  |    1      0
+                    1  1  |    0      1
+                    """, r.out());
+        }
+
+        @Test
+        void busTableInBinary() {
+            CliRun r = CliRun.of("table", BUS, "--top", "inv_n<2>", "--bits");
+            assertEquals("""
+                       a  |     y
+                    0b00  |  0b11
+                    0b01  |  0b10
+                    0b10  |  0b01
+                    0b11  |  0b00
+                    """, r.out());
+        }
+    }
+
+    @Nested
+    class ExitCodes {
+        @Test
+        void wrongNumberOfInputsIsUsage() {
+            CliRun r = CliRun.of("eval", ADDER, "1");
+            assertEquals(2, r.code());
+            assertEquals("circuit: error: got 1 value: adder takes 2 inputs (a b)\n", r.err());
+        }
+
+        @Test
+        void unparsableValueIsUsage() {
+            CliRun r = CliRun.of("eval", ADDER, "1", "yes");
+            assertEquals(2, r.code());
+            assertEquals("circuit: error: 'yes' is not a number (input 'b'): adder takes 2 inputs (a b)\n", r.err());
+        }
+
+        @Test
+        void mixingNamedAndPositionalIsUsage() {
+            assertEquals(2, CliRun.of("eval", ADDER, "a=1", "0").code());
+        }
+
+        @Test
+        void unknownOptionIsUsage() {
+            CliRun r = CliRun.of("eval", "--frob", ADDER, "1", "1");
+            assertEquals(2, r.code());
+            assertTrue(r.err().startsWith("circuit: error: Unknown option: '--frob'\n"), r.err());
+            assertTrue(r.err().contains("Try 'circuit eval --help'"), r.err());
+        }
+
+        @Test
+        void missingFileArgumentIsUsage() {
+            CliRun r = CliRun.of("eval");
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains("Missing required parameter: 'FILE'"), r.err());
+        }
+
+        @Test
+        void noCommandIsUsage() {
+            CliRun r = CliRun.of();
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains("missing command"), r.err());
+        }
+
+        @Test
+        void invalidFileIsThreeWithSourceLineAndCaret() {
+            CliRun r = CliRun.of("eval", INVALID + "/unknown_signal.net", "1", "1");
+            assertEquals(3, r.code());
+            assertEquals("", r.out());
+            assertTrue(r.err().startsWith(INVALID + "/unknown_signal.net:5:17: error: unknown signal 'q'\n"
+                    + "        y = nand(a, q)\n"
+                    + "                    ^\n"), r.err());
+        }
+
+        @Test
+        void invalidFileReportsEveryError() {
+            CliRun r = CliRun.of("table", INVALID + "/several_errors.net");
+            assertEquals(3, r.code());
+            assertEquals(3, r.err().lines().filter(l -> l.contains(": error: ")).count(), r.err());
+        }
+
+        @Test
+        void missingFileIsFour() {
+            CliRun r = CliRun.of("eval", "no/such/file.net", "1");
+            assertEquals(4, r.code());
+            assertEquals("no/such/file.net: error: no such file\n", r.err());
+        }
+
+        @Test
+        void folderGivenAsFileIsFour() {
+            CliRun r = CliRun.of("eval", FAILING);
+            assertEquals(4, r.code());
+            assertTrue(r.err().contains("is a directory"), r.err());
+        }
+
+        @Test
+        void internalErrorIsSeventyAndHidesTheTraceUnlessDebug() {
+            for (boolean debug : new boolean[] {false, true}) {
+                java.io.StringWriter err = new java.io.StringWriter();
+                Env env = new Env(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+                env.debug = debug;
+                int code = Cli.handle(new IllegalStateException("boom"), env);
+                assertEquals(70, code);
+                assertTrue(err.toString().startsWith("circuit: internal error: java.lang.IllegalStateException: boom\n"), err.toString());
+                assertEquals(debug, err.toString().contains("at dev.circuit"), "stack trace shown only with --debug:\n" + err);
+            }
+        }
+
+        @Test
+        void userErrorsShowNoStackTraceEvenWithDebug() {
+            CliRun r = CliRun.of("--debug", "eval", INVALID + "/cycle.net");
+            assertEquals(3, r.code());
+            r.assertNoStackTrace("--debug eval cycle.net");
+        }
+    }
+
+    @Nested
+    class TestCommand {
+        @Test
+        void failingTableListsTheRowAndExitsOne() {
+            CliRun r = CliRun.of("test", FAILING);
+            assertEquals(1, r.code());
+            assertEquals(FAILING + "/wrong.net:7:11: error: a=0 b=1: or2 is 1, expected 0\n"
+                    + "        0 1 | 0\n"
+                    + "              ^\n", r.err());
+            assertEquals("PASS  " + FAILING + "/good.net: test and2 (2 rows)\n"
+                    + "FAIL  " + FAILING + "/wrong.net: test or2 (1 of 3 rows failed)\n"
+                    + "1 passed, 1 failed\n", r.out());
+        }
+
+        @Test
+        void passingFileExitsZero() {
+            CliRun r = CliRun.of("test", FAILING + "/good.net");
+            assertEquals(0, r.code());
+            assertTrue(r.out().endsWith("1 passed, 0 failed\n"), r.out());
+        }
+
+        @Test
+        void quietPrintsOnlyFailuresAndTheSummary() {
+            CliRun r = CliRun.of("test", "-q", FAILING);
+            assertEquals(1, r.code());
+            assertFalse(r.out().contains("PASS"), r.out());
+            assertTrue(r.out().endsWith("1 passed, 1 failed\n"), r.out());
+        }
+
+        @Test
+        void invalidFileInTheRunIsThree() {
+            CliRun r = CliRun.of("test", INVALID + "/test_row_cells.net");
+            assertEquals(3, r.code());
+            assertTrue(r.out().contains("ERROR " + INVALID + "/test_row_cells.net (2 errors)"), r.out());
+            assertTrue(r.err().contains("8:5: error: row has 3 | 1 cells; the header has 2 | 1"), r.err());
+        }
+
+        @Test
+        void exampleCircuitsPass() {
+            CliRun r = CliRun.of("test", "circuits");
+            assertEquals(0, r.code(), r.all());
+            assertTrue(r.out().endsWith(" passed, 0 failed\n"), r.out());
+        }
+    }
+
+    @Nested
+    class Help {
+        @Test
+        void helpListsCommandsAndExitCodes() {
+            CliRun r = CliRun.of("--help");
+            assertEquals(0, r.code());
+            assertTrue(r.out().startsWith("Usage: circuit "), r.out());
+            for (String s : List.of("eval", "table", "test", "--debug",
+                    "Exit codes: 0 ok, 1 a test or check failed, 2 usage error, 3 invalid .net file,\n",
+                    "4 file not readable or writable, 5 training failed,\n",
+                    "70 internal error (rerun with --debug and report it).\n")) {
+                assertTrue(r.out().contains(s), "help lacks '" + s + "':\n" + r.out());
+            }
+        }
+
+        @Test
+        void versionNamesTheTool() {
+            CliRun r = CliRun.of("--version");
+            assertEquals(0, r.code());
+            assertTrue(r.out().startsWith("circuit "), r.out());
+        }
+
+        @Test
+        void helpEvalShowsItsOptions() {
+            CliRun r = CliRun.of("help", "eval");
+            assertEquals(0, r.code());
+            assertTrue(r.out().startsWith("Usage: circuit eval "), r.out());
+            for (String s : List.of("--trace", "--json", "--top", "--bits", "a=1 b=0", "0xC8")) {
+                assertTrue(r.out().contains(s), "help eval lacks '" + s + "':\n" + r.out());
+            }
+        }
+    }
+}
