@@ -595,7 +595,8 @@ public final class Elaborator {
     }
 
     private int[] newNets(String name, int width, boolean bus, Pos pos) {
-        int[] nets = new int[width];
+        // A bad width (-1) was reported by width(); no nets, and the stage stops at its next check.
+        int[] nets = new int[Math.max(width, 0)];
         for (int i = 0; i < width; i++) nets[i] = newNet(bus ? name + "[" + i + "]" : name, pos);
         return nets;
     }
