@@ -389,6 +389,8 @@ public final class Elaborator {
             Port p = cd.inputs().get(i);
             int w = width(p, ints);
             int[] nets = sourceNets(c.args().get(i), s, w);
+            // A bad width (-1) is reported at the port; a size mismatch would only repeat it.
+            if (w < 0) nets = null;
             if (nets != null && nets.length != w) {
                 diags.error(c.args().get(i).pos(), "input '" + p.name() + "' of '" + key + "' is " + count(w, "bit")
                         + " wide; this is " + count(nets.length, "bit"));
@@ -400,7 +402,9 @@ public final class Elaborator {
         for (int i = 0; i < cd.outputs().size(); i++) {
             Port p = cd.outputs().get(i);
             int w = width(p, ints);
-            if (targets.get(i).length != w) {
+            if (w < 0) {
+                ok = false;
+            } else if (targets.get(i).length != w) {
                 diags.error(a.targets().get(i).pos(), "output '" + p.name() + "' of '" + key + "' is " + count(w, "bit")
                         + " wide; '" + a.targets().get(i).name() + "' is " + count(targets.get(i).length, "bit"));
                 ok = false;
