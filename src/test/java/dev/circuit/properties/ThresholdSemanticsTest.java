@@ -45,7 +45,7 @@ class ThresholdSemanticsTest {
         }
 
         private String number(BigDecimal v) {
-            return scientific && v.scale() > 0 ? v.unscaledValue() + "e-" + v.scale() : v.toPlainString();
+            return scientific && v.scale() != 0 ? v.unscaledValue() + "e" + -v.scale() : v.toPlainString();
         }
 
         /** The exact answer for one input row. */
@@ -74,16 +74,19 @@ class ThresholdSemanticsTest {
         }
     }
 
-    /** A decimal with 1 to 3 digits after the point, up to 9.999 in size. */
-    static BigDecimal decimal(org.quicktheories.core.RandomnessSource in) {
-        return BigDecimal.valueOf(Circuits.draw(in, -9999, 9999), Circuits.draw(in, 1, 3));
+    /**
+     * A decimal with 1 to 3 digits after the point, up to 9.999 in size; when {@code wide}, anything
+     * from 25 digits after the point to 10^26, beyond what fits a long when scaled to integers.
+     */
+    static BigDecimal decimal(org.quicktheories.core.RandomnessSource in, boolean wide) {
+        return BigDecimal.valueOf(Circuits.draw(in, -9999, 9999), wide ? Circuits.draw(in, -22, 25) : Circuits.draw(in, 1, 3));
     }
 
     /**
      * Random neurons whose threshold is, most of the time, exactly the sum of some of their weights:
      * the boundary z = 0 is where strict and non-strict differ and where doubles round wrongly.
      */
-    static Gen<Neuron> neurons() {
+    static Gen<Neuron> neurons(boolean wide) {
         Gen<Neuron> g = in -> {
             int inputs = Circuits.draw(in, 1, 4);
             int terms = Circuits.draw(in, 1, 5);
@@ -91,7 +94,7 @@ class ThresholdSemanticsTest {
             List<BigDecimal> weights = new ArrayList<>();
             for (int k = 0; k < terms; k++) {
                 vars.add(k < inputs ? k : Circuits.draw(in, 0, inputs - 1));
-                weights.add(decimal(in));
+                weights.add(decimal(in, wide));
             }
             String op = OPS[Circuits.draw(in, 0, OPS.length - 1)];
             BigDecimal rhs;
@@ -101,7 +104,7 @@ class ThresholdSemanticsTest {
                 for (int k = 0; k < terms; k++) if ((row >> vars.get(k) & 1) == 1) s = s.add(weights.get(k));
                 rhs = op.equals("step") ? s.negate() : s;
             } else {
-                rhs = decimal(in);
+                rhs = decimal(in, wide);
             }
             return new Neuron(inputs, vars, weights, op, rhs, Circuits.draw(in, 0, 3) == 0);
         };
@@ -111,7 +114,7 @@ class ThresholdSemanticsTest {
     @Test
     void hardNeuronsDecideExactlyAsDecimalArithmetic() {
         AtomicInteger doublesWrong = new AtomicInteger();
-        qt().withFixedSeed(4L).withExamples(1000).forAll(neurons()).checkAssert(n -> {
+        qt().withFixedSeed(4L).withExamples(1000).forAll(neurons(false)).checkAssert(n -> {
             List<String> table = Truth.table(dir, "n.net", n.text(), null);
             for (int row = 0; row < table.size(); row++) {
                 assertEquals(Integer.toString(n.oracle(row)), table.get(row), "row " + row + " of\n" + n.text());
@@ -120,6 +123,20 @@ class ThresholdSemanticsTest {
         });
         // The generator reaches the cases the exact arithmetic exists for (measured: see the report).
         assertTrue(doublesWrong.get() > 0, "no example where double arithmetic would have rounded wrongly");
+    }
+
+    /**
+     * The same promise with weights of up to 25 decimals or 26 digits, whose exact sum does not fit
+     * a long: the evaluator must not quietly fall back to doubles there.
+     */
+    @Test
+    void wideDecimalsAreExactToo() {
+        qt().withFixedSeed(5L).withExamples(500).forAll(neurons(true)).checkAssert(n -> {
+            List<String> table = Truth.table(dir, "w.net", n.text(), null);
+            for (int row = 0; row < table.size(); row++) {
+                assertEquals(Integer.toString(n.oracle(row)), table.get(row), "row " + row + " of\n" + n.text());
+            }
+        });
     }
 
     @Test
