@@ -24,9 +24,7 @@ class StatementOrderTest {
     record Shuffled(Def def, int[] order, boolean neuronLast) {
         String text() {
             List<String> lines = Model.lines(def, i -> "s" + i);
-            List<String> shuffled = new ArrayList<>();
-            for (int i : order) shuffled.add(lines.get(i));
-            String circuit = Model.nested(def, shuffled);
+            String circuit = Model.nested(def, permuted(lines, order));
             return neuronLast ? circuit + "\n" + Model.NAND + "\n" : Model.NAND + "\n\n" + circuit;
         }
     }
@@ -35,19 +33,57 @@ class StatementOrderTest {
         Gen<Def> defs = Circuits.flat();
         Gen<Shuffled> g = in -> {
             Def d = defs.generate(in);
-            int n = d.body().size();
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) order[i] = i;
-            // Fisher-Yates with draws from the source, so the permutation shrinks too.
-            for (int i = n - 1; i > 0; i--) {
-                int j = Circuits.draw(in, 0, i);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            return new Shuffled(d, order, Circuits.draw(in, 0, 1) == 1);
+            return new Shuffled(d, permutation(in, d.body().size()), Circuits.draw(in, 0, 1) == 1);
         };
         return g.describedAs(Shuffled::text);
+    }
+
+    /** A random permutation of 0..n-1 drawn from the source (Fisher-Yates), so it shrinks too. */
+    static int[] permutation(org.quicktheories.core.RandomnessSource in, int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = Circuits.draw(in, 0, i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    static <T> List<T> permuted(List<T> xs, int[] order) {
+        List<T> out = new ArrayList<>();
+        for (int i : order) out.add(xs.get(i));
+        return out;
+    }
+
+    /**
+     * A program with two levels of subcircuits where every block's lines are shuffled and so are
+     * the definitions themselves: callers may come before the circuits they instantiate.
+     */
+    record Program(Def top, String text) {}
+
+    static Gen<Program> shuffledPrograms(Gen<Def> tops) {
+        Gen<Program> g = in -> {
+            Def top = tops.generate(in);
+            List<String> decls = new ArrayList<>();
+            decls.add(Model.NAND + "\n");
+            List<Def> defs = new ArrayList<>(top.callees());
+            defs.add(top);
+            for (Def d : defs) {
+                List<String> lines = Model.lines(d, i -> "s" + i);
+                decls.add(Model.nested(d, permuted(lines, permutation(in, lines.size()))));
+            }
+            return new Program(top, String.join("\n", permuted(decls, permutation(in, decls.size()))));
+        };
+        return g.describedAs(Program::text);
+    }
+
+    @Test
+    void shufflingEveryBlockAndDefinitionNeverChangesTheTruthTable() {
+        qt().withFixedSeed(20261123L).withExamples(150).forAll(shuffledPrograms(Circuits.twoLevels())).checkAssert(p -> {
+            assertEquals(Model.table(p.top()), Truth.table(dir, "program.net", p.text(), "top"));
+        });
     }
 
     @Test
