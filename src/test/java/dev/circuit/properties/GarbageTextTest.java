@@ -8,6 +8,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.circuit.Circuit;
+import dev.circuit.cli.Cli;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostic;
 import dev.circuit.diag.Diagnostics;
@@ -19,6 +20,8 @@ import dev.circuit.syntax.Syntax;
 import dev.circuit.verify.TestOutcome;
 import dev.circuit.verify.TestRunner;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,6 +265,31 @@ class GarbageTextTest {
             } catch (CircuitException e) {
                 assertNotEquals(Failure.INTERNAL, e.failure(), () -> e.getMessage());
                 insideTheFile(e.diagnostics(), name, text);
+            }
+        });
+    }
+
+    /**
+     * What a user sees: {@code circuit table} and {@code circuit test} on any file exit 0, 1 or 3
+     * and print diagnostics, never "internal error" or a Java stack trace.
+     */
+    @Test
+    void theCommandLineNeverShowsAStackTrace() {
+        qt().withFixedSeed(58L).withExamples(60).forAll(files()).checkAssert(bytes -> {
+            Path file = dir.resolve("g.net");
+            try {
+                Files.write(file, bytes);
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            for (String command : List.of("table", "test")) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                int code = Cli.run(new String[] {command, file.toString()}, new PrintWriter(out), new PrintWriter(err));
+                String shown = command + " exited " + code + ":\n" + err;
+                assertTrue(code == 0 || code == 1 || code == 3, shown);
+                assertTrue(!err.toString().contains("internal error") && !err.toString().contains("\tat "), shown);
+                if (code == 3) assertTrue(err.toString().contains(": error: "), shown);
             }
         });
     }
