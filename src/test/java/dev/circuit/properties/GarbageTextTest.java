@@ -98,7 +98,7 @@ class GarbageTextTest {
             check adder_n<2>: {cout, s} == a + b + cin
             """;
 
-    static final Pattern TOKEN = Pattern.compile("\\s+|[A-Za-z_][A-Za-z0-9_]*|[0-9.]+|\"[^\"\\n]*\"|#[^\\n]*|<=|>=|==|!=|->|<<|>>|\\.\\.|.");
+    static final Pattern TOKEN = Pattern.compile("\\s+|[A-Za-z_][A-Za-z0-9_]*|[0-9]+(\\.[0-9]+)?|\"[^\"\\n]*\"|#[^\\n]*|<=|>=|==|!=|->|<<|>>|\\.\\.|.");
 
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();
@@ -157,7 +157,7 @@ class GarbageTextTest {
             for (int n = Circuits.draw(in, 1, 4); n > 0; n--) {
                 int at = Circuits.draw(in, 0, ts.size() - 1);
                 String t = ts.get(at);
-                List<String> kind = NAMES.contains(t) ? NAMES : t.matches("[0-9.]+") ? NUMBERS : OPERATORS.contains(t) ? OPERATORS : null;
+                List<String> kind = NAMES.contains(t) ? NAMES : t.matches("[0-9][0-9.]*") ? NUMBERS : OPERATORS.contains(t) ? OPERATORS : null;
                 if (kind != null) ts.set(at, kind.get(Circuits.draw(in, 0, kind.size() - 1)));
             }
             return String.join("", ts);
@@ -178,7 +178,7 @@ class GarbageTextTest {
         StringBuilder sb = new StringBuilder("\"");
         s.codePoints().forEach(c -> {
             if (c == '\n') sb.append("\\n\n");
-            else if (c < 0x20 || c == 0x7F || c == 0xFEFF || c == 0xA0 || Character.isSurrogate((char) c)) sb.append(String.format("\\u%04X", c));
+            else if (c < 0x20 || c == 0x7F || c == 0xFEFF || c == 0xA0 || (c >= 0xD800 && c <= 0xDFFF)) sb.append(String.format("\\u%04X", c));
             else sb.appendCodePoint(c);
         });
         return sb.append('"').toString();
