@@ -91,4 +91,23 @@ final class Circuits {
         int r = draw(in, 0, signals + 1);
         return r < signals ? r : r == signals ? Model.ZERO : Model.ONE;
     }
+
+    /** A random permutation of 0..n-1 drawn from the source (Fisher-Yates), so it shrinks too. */
+    static int[] permutation(RandomnessSource in, int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = draw(in, 0, i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    static <T> List<T> permuted(List<T> xs, int[] order) {
+        List<T> out = new ArrayList<>();
+        for (int i : order) out.add(xs.get(i));
+        return out;
+    }
 }

@@ -24,7 +24,7 @@ class StatementOrderTest {
     record Shuffled(Def def, int[] order, boolean neuronLast) {
         String text() {
             List<String> lines = Model.lines(def, i -> "s" + i);
-            String circuit = Model.nested(def, permuted(lines, order));
+            String circuit = Model.nested(def, Circuits.permuted(lines, order));
             return neuronLast ? circuit + "\n" + Model.NAND + "\n" : Model.NAND + "\n\n" + circuit;
         }
     }
@@ -33,28 +33,9 @@ class StatementOrderTest {
         Gen<Def> defs = Circuits.flat();
         Gen<Shuffled> g = in -> {
             Def d = defs.generate(in);
-            return new Shuffled(d, permutation(in, d.body().size()), Circuits.draw(in, 0, 1) == 1);
+            return new Shuffled(d, Circuits.permutation(in, d.body().size()), Circuits.draw(in, 0, 1) == 1);
         };
         return g.describedAs(Shuffled::text);
-    }
-
-    /** A random permutation of 0..n-1 drawn from the source (Fisher-Yates), so it shrinks too. */
-    static int[] permutation(org.quicktheories.core.RandomnessSource in, int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = Circuits.draw(in, 0, i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
-    static <T> List<T> permuted(List<T> xs, int[] order) {
-        List<T> out = new ArrayList<>();
-        for (int i : order) out.add(xs.get(i));
-        return out;
     }
 
     /**
@@ -72,9 +53,9 @@ class StatementOrderTest {
             defs.add(top);
             for (Def d : defs) {
                 List<String> lines = Model.lines(d, i -> "s" + i);
-                decls.add(Model.nested(d, permuted(lines, permutation(in, lines.size()))));
+                decls.add(Model.nested(d, Circuits.permuted(lines, Circuits.permutation(in, lines.size()))));
             }
-            return new Program(top, String.join("\n", permuted(decls, permutation(in, decls.size()))));
+            return new Program(top, String.join("\n", Circuits.permuted(decls, Circuits.permutation(in, decls.size()))));
         };
         return g.describedAs(Program::text);
     }
