@@ -139,6 +139,18 @@ class ThresholdSemanticsTest {
         });
     }
 
+    /** The cases the wide property found (scaled sums past 2^62; more than 18 decimals), kept as examples. */
+    @Test
+    void weightsBeyondALongAreStillExact() {
+        // At a=b=1 z is exactly 0 (doubles said 1: the sum was past 2^62 when scaled to integers).
+        assertEquals(List.of("0", "0", "0", "0"), Truth.table(dir, "big.net",
+                "neuron n(a, b) = step(2310000000*a + 0.000000001*b - 2310000000.000000001)\n", null));
+        List<String> fine = Truth.table(dir, "fine.net",
+                "neuron n(a, b, c) = step(0.1*a + 0.2*b - 0.3 + 0.0000000000000000001*c)\n", null);
+        assertEquals("0", fine.get(0b011), "a=b=1, c=0: z is exactly 0");
+        assertEquals("1", fine.get(0b111), "a=b=c=1: z is 1e-19");
+    }
+
     @Test
     void pointOnePlusPointTwoIsExactlyPointThree() {
         assertEquals(List.of("0", "0", "0", "0"), Truth.table(dir, "s.net", "neuron n(a, b) = step(0.1*a + 0.2*b - 0.3)\n", null));
