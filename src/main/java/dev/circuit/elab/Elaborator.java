@@ -484,6 +484,8 @@ public final class Elaborator {
                 continue;
             }
             int[] nets = sourceNets(c.args().get(i), s, w);
+            // A bad width (-1) is reported at the port; a size mismatch would only repeat it.
+            if (w < 0) nets = null;
             if (nets != null && nets.length != w) {
                 diags.error(c.args().get(i).pos(), "input '" + p.name() + "' of '" + key + "' is " + count(w, "bit")
                         + " wide; this is " + count(nets.length, "bit"));
@@ -692,7 +694,8 @@ public final class Elaborator {
     }
 
     private int[] newNets(String name, int width, boolean bus, Pos pos) {
-        int[] nets = new int[width];
+        // A bad width (-1) was reported by width(); no nets, and the stage stops at its next check.
+        int[] nets = new int[Math.max(width, 0)];
         for (int i = 0; i < width; i++) nets[i] = newNet(bus ? name + "[" + i + "]" : name, pos);
         return nets;
     }

@@ -29,6 +29,9 @@ public final class Evaluator {
     private final long[][] exactW;
     private final long[] exactBias;
     private final double[] exactUnit;
+    // Hard, fixed neurons whose scaled weights do not fit a long: exact in BigDecimal (rare, slower).
+    private final BigDecimal[][] bigW;
+    private final BigDecimal[] bigBias;
     private final double[] constValues;
     private final int[] constNets;
 
@@ -44,6 +47,8 @@ public final class Evaluator {
         exactW = new long[n][];
         exactBias = new long[n];
         exactUnit = new double[n];
+        bigW = new BigDecimal[n][];
+        bigBias = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
             Neuron nr = ns.get(i);
             in[i] = nr.inputs().stream().mapToInt(Integer::intValue).toArray();
@@ -62,7 +67,10 @@ public final class Evaluator {
         int scale = 0;
         for (Coef c : nr.weights()) scale = Math.max(scale, c.scale().stripTrailingZeros().scale());
         for (Coef c : nr.bias()) scale = Math.max(scale, c.scale().stripTrailingZeros().scale());
-        if (scale > 18) return;
+        if (scale > 18) {
+            big(i, nr);
+            return;
+        }
         BigInteger limit = BigInteger.ONE.shiftLeft(62);
         BigInteger total = BigInteger.ZERO;
         long[] ws = new long[nr.fanIn()];
@@ -74,10 +82,19 @@ public final class Evaluator {
         BigInteger b = nr.bias().stream().map(Coef::scale).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .movePointRight(scale).toBigIntegerExact();
         total = total.add(b.abs());
-        if (total.compareTo(limit) >= 0) return;
+        if (total.compareTo(limit) >= 0) {
+            big(i, nr);
+            return;
+        }
         exactW[i] = ws;
         exactBias[i] = b.longValue();
         exactUnit[i] = Math.pow(10, -scale);
+    }
+
+    /** The exact form for weights too fine or too large to scale into a long: the decimals as written. */
+    private void big(int i, Neuron nr) {
+        bigW[i] = nr.weights().stream().map(Coef::scale).toArray(BigDecimal[]::new);
+        bigBias[i] = nr.bias().stream().map(Coef::scale).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public Netlist netlist() {
@@ -111,6 +128,23 @@ public final class Evaluator {
                     double y = act[i] == Activation.STEP ? (sum > 0 ? 1 : 0) : (sum >= 0 ? 1 : 0);
                     nets[out[i]] = y;
                     if (trace != null) trace.neuron(net.neurons().get(i), sum * exactUnit[i], y);
+                    continue;
+                }
+            }
+            BigDecimal[] bw = bigW[i];
+            if (bw != null) {
+                BigDecimal sum = bigBias[i];
+                int[] ins = in[i];
+                boolean bits = true;
+                for (int k = 0; k < ins.length && bits; k++) {
+                    double v = nets[ins[k]];
+                    if (v == 1) sum = sum.add(bw[k]);
+                    else bits = v == 0;
+                }
+                if (bits) {
+                    double y = act[i] == Activation.STEP ? (sum.signum() > 0 ? 1 : 0) : (sum.signum() >= 0 ? 1 : 0);
+                    nets[out[i]] = y;
+                    if (trace != null) trace.neuron(net.neurons().get(i), sum.doubleValue(), y);
                     continue;
                 }
             }

@@ -45,7 +45,10 @@ public final class Syntax {
     }
 
     private static NetParser parser(String name, String text, Diagnostics diags) {
-        NetLexer lexer = new NetLexer(CharStreams.fromString(text, name));
+        // ANTLR counts lines at '\n' only, so a file with old Mac line ends ('\r' alone) would be
+        // reported as one long line. Same length, so token offsets (used to write values back) hold.
+        String lf = text.replaceAll("\r(?!\n)", "\n");
+        NetLexer lexer = new NetLexer(CharStreams.fromString(lf, name));
         lexer.removeErrorListeners();
         NetParser parser = new NetParser(new CommonTokenStream(new StatementTerminator(lexer)));
         parser.removeErrorListeners();
