@@ -65,6 +65,8 @@ public final class Elaborator {
     /** Nets assigned by a statement that was reported as an error: not reported again as undriven. */
     private final java.util.BitSet excused = new java.util.BitSet();
     private String rootPath = "";
+    /** Set when a loop stopped at a failing iteration, so later bits were never elaborated. */
+    private boolean loopCutShort;
     private Map<String, Long> topParams = Map.of();
 
     /** What drives a net. */
@@ -216,7 +218,8 @@ public final class Elaborator {
         for (int i = 0; i < c.inputs().size(); i++) declarePort(s, c.inputs().get(i), ins.get(i), Kind.INPUT);
         for (int i = 0; i < c.outputs().size(); i++) declarePort(s, c.outputs().get(i), outs.get(i), Kind.OUTPUT);
         block(c.body(), s);
-        for (int i = 0; i < c.outputs().size(); i++) {
+        // A loop cut short drove only some of its bits: the rest are not the user's mistake.
+        for (int i = 0; i < c.outputs().size() && !loopCutShort; i++) {
             Port p = c.outputs().get(i);
             int[] nets = outs.get(i);
             for (int b = 0; b < nets.length; b++) {
@@ -322,12 +325,22 @@ public final class Elaborator {
             diags.error(f.var().pos(), "loop variable '" + f.var().name() + "' hides another name; choose another");
             return;
         }
+        long errorsBefore = errorCount();
         for (long i = from.getAsLong(); i <= to.getAsLong(); i++) {
             Map<String, Long> ints = new HashMap<>(s.ints);
             ints.put(f.var().name(), i);
             block(f.body(), new Scope(s, s.path, s.suffix + "." + i, s.circuit, ints));
-            if (diags.hasErrors()) return;
+            // One failing iteration says it all; the next ones would repeat it with other indices.
+            // Errors made before the loop are no reason to stop it: its outputs would look undriven.
+            if (errorCount() > errorsBefore) {
+                if (i < to.getAsLong()) loopCutShort = true;
+                return;
+            }
         }
+    }
+
+    private long errorCount() {
+        return diags.all().stream().filter(Diagnostic::isError).count();
     }
 
     private void assign(Assign a, Scope s) {

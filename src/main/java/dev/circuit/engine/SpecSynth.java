@@ -10,8 +10,9 @@ import java.util.Map;
  * A check's property as gates: every operator becomes bit-sliced arithmetic ({@code +} a ripple
  * adder, {@code ==} an XOR tree, ...), so the property is evaluated on 64 rows per word just like
  * the circuit. Results are exact (widths grow, nothing wraps). Division and modulo by anything but
- * a power of two, and shifts by a non-constant, are not synthesised: {@link #synth} returns -1 and
- * the scalar engine runs the check.
+ * a power of two, shifts by a non-constant, and results that might overflow the scalar engine's
+ * 64-bit arithmetic (where it fails the row) are not synthesised: {@link #synth} returns -1 and
+ * the scalar engine runs the check, so a property gets one verdict whichever engine runs it.
  */
 final class SpecSynth {
     private final Gates g;
@@ -95,7 +96,7 @@ final class SpecSynth {
         if (e instanceof Expr.Unary u) {
             BitVec a = vec(u.operand());
             switch (u.op()) {
-                case "-": return BitVec.neg(g, a);
+                case "-": return fitsLong(BitVec.neg(g, a), LONG_BITS);
                 case "+": return a;
                 default: {
                     int w = width(u.operand());
@@ -130,7 +131,12 @@ final class SpecSynth {
     private BitVec binary(Expr.Binary b) {
         BitVec l = vec(b.left());
         switch (b.op()) {
-            case "<<": return BitVec.shiftLeft(l, shiftAmount(b.right()));
+            case "<<": {
+                // The scalar engine fails v << s when |v| has more than 62 - s bits; a width-w value
+                // has at most w - 1 such bits when it cannot be negative, w otherwise.
+                BitVec shifted = BitVec.shiftLeft(l, shiftAmount(b.right()));
+                return fitsLong(shifted, l.sign() == Gates.FALSE ? SHIFT_BITS + 1 : SHIFT_BITS);
+            }
             case ">>": return BitVec.shiftRight(l, shiftAmount(b.right()));
             case "/":
             case "%": {
@@ -145,9 +151,9 @@ final class SpecSynth {
         }
         BitVec r = vec(b.right());
         switch (b.op()) {
-            case "+": return BitVec.add(g, l, r, Gates.FALSE);
-            case "-": return BitVec.sub(g, l, r);
-            case "*": return BitVec.mul(g, l, r);
+            case "+": return fitsLong(BitVec.add(g, l, r, Gates.FALSE), LONG_BITS);
+            case "-": return fitsLong(BitVec.sub(g, l, r), LONG_BITS);
+            case "*": return fitsLong(BitVec.mul(g, l, r), LONG_BITS);
             case "&": return BitVec.bitwise(g, Op.AND, l, r);
             case "|": return BitVec.bitwise(g, Op.OR, l, r);
             case "^": return BitVec.bitwise(g, Op.XOR, l, r);
@@ -160,6 +166,22 @@ final class SpecSynth {
             default: throw new Unsupported();
         }
     }
+
+    /**
+     * The scalar engine computes in 64-bit longs and fails a row where an operation overflows
+     * ({@code <<} already past 62 bits). Gates would compute such a row exactly and could pass it,
+     * so the verdict would depend on the engine. A result whose width (a bound on its value) does
+     * not guarantee the scalar engine cannot overflow is left to the scalar engine.
+     */
+    private static BitVec fitsLong(BitVec v, int maxWidth) {
+        if (v.width() > maxWidth) throw new Unsupported();
+        return v;
+    }
+
+    /** Two's complement bits of a long. */
+    private static final int LONG_BITS = 64;
+    /** The scalar engine fails {@code v << s} when |v| has more than 62 - s bits. */
+    private static final int SHIFT_BITS = 62;
 
     private int shiftAmount(Expr e) {
         long k = constant(e);
