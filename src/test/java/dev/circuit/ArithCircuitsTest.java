@@ -68,7 +68,7 @@ class ArithCircuitsTest {
     @Test
     void theSixteenBitProofHoldsOnASample() {
         List<TestOutcome> outcomes = TestRunner.run(ARITH.resolve("adder16_proof.net"), new Sources(),
-                new VerifyOptions(4096, 7, 1));
+                new VerifyOptions(4096, 7, 1, false));
         assertEquals(List.of("check adder_n<16>"), outcomes.stream().map(TestOutcome::name).toList());
         assertTrue(outcomes.get(0).passed(), () -> outcomes.get(0).failures().toString());
         assertEquals(4096, outcomes.get(0).rows());

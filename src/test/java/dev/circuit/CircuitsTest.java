@@ -33,7 +33,9 @@ class CircuitsTest {
     static final Set<Path> LIBRARY = Set.of();
 
     static Stream<Path> circuitFiles() {
-        return NetFiles.under(CIRCUITS).stream();
+        // Files named *_proof.net hold the long exhaustive proofs (the 16-bit adder: 2^33 rows): the CLI
+        // runs them (`./circuit test circuits/`, as CI does); the suite samples them in ArithCircuitsTest.
+        return NetFiles.under(CIRCUITS).stream().filter(p -> !p.getFileName().toString().endsWith("_proof.net"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,7 +21,7 @@ class OverflowVerdictTest {
     private static List<TestOutcome> run(Path dir, String... lines) throws IOException {
         Path f = dir.resolve("ovf.net");
         Files.writeString(f, String.join("\n", lines) + "\n");
-        return TestRunner.run(f, new Sources(), new VerifyOptions(0, 1, 2));
+        return TestRunner.run(f, new Sources(), new VerifyOptions(0, 1, 2, false));
     }
 
     @Test
