@@ -23,6 +23,9 @@ final class Network {
     private final int[][] biasParam;
     private final double[][] biasScale;
     private final Activation[] act;
+    // True for a hard neuron some parameter reaches: it trains as its sigmoid surrogate. A hard
+    // neuron no parameter reaches (a fixed NAND on the inputs) stays exactly hard.
+    private final boolean[] soft;
     private final int[] out;
     private final int[] outputNets;
     private final int[] constNets;
@@ -43,8 +46,10 @@ final class Network {
         biasParam = new int[n][];
         biasScale = new double[n][];
         act = new Activation[n];
+        soft = new boolean[n];
         out = new int[n];
         w = new double[n][];
+        boolean[] reached = new boolean[net.netCount()];
         b = new double[n];
         for (int i = 0; i < n; i++) {
             Neuron nr = ns.get(i);
@@ -58,6 +63,10 @@ final class Network {
             biasScale[i] = learnable.stream().mapToDouble(c -> c.scale().doubleValue()).toArray();
             act[i] = nr.activation();
             out[i] = nr.out();
+            boolean r = !nr.isFixed();
+            for (int x : in[i]) r |= reached[x];
+            reached[out[i]] = r;
+            soft[i] = r && act[i].isHard();
         }
         outputNets = net.outputs().stream().flatMap(t -> t.nets().stream()).mapToInt(Integer::intValue).toArray();
         constNets = net.constants().stream().mapToInt(Netlist.Constant::net).toArray();
@@ -97,7 +106,7 @@ final class Network {
 
     /**
      * Forward: fills {@code nets} with every net's value and {@code z} with every neuron's weighted
-     * sum, hard neurons replaced by their surrogate of slope {@code k} (see {@link Surrogate}).
+     * sum, hard neurons that parameters reach replaced by their surrogate of slope {@code k} (see {@link Surrogate}).
      */
     void forward(double[] inputs, double[] nets, double[] z, double k) {
         System.arraycopy(inputs, 0, nets, 0, inputBits);
@@ -108,7 +117,7 @@ final class Network {
             double s = b[i];
             for (int j = 0; j < ins.length; j++) s += ws[j] * nets[ins[j]];
             z[i] = s;
-            nets[out[i]] = Surrogate.apply(act[i], s, k);
+            nets[out[i]] = soft[i] ? Surrogate.apply(s, k) : act[i].apply(s);
         }
     }
 
@@ -128,7 +137,8 @@ final class Network {
         for (int i = act.length - 1; i >= 0; i--) {
             double dy = dNets[out[i]];
             if (dy == 0) continue;
-            double dz = dy * Surrogate.derivative(act[i], z[i], nets[out[i]], k);
+            double y = nets[out[i]];
+            double dz = dy * (soft[i] ? Surrogate.derivative(y, k) : act[i].derivative(z[i], y));
             int[] bp = biasParam[i];
             for (int j = 0; j < bp.length; j++) grad[bp[j]] += dz * biasScale[i][j];
             int[] ins = in[i];

@@ -5,9 +5,11 @@ import dev.circuit.model.Activation;
 /**
  * The smooth stand-in for a hard neuron while training. {@code step(z)} and {@code z >= 0} have a zero
  * derivative almost everywhere, so gradient descent could never move their weights. During training
- * each hard neuron computes {@code sigmoid(k*z)} instead, whose derivative is {@code k*y*(1-y)}; the
+ * each hard neuron that a learnable coefficient reaches (its own, or one upstream) computes
+ * {@code sigmoid(k*z)} instead, whose derivative is {@code k*y*(1-y)}; the
  * slope k grows over the run (see {@link #slope}) so the soft neuron approaches the hard one it
- * stands for. Smooth activations are used as they are.
+ * stands for. Smooth activations, and hard neurons
+ * no parameter reaches, are used as they are.
  */
 final class Surrogate {
     /** Slope at the first epoch and at the last: a gentle start, a nearly hard finish. */
@@ -23,13 +25,13 @@ final class Surrogate {
         return FIRST_SLOPE * Math.pow(LAST_SLOPE / FIRST_SLOPE, t);
     }
 
-    /** Forward rule: y for z, with hard activations replaced by sigmoid(k z). */
-    static double apply(Activation a, double z, double k) {
-        return a.isHard() ? Activation.SIGMOID.apply(k * z) : a.apply(z);
+    /** Forward rule of a hard neuron while training: sigmoid(k z). */
+    static double apply(double z, double k) {
+        return Activation.SIGMOID.apply(k * z);
     }
 
-    /** Backward rule, next to its forward rule: dy/dz given z and y = apply(a, z, k). */
-    static double derivative(Activation a, double z, double y, double k) {
-        return a.isHard() ? k * y * (1 - y) : a.derivative(z, y);
+    /** Backward rule, next to its forward rule: dy/dz = k y (1 - y), given y = apply(z, k). */
+    static double derivative(double y, double k) {
+        return k * y * (1 - y);
     }
 }
