@@ -20,6 +20,7 @@ import dev.circuit.train.Dataset;
 import dev.circuit.train.LossPlot;
 import dev.circuit.train.Loss;
 import dev.circuit.train.Optimizer;
+import dev.circuit.train.Restarts;
 import dev.circuit.train.Snap;
 import dev.circuit.train.TableData;
 import dev.circuit.train.TrainOptions;
@@ -81,6 +82,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed for the random starts of bare '?' and for --shuffle (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--restarts", defaultValue = "0", paramLabel = "N",
+            description = "When a run ends stuck (a truth table its snapped circuit fails), train again from up to N new seeded starts; keep the best (default: ${DEFAULT-VALUE}).")
+    int restarts;
+
     @Option(names = "--until-loss", paramLabel = "X", description = "Stop as soon as an epoch's loss is at most X.")
     Double untilLoss;
 
@@ -123,12 +128,13 @@ final class TrainCommand implements Callable<Integer> {
         if (output != null) refuseImported(program, net);
         Dataset rows = data != null ? CsvData.read(data, net, env.sources) : TableData.of(program, net);
         Dataset held = holdout != null ? CsvData.read(holdout, net, env.sources) : null;
-        double[] start = net.initialParams(seed);
         Trainer trainer = new Trainer(net, rows);
-
         Progress progress = new Progress(env, System.console() != null);
-        TrainResult result = trainer.train(start, opts, progress);
+        Restarts.Outcome outcome = Restarts.train(net, rows, opts, restarts, progress);
         progress.done();
+        TrainResult result = outcome.result();
+        double[] start = outcome.start();
+        if (outcome.attempt() > 0) env.out.println("restart " + outcome.attempt() + " of " + restarts + " (seed " + outcome.seed() + ") gave the result below");
         List<LossPlot.Series> series = new ArrayList<>();
         series.add(new LossPlot.Series("rate " + Values.exact(rate), result.losses()));
         for (double r : plotRates) {
@@ -147,6 +153,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainOptions options() {
+        if (restarts < 0) throw CircuitException.usage("--restarts must be 0 or more");
         if (epochs < 1) throw CircuitException.usage("--epochs must be at least 1");
         if (!(rate > 0) || Double.isInfinite(rate)) throw CircuitException.usage("--rate must be a positive number");
         for (double r : plotRates) if (!(r > 0) || Double.isInfinite(r)) throw CircuitException.usage("--plot-rates: " + r + " is not a positive rate");

@@ -35,11 +35,7 @@ public final class Trainer {
         double[] params = start.clone();
         double[] lastGood = params.clone();
         double[] grad = new double[nParams];
-        double[] nets = new double[network.netCount()];
-        double[] z = new double[network.neurons()];
-        double[] dNets = new double[network.netCount()];
-        double[] yhat = new double[network.outputBits()];
-        double[] dOut = new double[network.outputBits()];
+        Scratch scratch = new Scratch(network);
         int[] cared = caredTerms();
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) order[i] = i;
@@ -60,22 +56,7 @@ public final class Trainer {
                 int n = 0;
                 for (int r = from; r < to; r++) n += cared[order[r]];
                 if (n == 0) continue;
-                Arrays.fill(grad, 0);
-                for (int r = from; r < to; r++) {
-                    int row = order[r];
-                    double[] y = data.targets()[row];
-                    network.forward(data.inputs()[row], nets, z, k);
-                    network.outputs(nets, yhat);
-                    for (int j = 0; j < yhat.length; j++) {
-                        if (Double.isNaN(y[j])) {
-                            dOut[j] = 0;
-                        } else {
-                            lossSum += o.loss().value(yhat[j], y[j]);
-                            dOut[j] = o.loss().derivative(yhat[j], y[j]) / n;
-                        }
-                    }
-                    network.backward(nets, z, k, dOut, grad, dNets);
-                }
+                lossSum += accumulate(order, from, to, n, k, o.loss(), grad, scratch);
                 terms += n;
                 opt.step(params, grad, o.rate());
                 network.load(params);
@@ -95,6 +76,53 @@ public final class Trainer {
             }
         }
         return new TrainResult(params, losses, o.epochs(), k, TrainResult.Stop.EPOCHS, null);
+    }
+
+    /** Work arrays for one pass, allocated once per run. */
+    private record Scratch(double[] nets, double[] z, double[] dNets, double[] yhat, double[] dOut) {
+        Scratch(Network n) {
+            this(new double[n.netCount()], new double[n.neurons()], new double[n.netCount()], new double[n.outputBits()],
+                    new double[n.outputBits()]);
+        }
+    }
+
+    /**
+     * One batch, rows {@code order[from..to)} holding {@code n} cared-for terms: sets {@code grad} to
+     * the gradient of the batch's mean loss and returns the batch's summed loss. The network must
+     * hold the current parameters ({@link Network#load}).
+     */
+    private double accumulate(int[] order, int from, int to, int n, double k, Loss loss, double[] grad, Scratch s) {
+        Arrays.fill(grad, 0);
+        double lossSum = 0;
+        for (int r = from; r < to; r++) {
+            int row = order[r];
+            double[] y = data.targets()[row];
+            network.forward(data.inputs()[row], s.nets(), s.z(), k);
+            network.outputs(s.nets(), s.yhat());
+            double[] yhat = s.yhat();
+            double[] dOut = s.dOut();
+            for (int j = 0; j < yhat.length; j++) {
+                if (Double.isNaN(y[j])) {
+                    dOut[j] = 0;
+                } else {
+                    lossSum += loss.value(yhat[j], y[j]);
+                    dOut[j] = loss.derivative(yhat[j], y[j]) / n;
+                }
+            }
+            network.backward(s.nets(), s.z(), k, dOut, grad, s.dNets());
+        }
+        return lossSum;
+    }
+
+    /** The gradient of the mean loss over all rows at {@code params}: what a full-batch step follows. */
+    double[] gradient(double[] params, double k, Loss loss) {
+        network.load(params);
+        int[] order = new int[data.rows()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        int n = Arrays.stream(caredTerms()).sum();
+        double[] grad = new double[params.length];
+        if (n > 0) accumulate(order, 0, order.length, n, k, loss, grad, new Scratch(network));
+        return grad;
     }
 
     /** The mean loss over every row with {@code params}, hard neurons as surrogates of slope k. */
