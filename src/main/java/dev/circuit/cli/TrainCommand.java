@@ -136,15 +136,15 @@ final class TrainCommand implements Callable<Integer> {
         double[] start = outcome.start();
         if (outcome.attempt() > 0) env.out.println("restart " + outcome.attempt() + " of " + restarts + " (seed " + outcome.seed() + ") gave the result below");
         List<LossPlot.Series> series = new ArrayList<>();
-        series.add(new LossPlot.Series("rate " + Values.exact(rate), result.losses()));
+        series.add(new LossPlot.Series("rate " + WriteBack.number(rate), result.losses()));
         for (double r : plotRates) {
             if (r == rate) continue;
             TrainResult other = new Trainer(net, rows).train(start, opts.withRate(r), null);
-            series.add(new LossPlot.Series("rate " + Values.exact(r) + (other.hasDiverged() ? " (diverged)" : ""), other.losses()));
+            series.add(new LossPlot.Series("rate " + WriteBack.number(r) + (other.hasDiverged() ? " (diverged)" : ""), other.losses()));
         }
         if (plot != null) AtomicFile.write(plot, LossPlot.svg("loss of " + net.name(), series));
         if (result.hasDiverged()) {
-            String msg = result.diverged() + "; try a smaller --rate (e.g. " + Values.exact(rate / 10) + "); nothing was written";
+            String msg = result.diverged() + "; try a smaller --rate (e.g. " + WriteBack.number(rate / 10) + "); nothing was written";
             throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), msg);
         }
         report(program, net, rows, held, opts, start, result, trainer);
@@ -212,7 +212,7 @@ final class TrainCommand implements Callable<Integer> {
                 net.params().size() == 1 ? "" : "s", rows.rows(), rows.rows() == 1 ? "" : "s", rows.source());
         env.out.printf(Locale.ROOT, "  %d epoch%s (%s), %s, rate %s, %s%s, loss %s, seed %d%n", r.epochs(), r.epochs() == 1 ? "" : "s",
                 r.stop() == TrainResult.Stop.UNTIL_LOSS ? "reached --until-loss" : "all run", o.optimizer().name().toLowerCase(Locale.ROOT),
-                Values.exact(o.rate()), batchText, o.shuffle() ? ", shuffled" : "", o.loss().keyword(), o.seed());
+                WriteBack.number(o.rate()), batchText, o.shuffle() ? ", shuffled" : "", o.loss().keyword(), o.seed());
         double before = trainer.loss(start, r.finalSlope(), o.loss());
         double after = trainer.loss(r.params(), r.finalSlope(), o.loss());
         env.out.printf(Locale.ROOT, "loss: %s at the start, %s at the end%n", Values.format(before), Values.format(after));
