@@ -130,7 +130,9 @@ final class TrainCommand implements Callable<Integer> {
         Dataset held = holdout != null ? CsvData.read(holdout, net, env.sources) : null;
         Trainer trainer = new Trainer(net, rows);
         Progress progress = new Progress(env, System.console() != null);
+        long t0 = System.nanoTime();
         Restarts.Outcome outcome = Restarts.train(net, rows, opts, restarts, progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
         progress.done();
         TrainResult result = outcome.result();
         double[] start = outcome.start();
@@ -148,6 +150,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), msg);
         }
         report(program, net, rows, held, opts, start, result, trainer);
+        int epochsRun = outcome.attempt() * opts.epochs() + result.epochs();
+        env.out.printf(Locale.ROOT, "time: %.3f s training, %.0f epochs/s%n", seconds, epochsRun / Math.max(seconds, 1e-9));
         write(program, net, result.params());
         return 0;
     }
