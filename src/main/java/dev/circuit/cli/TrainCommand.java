@@ -21,6 +21,7 @@ import dev.circuit.train.LossPlot;
 import dev.circuit.train.Loss;
 import dev.circuit.train.Optimizer;
 import dev.circuit.train.Restarts;
+import dev.circuit.train.Separable;
 import dev.circuit.train.Snap;
 import dev.circuit.train.TableData;
 import dev.circuit.train.TrainOptions;
@@ -258,34 +259,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** For each output bit of a truth table: could one threshold neuron do it, and with which weights? */
     private void separability(Netlist net, Dataset rows) {
-        List<String> bitNames = new ArrayList<>();
-        for (var t : net.inputs()) for (int b = 0; b < t.width(); b++) bitNames.add(t.bus() ? t.name() + "[" + b + "]" : t.name());
-        int j = 0;
-        for (var t : net.outputs()) {
-            for (int b = 0; b < t.width(); b++, j++) {
-                String name = t.bus() ? t.name() + "[" + b + "]" : t.name();
-                double[] y = new double[rows.rows()];
-                for (int r = 0; r < y.length; r++) y[r] = rows.targets()[r][j];
-                var answer = dev.circuit.train.Separable.decide(rows.inputs(), y);
-                if (answer.isEmpty()) {
-                    env.out.println("separable: undecided for " + name);
-                } else if (answer.get().separable()) {
-                    long[] w = answer.get().weights();
-                    StringBuilder sb = new StringBuilder();
-                    for (int i = 0; i < bitNames.size(); i++) {
-                        if (w[i] == 0) continue;
-                        sb.append(sb.length() == 0 ? (w[i] < 0 ? "-" : "") : (w[i] < 0 ? " - " : " + "));
-                        sb.append(Math.abs(w[i])).append('*').append(bitNames.get(i));
-                    }
-                    long bias = w[bitNames.size()];
-                    if (bias != 0 || sb.length() == 0) sb.append(sb.length() == 0 ? String.valueOf(bias) : (bias < 0 ? " - " : " + ") + Math.abs(bias));
-                    env.out.println("separable: one threshold neuron realises " + name + ": step(" + sb + ")");
-                } else {
-                    env.out.println("separable: " + name + " is not linearly separable: no single threshold neuron realises it"
-                            + " (it needs a hidden layer, as XOR does)");
-                }
-            }
-        }
+        for (String line : Separable.describe(net, rows)) env.out.println("separable: " + line);
     }
 
     private void write(Program program, Netlist net, double[] params) {

@@ -1,5 +1,8 @@
 package dev.circuit.train;
 
+import dev.circuit.model.Netlist;
+import dev.circuit.model.Terminal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -44,5 +47,39 @@ public final class Separable {
             if (!mistake) return Optional.of(new Answer(true, w.clone()));
         }
         return Optional.empty();
+    }
+
+    /** One line per output bit of a truth table: the weights of a neuron that realises it, or why none does. */
+    public static List<String> describe(Netlist net, Dataset rows) {
+        List<String> bitNames = new ArrayList<>();
+        for (Terminal t : net.inputs()) for (int b = 0; b < t.width(); b++) bitNames.add(t.bus() ? t.name() + "[" + b + "]" : t.name());
+        List<String> out = new ArrayList<>();
+        int j = 0;
+        for (Terminal t : net.outputs()) {
+            for (int b = 0; b < t.width(); b++, j++) {
+                String name = t.bus() ? t.name() + "[" + b + "]" : t.name();
+                double[] y = new double[rows.rows()];
+                for (int r = 0; r < y.length; r++) y[r] = rows.targets()[r][j];
+                Optional<Answer> answer = decide(rows.inputs(), y);
+                if (answer.isEmpty()) out.add("undecided for " + name);
+                else if (answer.get().separable()) out.add("one threshold neuron realises " + name + ": step(" + sum(answer.get().weights(), bitNames) + ")");
+                else out.add(name + " is not linearly separable: no single threshold neuron realises it (it needs a hidden layer, as XOR does)");
+            }
+        }
+        return out;
+    }
+
+    /** {@code 2*a - 1*b + 3}: zero weights left out. */
+    private static String sum(long[] w, List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            if (w[i] == 0) continue;
+            sb.append(sb.length() == 0 ? (w[i] < 0 ? "-" : "") : (w[i] < 0 ? " - " : " + "));
+            sb.append(Math.abs(w[i])).append('*').append(names.get(i));
+        }
+        long bias = w[names.size()];
+        if (sb.length() == 0) return String.valueOf(bias);
+        if (bias != 0) sb.append(bias < 0 ? " - " : " + ").append(Math.abs(bias));
+        return sb.toString();
     }
 }

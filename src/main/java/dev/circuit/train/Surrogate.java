@@ -6,10 +6,9 @@ import dev.circuit.model.Activation;
  * The smooth stand-in for a hard neuron while training. {@code step(z)} and {@code z >= 0} have a zero
  * derivative almost everywhere, so gradient descent could never move their weights. During training
  * each hard neuron that a learnable coefficient reaches (its own, or one upstream) computes
- * {@code sigmoid(k*z)} instead, whose derivative is {@code k*y*(1-y)}; the
- * slope k grows over the run (see {@link #slope}) so the soft neuron approaches the hard one it
- * stands for. Smooth activations, and hard neurons
- * no parameter reaches, are used as they are.
+ * {@code sigmoid(k*z)} instead, whose derivative is {@code k*y*(1-y)}; the slope k grows over the run
+ * (see {@link #slope}) so the soft neuron approaches the hard one it stands for. Smooth activations,
+ * and hard neurons no parameter reaches, are used as they are (see {@link Network}).
  */
 final class Surrogate {
     /** Slope at the first epoch and at the last: a gentle start, a nearly hard finish. */

@@ -29,6 +29,7 @@ class TrainCommandTest {
         assertTrue(r.out().contains("snapped to hard steps: passes the truth table"), r.out());
         assertTrue(r.out().contains("accuracy: 4 of 4 rows right"), r.out());
         assertTrue(r.out().contains("margins"), r.out());
+        assertTrue(r.out().contains("separable: y is not linearly separable"), r.out());
         assertEquals(before, Files.readString(in));
         String written = Files.readString(out);
         assertTrue(written.matches("(?s).*sigmoid\\(\\?-?[0-9.]+ \\* a \\+ \\?-?[0-9.]+ \\* b \\+ \\?-?[0-9.]+\\).*"), written);
@@ -48,6 +49,7 @@ class TrainCommandTest {
         assertEquals(0, r.code(), r.err());
         String text = Files.readString(in);
         assertFalse(text.replaceAll("#.*", "").contains("?"), text);
+        assertTrue(r.out().contains("separable: one threshold neuron realises or: step("), r.out());
         Fixtures.Run t = Fixtures.cli("test", in.toString());
         assertEquals(0, t.code(), t.out() + t.err());
     }
