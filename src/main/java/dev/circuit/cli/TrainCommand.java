@@ -151,8 +151,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), msg);
         }
         report(program, net, rows, held, opts, start, result, trainer);
-        int epochsRun = outcome.attempt() * opts.epochs() + result.epochs();
-        env.out.printf(Locale.ROOT, "time: %.3f s training, %.0f epochs/s%n", seconds, epochsRun / Math.max(seconds, 1e-9));
+        env.out.printf(Locale.ROOT, "time: %.3f s training, %.0f epochs/s%n", seconds, outcome.epochsRun() / Math.max(seconds, 1e-9));
         write(program, net, result.params());
         return 0;
     }

@@ -16,20 +16,25 @@ public final class Restarts {
 
     private Restarts() {}
 
-    /** The winning attempt: its index, the seed it used, where it started and what it produced. */
-    public record Outcome(int attempt, long seed, double[] start, TrainResult result) {}
+    /**
+     * The winning attempt: its index, the seed it used, where it started and what it produced, and
+     * the epochs every attempt ran together (for speed figures).
+     */
+    public record Outcome(int attempt, long seed, double[] start, TrainResult result, long epochsRun) {}
 
     public static Outcome train(Netlist net, Dataset data, TrainOptions o, int restarts, Trainer.Listener listener) {
         Outcome best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
+        long epochs = 0;
         for (int i = 0; i <= restarts; i++) {
             long seed = o.seed() + i * STRIDE;
             TrainOptions oi = new TrainOptions(o.epochs(), o.rate(), o.batch(), o.shuffle(), o.loss(), o.optimizer(), seed, o.untilLoss());
             double[] start = net.initialParams(seed);
             TrainResult r = new Trainer(net, data).train(start, oi, listener);
+            epochs += r.epochs();
             // A diverged run says the rate is wrong, not the start: restarting would only hide that.
-            if (r.hasDiverged()) return new Outcome(i, seed, start, r);
-            Outcome here = new Outcome(i, seed, start, r);
+            if (r.hasDiverged()) return new Outcome(i, seed, start, r, epochs);
+            Outcome here = new Outcome(i, seed, start, r, epochs);
             if (data.isBoolean() && Snap.check(net, r.params(), data).passes()) return here;
             double loss = r.losses()[r.epochs() - 1];
             if (best == null || loss < bestLoss) {
@@ -37,6 +42,6 @@ public final class Restarts {
                 bestLoss = loss;
             }
         }
-        return best;
+        return new Outcome(best.attempt(), best.seed(), best.start(), best.result(), epochs);
     }
 }
