@@ -27,6 +27,8 @@ final class Network {
     // neuron no parameter reaches (a fixed NAND on the inputs) stays exactly hard.
     private final boolean[] soft;
     private final int[] out;
+    // The neurons with a learnable coefficient: the only ones load() must recompute.
+    private final int[] learnable;
     private final int[] outputNets;
     private final int[] constNets;
     private final double[] constValues;
@@ -57,16 +59,21 @@ final class Network {
             scale[i] = nr.weights().stream().mapToDouble(c -> c.scale().doubleValue()).toArray();
             param[i] = nr.weights().stream().mapToInt(Coef::param).toArray();
             w[i] = new double[in[i].length];
-            List<Coef> learnable = nr.bias().stream().filter(c -> !c.isFixed()).toList();
+            List<Coef> learnableBias = nr.bias().stream().filter(c -> !c.isFixed()).toList();
             fixedBias[i] = nr.bias().stream().filter(Coef::isFixed).mapToDouble(c -> c.scale().doubleValue()).sum();
-            biasParam[i] = learnable.stream().mapToInt(Coef::param).toArray();
-            biasScale[i] = learnable.stream().mapToDouble(c -> c.scale().doubleValue()).toArray();
+            biasParam[i] = learnableBias.stream().mapToInt(Coef::param).toArray();
+            biasScale[i] = learnableBias.stream().mapToDouble(c -> c.scale().doubleValue()).toArray();
             act[i] = nr.activation();
             out[i] = nr.out();
             boolean r = !nr.isFixed();
             for (int x : in[i]) r |= reached[x];
             reached[out[i]] = r;
             soft[i] = r && act[i].isHard();
+        }
+        learnable = java.util.stream.IntStream.range(0, n).filter(i -> !ns.get(i).isFixed()).toArray();
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < w[i].length; k++) w[i][k] = scale[i][k];
+            b[i] = fixedBias[i];
         }
         outputNets = net.outputs().stream().flatMap(t -> t.nets().stream()).mapToInt(Integer::intValue).toArray();
         constNets = net.constants().stream().mapToInt(Netlist.Constant::net).toArray();
@@ -94,9 +101,9 @@ final class Network {
         return net.netCount();
     }
 
-    /** Folds the parameter vector into the weights; call after every update. */
+    /** Folds the parameter vector into the weights; call after every update. Fixed neurons never change. */
     void load(double[] params) {
-        for (int i = 0; i < act.length; i++) {
+        for (int i : learnable) {
             for (int k = 0; k < w[i].length; k++) w[i][k] = param[i][k] < 0 ? scale[i][k] : scale[i][k] * params[param[i][k]];
             double s = fixedBias[i];
             for (int k = 0; k < biasParam[i].length; k++) s += biasScale[i][k] * params[biasParam[i][k]];
