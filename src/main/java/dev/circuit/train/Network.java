@@ -27,6 +27,10 @@ final class Network {
     // neuron no parameter reaches (a fixed NAND on the inputs) stays exactly hard.
     private final boolean[] soft;
     private final int[] out;
+    // Fixed hard neurons no parameter reaches, in exact integer form (weights times 10^scale), so
+    // step(0.1*a + 0.2*b - 0.3) is 0 at a = b = 1 here as in the evaluator; null when not exact.
+    private final long[][] exactW;
+    private final long[] exactBias;
     // The neurons with a learnable coefficient: the only ones load() must recompute.
     private final int[] learnable;
     private final int[] outputNets;
@@ -49,6 +53,8 @@ final class Network {
         biasScale = new double[n][];
         act = new Activation[n];
         soft = new boolean[n];
+        exactW = new long[n][];
+        exactBias = new long[n];
         out = new int[n];
         w = new double[n][];
         boolean[] reached = new boolean[net.netCount()];
@@ -69,6 +75,7 @@ final class Network {
             for (int x : in[i]) r |= reached[x];
             reached[out[i]] = r;
             soft[i] = r && act[i].isHard();
+            if (!r && act[i].isHard()) exact(i, nr);
         }
         learnable = java.util.stream.IntStream.range(0, n).filter(i -> !ns.get(i).isFixed()).toArray();
         for (int i = 0; i < n; i++) {
@@ -79,6 +86,27 @@ final class Network {
         constNets = net.constants().stream().mapToInt(Netlist.Constant::net).toArray();
         constValues = net.constants().stream().mapToDouble(Netlist.Constant::value).toArray();
         inputBits = net.inputs().stream().mapToInt(Terminal::width).sum();
+    }
+
+    /** Scales a fixed hard neuron's decimal weights to integers when they fit a long with room to sum. */
+    private void exact(int i, Neuron nr) {
+        int sc = 0;
+        for (Coef c : nr.weights()) sc = Math.max(sc, c.scale().stripTrailingZeros().scale());
+        for (Coef c : nr.bias()) sc = Math.max(sc, c.scale().stripTrailingZeros().scale());
+        if (sc > 18) return;
+        java.math.BigInteger total = java.math.BigInteger.ZERO;
+        long[] ws = new long[nr.fanIn()];
+        for (int k = 0; k < ws.length; k++) {
+            java.math.BigInteger v = nr.weights().get(k).scale().movePointRight(sc).toBigIntegerExact();
+            total = total.add(v.abs());
+            ws[k] = v.longValue();
+        }
+        java.math.BigInteger bias = nr.bias().stream().map(Coef::scale).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                .movePointRight(sc).toBigIntegerExact();
+        total = total.add(bias.abs());
+        if (total.bitLength() >= 62) return;
+        exactW[i] = ws;
+        exactBias[i] = bias.longValue();
     }
 
     Netlist netlist() {
@@ -120,12 +148,28 @@ final class Network {
         for (int c = 0; c < constNets.length; c++) nets[constNets[c]] = constValues[c];
         for (int i = 0; i < act.length; i++) {
             int[] ins = in[i];
+            if (exactW[i] != null && exactHard(i, nets)) continue;
             double[] ws = w[i];
             double s = b[i];
             for (int j = 0; j < ins.length; j++) s += ws[j] * nets[ins[j]];
             z[i] = s;
             nets[out[i]] = soft[i] ? Surrogate.apply(s, k) : act[i].apply(s);
         }
+    }
+
+    /** Evaluates a fixed hard neuron exactly when its inputs are all 0 or 1; false when they are not. */
+    private boolean exactHard(int i, double[] nets) {
+        long sum = exactBias[i];
+        int[] ins = in[i];
+        long[] ew = exactW[i];
+        for (int k = 0; k < ins.length; k++) {
+            double v = nets[ins[k]];
+            if (v == 1) sum += ew[k];
+            else if (v != 0) return false;
+        }
+        // z is only needed by backward for neurons some parameter reaches; this one has none
+        nets[out[i]] = act[i] == Activation.STEP ? (sum > 0 ? 1 : 0) : (sum >= 0 ? 1 : 0);
+        return true;
     }
 
     /** The output bits after {@link #forward}, in terminal order. */

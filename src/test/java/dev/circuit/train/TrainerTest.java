@@ -127,6 +127,18 @@ class TrainerTest {
     }
 
     @Test
+    void fixedHardNeuronsComputeExactlyAsTheEvaluatorDoes() throws IOException {
+        // In doubles 0.1 + 0.2 - 0.3 is 5.6e-17 > 0; the language says z is exactly 0, so step gives 0.
+        Path f = tmp.resolve("exact.net");
+        java.nio.file.Files.writeString(f, "circuit exact(a, b) -> (g, y) {\n    g = step(0.1*a + 0.2*b - 0.3)\n"
+                + "    y = sigmoid(?*a + ?)\n}\ntest exact {\n    a b | g y\n    1 1 | 0 1\n    0 0 | 0 0\n}\n");
+        Fixtures.Loaded l = Fixtures.load(f);
+        Dataset d = TableData.of(l.program(), l.net());
+        double[][] out = new Trainer(l.net(), d).predict(new double[] {0, 0}, 1);
+        assertEquals(0.0, out[0][0], 0.0);
+    }
+
+    @Test
     void aTooLargeRateDivergesAndNamesTheEpoch() {
         Fixtures.Loaded l = Fixtures.load(Fixtures.LEARN.resolve("line.net"));
         Dataset d = CsvData.read(Fixtures.LEARN.resolve("line.csv"), l.net(), new Sources());
