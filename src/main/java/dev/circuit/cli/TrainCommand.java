@@ -1,0 +1,314 @@
+package dev.circuit.cli;
+
+import dev.circuit.ast.CircuitRef;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Failure;
+import dev.circuit.diag.Pos;
+import dev.circuit.elab.Elaborated;
+import dev.circuit.elab.Elaborator;
+import dev.circuit.elab.Loader;
+import dev.circuit.elab.Program;
+import dev.circuit.elab.Tops;
+import dev.circuit.eval.Values;
+import dev.circuit.model.Netlist;
+import dev.circuit.model.Param;
+import dev.circuit.syntax.Syntax;
+import dev.circuit.train.Accuracy;
+import dev.circuit.train.AtomicFile;
+import dev.circuit.train.CsvData;
+import dev.circuit.train.Dataset;
+import dev.circuit.train.LossPlot;
+import dev.circuit.train.Loss;
+import dev.circuit.train.Optimizer;
+import dev.circuit.train.Restarts;
+import dev.circuit.train.Separable;
+import dev.circuit.train.Snap;
+import dev.circuit.train.TableData;
+import dev.circuit.train.TrainOptions;
+import dev.circuit.train.TrainResult;
+import dev.circuit.train.Trainer;
+import dev.circuit.train.WriteBack;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "train", description = {"Fit the learnable coefficients (?) of a circuit by gradient descent,",
+        "then report the loss, the accuracy and, for truth tables, the circuit snapped to hard neurons.",
+        "Data: the file's test tables for the top circuit, or --data FILE.csv. Exits 5 when training diverges."},
+        mixinStandardHelpOptions = true)
+final class TrainCommand implements Callable<Integer> {
+    /** Parameters listed in the report; a big circuit's are summarised. */
+    static final int LISTED = 40;
+
+    private final Env env;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
+    Path file;
+
+    @Option(names = "--top", paramLabel = "NAME", description = "The circuit to train (default: the one named like the file, else the last one).")
+    String top;
+
+    @Option(names = "--data", paramLabel = "CSV", description = "Training data: a header naming the inputs and outputs, then rows of numbers.")
+    Path data;
+
+    @Option(names = "--eval", paramLabel = "CSV", description = "Held-out data: report the accuracy of the trained circuit on it.")
+    Path holdout;
+
+    @Option(names = "--epochs", defaultValue = "1000", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--rate", defaultValue = "0.1", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--batch", defaultValue = "full", paramLabel = "online|full|N",
+            description = "Rows per step: online (1), full (all rows, one step per epoch) or a number (default: ${DEFAULT-VALUE}).")
+    String batch;
+
+    @Option(names = "--shuffle", description = "Visit the rows in a new seeded order every epoch.")
+    boolean shuffle;
+
+    @Option(names = "--loss", defaultValue = "mse", paramLabel = "mse|bce", description = "mse (mean squared error) or bce (binary cross-entropy) (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|momentum|adam", description = "Update rule (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed for the random starts of bare '?' and for --shuffle (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--restarts", defaultValue = "0", paramLabel = "N",
+            description = "When a run ends stuck (a truth table its snapped circuit fails), train again from up to N new seeded starts; keep the best (default: ${DEFAULT-VALUE}).")
+    int restarts;
+
+    @Option(names = "--until-loss", paramLabel = "X", description = "Stop as soon as an epoch's loss is at most X.")
+    Double untilLoss;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the trained circuit to OUT (the learned values stay learnable: ?1.25).")
+    Path output;
+
+    @Option(names = "--in-place", description = "Write the learned values into FILE itself (and into imported files that hold learnable coefficients).")
+    boolean inPlace;
+
+    @Option(names = "--freeze", description = "Write learned values as plain numbers, no longer learnable.")
+    boolean freeze;
+
+    @Option(names = "--plot", paramLabel = "SVG", description = "Write the loss curve as an SVG chart.")
+    Path plot;
+
+    @Option(names = "--plot-rates", paramLabel = "R1,R2,...", split = ",", description = "Also train once per rate and draw the loss curves side by side (needs --plot).")
+    List<Double> plotRates = new ArrayList<>();
+
+    TrainCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        TrainOptions opts = options();
+        if (output != null && inPlace) throw CircuitException.usage("give -o OUT or --in-place, not both");
+        if (!plotRates.isEmpty() && plot == null) throw CircuitException.usage("--plot-rates draws a chart: give --plot FILE.svg too");
+        if (output != null && !inPlace && sameFile(output, file)) {
+            throw CircuitException.usage("-o " + output + " is the input file; use --in-place to overwrite it");
+        }
+        Program program = Loader.read(file, env.sources);
+        CircuitRef ref = top == null ? Tops.choose(program) : Syntax.parseCircuitRef(top);
+        Elaborated e = Elaborator.elaborate(program, ref);
+        env.report(e.warnings());
+        Netlist net = e.netlist();
+        if (net.params().isEmpty()) {
+            throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), net.name()
+                    + " has no learnable coefficient to train; mark one with ? (for example step(?*a + ?*b + ?))");
+        }
+        if (output != null) refuseImported(program, net);
+        Dataset rows = data != null ? CsvData.read(data, net, env.sources) : TableData.of(program, net);
+        Dataset held = holdout != null ? CsvData.read(holdout, net, env.sources) : null;
+        Trainer trainer = new Trainer(net, rows);
+        Progress progress = new Progress(env, System.console() != null);
+        long t0 = System.nanoTime();
+        Restarts.Outcome outcome = Restarts.train(net, rows, opts, restarts, progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        progress.done();
+        TrainResult result = outcome.result();
+        double[] start = outcome.start();
+        if (outcome.attempt() > 0) env.out.println("restart " + outcome.attempt() + " of " + restarts + " (seed " + outcome.seed() + ") gave the result below");
+        List<LossPlot.Series> series = new ArrayList<>();
+        series.add(new LossPlot.Series("rate " + WriteBack.number(rate), result.losses()));
+        for (double r : plotRates) {
+            if (r == rate) continue;
+            TrainResult other = new Trainer(net, rows).train(start, opts.withRate(r), null);
+            series.add(new LossPlot.Series("rate " + WriteBack.number(r) + (other.hasDiverged() ? " (diverged)" : ""), other.losses()));
+        }
+        if (plot != null) AtomicFile.write(plot, LossPlot.svg("loss of " + net.name(), series));
+        if (result.hasDiverged()) {
+            String msg = result.diverged() + "; try a smaller --rate (e.g. " + WriteBack.number(rate / 10) + "); nothing was written";
+            throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), msg);
+        }
+        report(program, net, rows, held, opts, start, result, trainer);
+        env.out.printf(Locale.ROOT, "time: %.3f s training, %.0f epochs/s%n", seconds, outcome.epochsRun() / Math.max(seconds, 1e-9));
+        write(program, net, result.params());
+        return 0;
+    }
+
+    private TrainOptions options() {
+        if (restarts < 0) throw CircuitException.usage("--restarts must be 0 or more");
+        if (epochs < 1) throw CircuitException.usage("--epochs must be at least 1");
+        if (!(rate > 0) || Double.isInfinite(rate)) throw CircuitException.usage("--rate must be a positive number");
+        for (double r : plotRates) if (!(r > 0) || Double.isInfinite(r)) throw CircuitException.usage("--plot-rates: " + r + " is not a positive rate");
+        int b;
+        switch (batch) {
+            case "online" -> b = 1;
+            case "full" -> b = TrainOptions.FULL;
+            default -> {
+                try {
+                    b = Integer.parseInt(batch);
+                } catch (NumberFormatException ex) {
+                    b = -1;
+                }
+                if (b < 1) throw CircuitException.usage("--batch takes online, full or a positive number of rows, not '" + batch + "'");
+            }
+        }
+        Loss l = switch (loss) {
+            case "mse" -> Loss.MSE;
+            case "bce" -> Loss.BCE;
+            default -> throw CircuitException.usage("--loss takes mse or bce, not '" + loss + "'");
+        };
+        Optimizer.Kind k = switch (optimizer) {
+            case "sgd" -> Optimizer.Kind.SGD;
+            case "momentum" -> Optimizer.Kind.MOMENTUM;
+            case "adam" -> Optimizer.Kind.ADAM;
+            default -> throw CircuitException.usage("--optimizer takes sgd, momentum or adam, not '" + optimizer + "'");
+        };
+        return new TrainOptions(epochs, rate, b, shuffle, l, k, seed, untilLoss == null ? Double.NaN : untilLoss);
+    }
+
+    /**
+     * With -o only the root file is written; a coefficient learned in an imported file would be lost
+     * (the copy still imports the old file), so that is refused before any training time is spent.
+     */
+    private void refuseImported(Program program, Netlist net) {
+        for (Param p : net.params()) {
+            if (!p.file().equals(program.root().name())) {
+                throw new CircuitException(Failure.USAGE, p.pos(), "this learnable coefficient is in an imported file, which -o "
+                        + output + " would not update; train with --in-place (writes every file that holds one) or without -o");
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void report(Program program, Netlist net, Dataset rows, Dataset held, TrainOptions o, double[] start,
+                        TrainResult r, Trainer trainer) {
+        String batchText = o.batch() == TrainOptions.FULL ? "full batch" : o.batch() == 1 ? "online" : "batch " + o.batch();
+        env.out.printf(Locale.ROOT, "trained %s: %d learnable coefficient%s on %d row%s of %s%n", net.name(), net.params().size(),
+                net.params().size() == 1 ? "" : "s", rows.rows(), rows.rows() == 1 ? "" : "s", rows.source());
+        env.out.printf(Locale.ROOT, "  %d epoch%s (%s), %s, rate %s, %s%s, loss %s, seed %d%n", r.epochs(), r.epochs() == 1 ? "" : "s",
+                r.stop() == TrainResult.Stop.UNTIL_LOSS ? "reached --until-loss" : "all run", o.optimizer().name().toLowerCase(Locale.ROOT),
+                WriteBack.number(o.rate()), batchText, o.shuffle() ? ", shuffled" : "", o.loss().keyword(), o.seed());
+        double before = trainer.loss(start, r.finalSlope(), o.loss());
+        double after = trainer.loss(r.params(), r.finalSlope(), o.loss());
+        env.out.printf(Locale.ROOT, "loss: %s at the start, %s at the end%n", Values.format(before), Values.format(after));
+        Netlist frozen = dev.circuit.train.Snap.frozen(net, r.params());
+        String measure = rows.isBoolean() ? "outputs read at 0.5" : "within 0.05, right to one decimal";
+        Accuracy.Result acc = Accuracy.of(frozen, rows);
+        env.out.printf(Locale.ROOT, "accuracy: %d of %d rows right (%.1f%%; %s)%n", acc.right(), acc.rows(), 100 * acc.share(), measure);
+        if (held != null) {
+            Accuracy.Result h = Accuracy.of(frozen, held);
+            env.out.printf(Locale.ROOT, "held-out accuracy: %d of %d rows of %s right (%.1f%%)%n", h.right(), h.rows(), held.source(), 100 * h.share());
+        }
+        if (rows.isBoolean()) {
+            snapReport(net, rows, r.params());
+            separability(net, rows);
+        }
+        env.out.println("learned:");
+        List<Param> ps = net.params();
+        for (int i = 0; i < ps.size() && i < LISTED; i++) {
+            Param p = ps.get(i);
+            env.out.printf(Locale.ROOT, "  %s  %s%n", p.pos(), WriteBack.number(r.params()[p.id()]));
+        }
+        if (ps.size() > LISTED) env.out.println("  ... and " + (ps.size() - LISTED) + " more");
+    }
+
+    private void snapReport(Netlist net, Dataset rows, double[] params) {
+        Snap.Report s = Snap.check(net, params, rows);
+        String scope = s.exhaustive() ? "all " + s.checked() + " input rows" : s.checked() + " data rows (too many inputs for all)";
+        if (s.passes()) env.out.println("snapped to hard steps: passes the truth table (" + rows.rows() + " rows)");
+        else env.out.println("snapped to hard steps: FAILS " + s.failing() + " of " + rows.rows() + " truth-table rows");
+        for (String f : s.failures()) env.out.println("  " + f);
+        env.out.println("trained vs snapped on " + scope + ": " + (s.disagreeing() == 0 ? "they agree everywhere"
+                : s.disagreeing() + " row" + (s.disagreeing() == 1 ? "" : "s") + " differ"));
+        for (String d : s.disagreements()) env.out.println("  " + d);
+        if (!s.margins().isEmpty()) {
+            env.out.println("margins (smallest |z| of each snapped neuron; small means close to flipping):");
+            for (Snap.Margin m : s.margins()) env.out.println("  " + m.neuron() + "  " + Values.format(m.minAbsZ()));
+        }
+    }
+
+    /** For each output bit of a truth table: could one threshold neuron do it, and with which weights? */
+    private void separability(Netlist net, Dataset rows) {
+        for (String line : Separable.describe(net, rows)) env.out.println("separable: " + line);
+    }
+
+    private void write(Program program, Netlist net, double[] params) {
+        List<WriteBack.Edit> edits = WriteBack.edits(program, net.params(), params, freeze);
+        if (output != null) {
+            AtomicFile.write(output, edits.get(0).text());
+            env.out.println("wrote " + output);
+        } else if (inPlace) {
+            for (WriteBack.Edit e : edits) {
+                AtomicFile.write(e.file().path(), e.text());
+                env.out.println("wrote " + e.file().name());
+            }
+        } else {
+            env.out.println("(nothing written: give -o OUT or --in-place to keep the learned values)");
+        }
+    }
+
+    /** An epoch/loss/ETA line on stderr, only on a terminal and only once a run has taken a second. */
+    private static final class Progress implements Trainer.Listener {
+        private final Env env;
+        private final boolean terminal;
+        private final long started = System.nanoTime();
+        private long last;
+        private boolean shown;
+
+        Progress(Env env, boolean terminal) {
+            this.env = env;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public void epoch(int epoch, int of, double loss) {
+            if (!terminal || (epoch & 63) != 0) return;
+            long now = System.nanoTime();
+            if (now - started < 1_000_000_000L || now - last < 200_000_000L) return;
+            last = now;
+            shown = true;
+            double eta = (now - started) / 1e9 * (of - epoch) / epoch;
+            int width = 30;
+            int filled = (int) ((long) width * epoch / of);
+            env.err.printf(Locale.ROOT, "\r[%s%s] epoch %d/%d  loss %s  ETA %.0fs ", "#".repeat(filled), ".".repeat(width - filled),
+                    epoch, of, Values.format(loss), eta);
+            env.err.flush();
+        }
+
+        void done() {
+            if (shown) {
+                env.err.print("\r" + " ".repeat(79) + "\r");
+                env.err.flush();
+            }
+        }
+    }
+}

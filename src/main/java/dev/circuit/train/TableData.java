@@ -1,0 +1,158 @@
+package dev.circuit.train;
+
+import dev.circuit.ast.CircuitRef;
+import dev.circuit.ast.Ident;
+import dev.circuit.ast.TestDecl;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Diagnostics;
+import dev.circuit.diag.Failure;
+import dev.circuit.diag.Pos;
+import dev.circuit.elab.Elaborator;
+import dev.circuit.elab.Program;
+import dev.circuit.model.Netlist;
+import dev.circuit.model.Terminal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Training rows from the {@code test} tables the root file writes for the top circuit. An X input
+ * stands for every value (the row is expanded); an X output is "don't care" (a NaN target). Output
+ * columns the table leaves out are don't-care too.
+ */
+public final class TableData {
+    /** Rows one table line may expand to; training data beyond this belongs in a CSV file. */
+    static final int MAX_EXPANSION = 1 << 16;
+
+    private TableData() {}
+
+    public static Dataset of(Program program, Netlist net) {
+        Diagnostics diags = new Diagnostics();
+        List<double[]> ins = new ArrayList<>();
+        List<double[]> outs = new ArrayList<>();
+        List<Pos> where = new ArrayList<>();
+        int tables = 0;
+        for (TestDecl t : program.root().decls(TestDecl.class)) {
+            if (!targets(program, t.target(), net)) continue;
+            tables++;
+            rows(t, net, diags, ins, outs, where);
+        }
+        diags.check();
+        if (tables == 0) {
+            throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), "no test table for "
+                    + net.name() + " to train on; write one (test " + net.name() + " { ... }) or give --data FILE.csv");
+        }
+        return new Dataset(program.root().name(), ins.toArray(double[][]::new), outs.toArray(double[][]::new), where);
+    }
+
+    private static boolean targets(Program program, CircuitRef ref, Netlist net) {
+        String base = net.name().replaceFirst("<.*$", "");
+        if (!ref.name().equals(base)) return false;
+        if (ref.args().isEmpty()) return net.name().equals(base);
+        try {
+            return Elaborator.elaborate(program, ref).netlist().name().equals(net.name());
+        } catch (CircuitException e) {
+            return false;
+        }
+    }
+
+    private static void rows(TestDecl t, Netlist net, Diagnostics diags, List<double[]> ins, List<double[]> outs,
+                             List<Pos> where) {
+        int[] inCol = columns(t.inputs(), net.inputs(), "input", net, diags);
+        int[] outCol = columns(t.outputs(), net.outputs(), "output", net, diags);
+        if (inCol == null || outCol == null) return;
+        if (inCol.length != net.inputs().size()) {
+            diags.error(t.pos(), "test " + net.name() + " needs a column for every input to be training data");
+            return;
+        }
+        int[] inAt = offsets(net.inputs());
+        int[] outAt = offsets(net.outputs());
+        int inBits = net.inputs().stream().mapToInt(Terminal::width).sum();
+        int outBits = net.outputs().stream().mapToInt(Terminal::width).sum();
+        for (TestDecl.Row r : t.rows()) {
+            if (r.inputs().size() != inCol.length || r.outputs().size() != outCol.length) {
+                diags.error(r.pos(), "row has " + r.inputs().size() + " | " + r.outputs().size() + " cells; the header has "
+                        + inCol.length + " | " + outCol.length);
+                continue;
+            }
+            double[] target = new double[outBits];
+            Arrays.fill(target, Double.NaN);
+            for (int i = 0; i < outCol.length; i++) {
+                TestDecl.Cell c = r.outputs().get(i);
+                if (!c.isAny()) write(target, outAt[outCol[i]], net.outputs().get(outCol[i]), c, diags);
+            }
+            List<Integer> free = new ArrayList<>();
+            double[] base = new double[inBits];
+            int freeBits = 0;
+            for (int i = 0; i < inCol.length; i++) {
+                TestDecl.Cell c = r.inputs().get(i);
+                Terminal term = net.inputs().get(inCol[i]);
+                if (c.isAny()) {
+                    free.add(i);
+                    freeBits += term.width();
+                } else {
+                    write(base, inAt[inCol[i]], term, c, diags);
+                }
+            }
+            if (freeBits > 16) {
+                diags.error(r.pos(), "X expands this row to more than " + MAX_EXPANSION + " training rows");
+                continue;
+            }
+            for (long k = 0; k < 1L << freeBits; k++) {
+                double[] x = base.clone();
+                long bits = k;
+                for (int i : free) {
+                    Terminal term = net.inputs().get(inCol[i]);
+                    for (int b = 0; b < term.width(); b++) x[inAt[inCol[i]] + b] = (bits >>> b) & 1;
+                    bits >>>= term.width();
+                }
+                ins.add(x);
+                outs.add(target);
+                where.add(r.pos());
+            }
+        }
+    }
+
+    private static void write(double[] into, int at, Terminal term, TestDecl.Cell c, Diagnostics diags) {
+        if (!term.bus()) {
+            into[at] = c.value().doubleValue();
+            return;
+        }
+        boolean whole = c.value().signum() >= 0 && c.value().stripTrailingZeros().scale() <= 0;
+        if (!whole || c.value().toBigInteger().bitLength() > term.width()) {
+            diags.error(c.pos(), c + " does not fit " + term.name() + "[" + term.width() + "]");
+            return;
+        }
+        BigInteger v = c.value().toBigInteger();
+        for (int b = 0; b < term.width(); b++) into[at + b] = v.testBit(b) ? 1 : 0;
+    }
+
+    private static int[] columns(List<Ident> header, List<Terminal> terms, String what, Netlist net, Diagnostics diags) {
+        int[] idx = new int[header.size()];
+        boolean ok = true;
+        for (int i = 0; i < header.size(); i++) {
+            idx[i] = -1;
+            for (int k = 0; k < terms.size(); k++) if (terms.get(k).name().equals(header.get(i).name())) idx[i] = k;
+            for (int j = 0; j < i; j++) if (idx[j] == idx[i] && idx[i] >= 0) idx[i] = -2;
+            if (idx[i] == -2) {
+                diags.error(header.get(i).pos(), "column '" + header.get(i).name() + "' appears twice");
+                ok = false;
+            } else if (idx[i] < 0) {
+                diags.error(header.get(i).pos(), "'" + header.get(i).name() + "' is not an " + what + " of " + net.name());
+                ok = false;
+            }
+        }
+        return ok ? idx : null;
+    }
+
+    static int[] offsets(List<Terminal> terms) {
+        int[] o = new int[terms.size()];
+        int k = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            o[i] = k;
+            k += terms.get(i).width();
+        }
+        return o;
+    }
+}
