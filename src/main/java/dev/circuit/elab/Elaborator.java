@@ -142,8 +142,44 @@ public final class Elaborator {
         this.defs = new Definitions(program, diags);
     }
 
+    /**
+     * Stack for the elaborating thread. Instances recurse (instantiate, block, assign, instance), about
+     * 2 KB a level; the default 1 MB stack overflowed near 500 levels, before MAX_DEPTH could say why.
+     * Reserved, not committed: a shallow circuit touches a few pages of it.
+     */
+    private static final long STACK_BYTES = 256L << 20;
+
     /** Elaborates {@code top} from {@code program}; throws with every error found. */
     public static Elaborated elaborate(Program program, CircuitRef top) {
+        Elaborated[] result = new Elaborated[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = elaborateHere(program, top);
+            } catch (Throwable x) {
+                thrown[0] = x;
+            }
+        }, "elaborate", STACK_BYTES);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException x) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (thrown[0] instanceof StackOverflowError) {
+            throw new CircuitException(Failure.INVALID_INPUT, top.pos(), "'" + top.name() + "' nests instances too deeply to elaborate");
+        }
+        if (thrown[0] instanceof RuntimeException r) throw r;
+        if (thrown[0] instanceof Error r) throw r;
+        return result[0];
+    }
+
+    private static Elaborated elaborateHere(Program program, CircuitRef top) {
         Elaborator e = new Elaborator(program);
         e.diags.check();
         Netlist n = e.top(top);

@@ -22,10 +22,16 @@ public final class Syntax {
      */
     public static SourceFile parse(String name, Path path, String text, Diagnostics diags) {
         Diagnostics local = new Diagnostics();
-        NetParser parser = parser(name, text, local);
-        NetParser.FileContext tree = parser.file();
         List<dev.circuit.ast.Decl> decls = List.of();
-        if (!local.hasErrors()) decls = new AstBuilder(name, local).file(tree);
+        try {
+            NetParser parser = parser(name, text, local);
+            NetParser.FileContext tree = parser.file();
+            if (!local.hasErrors()) decls = new AstBuilder(name, local).file(tree);
+        } catch (StackOverflowError e) {
+            // The parser and the AST builder recurse once per nesting level: thousands of '(' or
+            // '-' in a row exhaust the stack. That is the file's fault, so it is a diagnostic.
+            local.error(new dev.circuit.diag.Pos(name, 1, 1), "the text is nested too deeply to parse (thousands of '(', '-' or '{' in a row?)");
+        }
         diags.addAll(local.all());
         return new SourceFile(name, path, text, local.hasErrors() ? List.of() : decls);
     }

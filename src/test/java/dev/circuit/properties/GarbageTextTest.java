@@ -219,7 +219,7 @@ class GarbageTextTest {
 
     @Test
     void parsingAnyTextGivesDiagnosticsInsideTheFile() {
-        qt().withFixedSeed(55L).withExamples(1000).forAll(texts()).checkAssert(text -> {
+        qt().withFixedSeed(55L).withExamples(800).forAll(texts()).checkAssert(text -> {
             Diagnostics diags = new Diagnostics();
             try {
                 Syntax.parse("g.net", dir.resolve("g.net"), text, diags);
@@ -240,7 +240,7 @@ class GarbageTextTest {
 
     @Test
     void loadingEvaluatingAndTestingAnyFileGivesDiagnosticsInsideTheFile() {
-        qt().withFixedSeed(56L).withExamples(500).forAll(files()).checkAssert(bytes -> {
+        qt().withFixedSeed(56L).withExamples(400).forAll(files()).checkAssert(bytes -> {
             Path file = dir.resolve("g.net");
             try {
                 Files.write(file, bytes);
@@ -275,7 +275,7 @@ class GarbageTextTest {
      */
     @Test
     void theCommandLineNeverShowsAStackTrace() {
-        qt().withFixedSeed(58L).withExamples(60).forAll(files()).checkAssert(bytes -> {
+        qt().withFixedSeed(58L).withExamples(50).forAll(files()).checkAssert(bytes -> {
             Path file = dir.resolve("g.net");
             try {
                 Files.write(file, bytes);
