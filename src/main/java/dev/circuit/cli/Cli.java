@@ -52,7 +52,16 @@ public final class Cli implements Runnable {
             return Failure.USAGE.exitCode;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, env));
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli passes on Errors; they still get the internal-error message, not a raw trace.
+            String what = e instanceof StackOverflowError ? "the input nests too deeply" : "out of memory";
+            err.println("circuit: internal error: " + what + " (" + e.getClass().getSimpleName() + ")");
+            if (env.debug) e.printStackTrace(err);
+            code = Failure.INTERNAL.exitCode;
+        }
         out.flush();
         err.flush();
         return code;
