@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
         description = "Simulate, verify and train circuits made of perceptrons.",
-        subcommands = {EvalCommand.class, TableCommand.class, TestCommand.class, DotCommand.class, StatsCommand.class, VerilogCommand.class, ImportCommand.class,
+        subcommands = {EvalCommand.class, TableCommand.class, TestCommand.class, DotCommand.class, StatsCommand.class,
+                VerilogCommand.class, ImportCommand.class, picocli.AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a test failed, 2 usage error, 3 invalid .net file, 4 file not readable/writable,",
                 "5 training failed, 70 internal error (rerun with --debug and report it)."})
@@ -34,7 +35,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try eval, table or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try eval, table, test, dot, stats, verilog or import (circuit --help lists all)");
     }
 
     /** Runs the CLI with the given writers and returns the exit code. */

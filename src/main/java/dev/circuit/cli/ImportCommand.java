@@ -20,8 +20,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = {"Turn a combinational BLIF (.blif) or ISCAS (.bench) netlist into an equivalent .net circuit of",
-        "threshold neurons, followed by a test table computed from the gates (up to " + NetWriter.TABLE_INPUTS + " inputs)."},
+@Command(name = "import", description = {"Turn a BLIF or ISCAS .bench netlist into an equivalent .net circuit.",
+        "Combinational .blif and .bench files become threshold neurons, followed by a test table computed",
+        "from the gates themselves (up to " + NetWriter.TABLE_INPUTS + " inputs), so 'circuit test' checks the import."},
         mixinStandardHelpOptions = true)
 final class ImportCommand implements Callable<Integer> {
     private final Env env;
