@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Cli.Version.class,
         description = "Simulate, verify and train circuits made of perceptrons.",
         subcommands = {EvalCommand.class, TableCommand.class, TestCommand.class, DotCommand.class, StatsCommand.class,
-                VerilogCommand.class, ImportCommand.class, picocli.AutoComplete.GenerateCompletion.class,
+                VerilogCommand.class, ImportCommand.class, FmtCommand.class, picocli.AutoComplete.GenerateCompletion.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 a test failed, 2 usage error, 3 invalid .net file, 4 file not readable/writable,",
                 "5 training failed, 70 internal error (rerun with --debug and report it)."})

@@ -1,5 +1,6 @@
 package dev.circuit.cli;
 
+import dev.circuit.ast.SourceFile;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Failure;
@@ -9,6 +10,8 @@ import dev.circuit.interop.BlifReader;
 import dev.circuit.interop.Logic;
 import dev.circuit.interop.LogicCheck;
 import dev.circuit.interop.NetWriter;
+import dev.circuit.print.Printer;
+import dev.circuit.syntax.Syntax;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,8 +59,16 @@ final class ImportCommand implements Callable<Integer> {
         Logic logic = ext.equals("blif") ? BlifReader.read(shown, stem, text, diags) : BenchReader.read(shown, stem, text, diags);
         if (!diags.hasErrors()) LogicCheck.check(logic, diags);
         diags.check();
-        OutputFile.text(env, output, NetWriter.write(logic, nand, name));
+        OutputFile.text(env, output, canonical(NetWriter.write(logic, nand, name)));
         return 0;
+    }
+
+    /** The written .net in the layout 'circuit fmt' gives, so an imported file is already formatted. */
+    private static String canonical(String net) {
+        Diagnostics diags = new Diagnostics();
+        SourceFile parsed = Syntax.parse("(imported)", Path.of("imported.net"), net, diags);
+        if (diags.hasErrors()) throw new IllegalStateException("import wrote a .net that does not parse: " + diags.all());
+        return Printer.print(parsed, Syntax.comments("(imported)", net));
     }
 
     private static String read(Path file) {

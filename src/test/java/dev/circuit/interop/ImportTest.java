@@ -55,7 +55,7 @@ class ImportTest {
     void c17HasSixNandNeuronsAndItsTableFromTheGates() throws IOException {
         String net = Files.readString(IMPORTED.resolve("c17.net"));
         assertEquals(6, net.lines().filter(l -> l.contains(" = NAND(")).count());
-        assertTrue(net.contains("N22 = -N10 - N16 >= -1    # 22 = NAND(10, 16)"), net);
+        assertTrue(net.contains("N22 = -N10 - N16 >= -1  # 22 = NAND(10, 16)"), net);
         assertTrue(net.contains("    N1 N2 N3 N6 N7 | N22 N23\n"), net);
         // 32 rows, one per input combination.
         assertEquals(32, net.lines().filter(l -> l.matches("\\s+[01]( +[01]){4} +\\|.*")).count());
@@ -71,9 +71,9 @@ class ImportTest {
         Files.writeString(f, bench);
         String net = InteropCli.run("import", f.toString()).out();
         assertTrue(net.contains("x_ge2 = a + b + c >= 2"), net);
-        assertTrue(net.contains("x = a + b + c - 2*x_ge2 >= 1"), net);
-        assertTrue(net.contains("n = -a - b + 2*n_ge2 >= 0"), net);
-        assertTrue(net.contains("o = a + b + c >= 1"), net);
+        assertTrue(net.contains("x     = a + b + c - 2*x_ge2 >= 1"), net);
+        assertTrue(net.contains("n     = -a - b + 2*n_ge2 >= 0"), net);
+        assertTrue(net.contains("o     = a + b + c >= 1"), net);
         assertEquivalent("g.bench", bench, false, dir);
         assertEquivalent("g.bench", bench, true, dir);
     }
