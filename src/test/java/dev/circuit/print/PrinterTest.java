@@ -2,6 +2,8 @@ package dev.circuit.print;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.circuit.ast.Comment;
 import dev.circuit.ast.SourceFile;
@@ -77,6 +79,16 @@ class PrinterTest {
                 + "    x = a\n    long_name = a\n\n    y = a\n    # z next\n    z = a\n}\n";
         assertEquals("circuit c(a) -> (x, long_name, y, z) {\n"
                 + "    x         = a\n    long_name = a\n\n    y = a\n    # z next\n    z = a\n}\n", format(text));
+    }
+
+    /** Random ASTs: printing one and parsing the text gives it back, node for node. */
+    @Test
+    void randomAstsSurvivePrintingAndParsing() {
+        qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            SourceFile ast = new RandomAst(seed).file();
+            String printed = Printer.print(ast, List.of());
+            assertEquals(AstShape.of(ast), AstShape.of(parse(printed)), printed);
+        });
     }
 
     static String format(String text) {
