@@ -9,7 +9,9 @@ import java.util.Map;
  * Writes a gate netlist as a .net circuit of threshold neurons, each a comparison with integer
  * weights. By default one neuron per gate where one suffices (AND, NAND, OR, NOR, NOT, BUFF, a
  * one-cube cover) and two layers for parity (XOR, XNOR: {@code sum - 2*[sum >= 2] - 4*... >= 1}, one
- * hidden neuron per even count) and for covers of several cubes (one neuron per cube, then an OR).
+ * hidden neuron per even count). A BLIF cover that is a threshold function of its inputs (up to
+ * five) is one neuron, one that is their parity two layers as for XOR; any other cover is one
+ * neuron per cube, then an OR.
  * With {@code nand}, every gate becomes NAND perceptrons only. The test table that follows the circuit
  * is computed from the gates' own meaning ({@link LogicEval}), so {@code circuit test} checks the
  * neurons against the source netlist.
@@ -185,6 +187,21 @@ public final class NetWriter {
             else nand(out, List.of(nand(names.claim(out + "_or"), cubeOuts, "")), origin);
             return;
         }
+        // A cover that is a threshold function (majority, AND/OR of literals, ...) is one neuron;
+        // one that is the parity of its inputs takes the two layers of an XOR gate.
+        boolean[] table = truthTable(c, ins.size());
+        var fit = ThresholdFit.find(table, ins.size());
+        if (fit.isPresent()) {
+            List<Term> terms = new ArrayList<>();
+            for (int i = 0; i < ins.size(); i++) terms.add(new Term(fit.get().weights()[i], ins.get(i)));
+            neuron(out, terms, fit.get().threshold(), origin + ": one threshold neuron");
+            return;
+        }
+        Boolean odd = parity(table, ins.size());
+        if (odd != null) {
+            gate(out, odd ? Logic.Gate.XOR : Logic.Gate.XNOR, ins, origin + ": " + (odd ? "XOR" : "XNOR") + " of its inputs");
+            return;
+        }
         if (cubes.size() == 1) {
             // One cube: an AND of literals, x for 1 and (1 - x) for 0: sum of literals >= count.
             List<Term> lits = cubes.get(0);
@@ -211,6 +228,30 @@ public final class NetWriter {
         }
         if (c.value()) neuron(out, or, 1 - ones, origin);
         else neuron(out, negate(or), ones, origin);
+    }
+
+    /** TRUE for the parity of all inputs, FALSE for its complement, null for anything else (or too many inputs). */
+    private static Boolean parity(boolean[] table, int inputs) {
+        if (table.length == 0 || inputs < 2) return null;
+        boolean odd = true;
+        boolean even = true;
+        for (int row = 0; row < table.length; row++) {
+            boolean p = Integer.bitCount(row) % 2 == 1;
+            if (table[row] != p) odd = false;
+            if (table[row] == p) even = false;
+        }
+        return odd ? Boolean.TRUE : even ? Boolean.FALSE : null;
+    }
+
+    private static boolean[] truthTable(Logic.Cover c, int inputs) {
+        if (inputs > ThresholdFit.MAX_INPUTS) return new boolean[0];
+        boolean[] t = new boolean[1 << inputs];
+        boolean[] in = new boolean[inputs];
+        for (int row = 0; row < t.length; row++) {
+            for (int i = 0; i < inputs; i++) in[i] = (row >>> i & 1) == 1;
+            t[row] = LogicEval.apply(c, in);
+        }
+        return t;
     }
 
     private void constant(String out, boolean v, String origin) {

@@ -79,6 +79,36 @@ class ImportTest {
     }
 
     @Test
+    void blifCoversBecomeOneNeuronWhenTheyAreThresholdFunctions(@TempDir Path dir) throws IOException {
+        String net = Files.readString(IMPORTED.resolve("fulladder.net"));
+        assertTrue(net.contains("cout    = a + b + cin >= 2"), "the majority cover is one neuron: " + net);
+        assertTrue(net.contains("sum     = a + b + cin - 2*sum_ge2 >= 1"), "the parity cover takes two layers: " + net);
+        // A multiplexer is neither: one neuron per cube of two literals, then an OR.
+        String mux = ".model mux\n.inputs s a b\n.outputs y\n.names s a b y\n01- 1\n1-1 1\n.end\n";
+        Path f = dir.resolve("mux.blif");
+        Files.writeString(f, mux);
+        String out = InteropCli.run("import", f.toString()).out();
+        assertTrue(out.contains("y_c1 = -s + a >= 1"), out);
+        assertTrue(out.contains("y_c2 = s + b >= 2"), out);
+        assertTrue(out.contains("y    = y_c1 + y_c2 >= 1"), out);
+        assertEquivalent("mux.blif", mux, false, dir);
+    }
+
+    @Test
+    void thresholdFitFindsSmallWeightsOrNothing() {
+        boolean[] majority = new boolean[8];
+        boolean[] xor = new boolean[8];
+        for (int r = 0; r < 8; r++) {
+            majority[r] = Integer.bitCount(r) >= 2;
+            xor[r] = Integer.bitCount(r) % 2 == 1;
+        }
+        ThresholdFit.Fit fit = ThresholdFit.find(majority, 3).orElseThrow();
+        assertArrayEquals(new int[] {1, 1, 1}, fit.weights());
+        assertEquals(2, fit.threshold());
+        assertTrue(ThresholdFit.find(xor, 3).isEmpty(), "XOR is not linearly separable");
+    }
+
+    @Test
     void blifLatchesAndSubcircuitsAreReportedWithTheirPlace(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("seq.blif");
         Files.writeString(f, ".model seq\n.inputs a\n.outputs q\n  .latch d q 0\n.subckt inv x=a y=d\n.end\n");
