@@ -35,7 +35,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try eval, table, test, dot, stats, verilog or import (circuit --help lists all)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try eval, table, test, dot, stats, verilog, import or fmt (circuit --help lists all)");
     }
 
     /** Runs the CLI with the given writers and returns the exit code. */

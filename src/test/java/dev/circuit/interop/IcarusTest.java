@@ -84,6 +84,41 @@ class IcarusTest {
         assertTrue(out.contains("5 passed, 1 failed"), "2 table rows + 4 every-input rows: " + out);
     }
 
+    @Test
+    void busesAndGenericCircuitsRunInIcarus(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("circuits/nand.net"), dir.resolve("nand.net"));
+        Files.copy(Path.of("circuits/adder.net"), dir.resolve("adder.net"));
+        Path f = dir.resolve("add.net");
+        Files.writeString(f, "import \"adder.net\"\n"
+                + "circuit fa(a, b, cin) -> (s, cout) {\n"
+                + "    (h1, c1) = adder(a, b)\n"
+                + "    (s, c2) = adder(h1, cin)\n"
+                + "    cout = 0.5*c1 + 0.5*c2 >= 0.5\n"
+                + "}\n"
+                + "circuit add<N>(a[N], b[N], cin) -> (s[N], cout) {\n"
+                + "    wire c[N+1]\n"
+                + "    c[0] = cin\n"
+                + "    for i in 0..N-1 {\n"
+                + "        (s[i], c[i+1]) = fa(a[i], b[i], c[i])\n"
+                + "    }\n"
+                + "    cout = c[N]\n"
+                + "}\n"
+                + "test add<3> {\n"
+                + "    a b cin | s cout\n"
+                + "    7 1 0   | 0 1\n"
+                + "    5 X 1   | X X\n"
+                + "    3 4 0   | 7 0\n"
+                + "}\n");
+        Path v = dir.resolve("add.v");
+        InteropCli r = InteropCli.run("verilog", "--testbench", "--top", "add<3>", f.toString(), "-o", v.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(v);
+        assertTrue(text.contains("input  wire [2:0] a,"), text);
+        assertTrue(text.contains("// Testbench: 138 rows."), "1 + 8 + 1 table rows, then 2^7 inputs: " + text);
+        String out = simulate(v, dir);
+        assertTrue(out.contains("138 passed, 0 failed"), out);
+    }
+
     private static String simulate(Path v, Path dir) throws IOException, InterruptedException {
         Path sim = dir.resolve("sim");
         String compile = run(dir, "iverilog", "-g2005", "-Wall", "-o", sim.toString(), v.toString());
