@@ -42,7 +42,8 @@ public final class NetWriter {
     }
 
     private String write(String source) {
-        String circuit = names.claim(logic.name());
+        // 'x' and 'X' mean "any value" in test tables, so no definition may be called that.
+        String circuit = names.claim(logic.name().equalsIgnoreCase("x") ? logic.name() + "_" : logic.name());
         List<String> ins = new ArrayList<>();
         for (Logic.Port p : logic.inputs()) ins.add(name(p.name()));
         for (Logic.Node n : logic.nodes()) name(n.out());

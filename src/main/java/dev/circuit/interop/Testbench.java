@@ -25,19 +25,30 @@ public final class Testbench {
         for (int i = 0; i < net.outputs().size(); i++) {
             sb.append("    wire ").append(range(net.outputs().get(i))).append(m.outputNames().get(i)).append(";\n");
         }
-        sb.append("    integer passed = 0;\n    integer failed = 0;\n");
+        // The counters must not take a port's name.
+        java.util.Set<String> taken = new java.util.HashSet<>(m.inputNames());
+        taken.addAll(m.outputNames());
+        String passed = free("passed", taken);
+        String failed = free("failed", taken);
+        sb.append("    integer ").append(passed).append(" = 0;\n    integer ").append(failed).append(" = 0;\n");
         List<String> conns = new ArrayList<>();
         for (String n : m.inputNames()) conns.add("." + n + "(" + n + ")");
         for (String n : m.outputNames()) conns.add("." + n + "(" + n + ")");
-        sb.append("    ").append(m.name()).append(" dut(").append(String.join(", ", conns)).append(");\n");
+        sb.append("    ").append(m.name()).append(' ').append(free("dut", taken)).append('(').append(String.join(", ", conns)).append(");\n");
         sb.append("    initial begin\n");
-        for (Vector v : vectors) row(sb, net, m, v);
-        sb.append("        $display(\"%0d passed, %0d failed\", passed, failed);\n");
+        for (Vector v : vectors) row(sb, net, m, v, passed, failed);
+        sb.append("        $display(\"%0d passed, %0d failed\", ").append(passed).append(", ").append(failed).append(");\n");
         sb.append("        $finish;\n    end\nendmodule\n");
         return sb.toString();
     }
 
-    private static void row(StringBuilder sb, Netlist net, Verilog.Module m, Vector v) {
+    private static String free(String name, java.util.Set<String> taken) {
+        String n = name;
+        while (taken.contains(n)) n += "_";
+        return n;
+    }
+
+    private static void row(StringBuilder sb, Netlist net, Verilog.Module m, Vector v, String passed, String failed) {
         sb.append("        ");
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < net.inputs().size(); i++) {
@@ -61,13 +72,13 @@ public final class Testbench {
             gotArgs.add(name);
         }
         if (conds.isEmpty()) {
-            sb.append("        passed = passed + 1;\n");
+            sb.append("        ").append(passed).append(" = ").append(passed).append(" + 1;\n");
             return;
         }
         String msg = escape("FAIL " + v.origin() + ": " + String.join(" ", shown)) + ": got " + String.join(" ", got)
                 + ", expected " + escape(String.join(" ", expected));
-        sb.append("        if (").append(String.join(" && ", conds)).append(") passed = passed + 1;\n");
-        sb.append("        else begin failed = failed + 1; $display(\"").append(msg).append("\", ")
+        sb.append("        if (").append(String.join(" && ", conds)).append(") ").append(passed).append(" = ").append(passed).append(" + 1;\n");
+        sb.append("        else begin ").append(failed).append(" = ").append(failed).append(" + 1; $display(\"").append(msg).append("\", ")
                 .append(String.join(", ", gotArgs)).append("); end\n");
     }
 

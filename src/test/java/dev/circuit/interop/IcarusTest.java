@@ -120,6 +120,16 @@ class IcarusTest {
         assertTrue(out.contains("138 passed, 0 failed"), out);
     }
 
+    @Test
+    void portsNamedLikeTheTestbenchsOwnSignalsStillWork(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("clash.net");
+        Files.writeString(f, "circuit clash(passed, dut) -> (failed) {\n    failed = passed + dut >= 2\n}\n");
+        Path v = dir.resolve("clash.v");
+        assertEquals(0, InteropCli.run("verilog", "--testbench", f.toString(), "-o", v.toString()).code());
+        String out = simulate(v, dir);
+        assertTrue(out.contains("4 passed, 0 failed"), out);
+    }
+
     private static String simulate(Path v, Path dir) throws IOException, InterruptedException {
         Path sim = dir.resolve("sim");
         String compile = run(dir, "iverilog", "-g2005", "-Wall", "-o", sim.toString(), v.toString());
