@@ -1,7 +1,6 @@
 package dev.circuit.interop;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,10 +61,5 @@ public final class LogicEval {
             if (c == '1' && !in[i] || c == '0' && in[i]) return false;
         }
         return true;
-    }
-
-    /** All names of the inputs, for messages. */
-    List<Logic.Port> inputs() {
-        return logic.inputs();
     }
 }
