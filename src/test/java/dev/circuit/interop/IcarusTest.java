@@ -4,15 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.circuit.Circuit;
+import dev.circuit.ast.TestDecl;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Sources;
+import dev.circuit.elab.Elaborator;
+import dev.circuit.elab.Loader;
+import dev.circuit.elab.Program;
+import dev.circuit.elab.Tops;
 import dev.circuit.model.Netlist;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -38,27 +46,61 @@ class IcarusTest {
                 "Icarus Verilog is not installed (apt-get install -y iverilog): Verilog export not simulated");
     }
 
-    static Stream<Path> booleanCircuits() throws IOException {
+    /**
+     * Every Boolean circuit of every file in circuits/: the file's default top, and the circuit of each
+     * of its test tables (generic ones such as {@code adder_n<4>} included), each once.
+     */
+    static Stream<Arguments> booleanCircuits() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        List<Path> files;
         try (Stream<Path> s = Files.walk(Path.of("circuits"))) {
-            List<Path> files = s.filter(p -> p.toString().endsWith(".net")).sorted().toList();
-            return files.stream().filter(IcarusTest::isBoolean);
+            files = s.filter(p -> p.toString().endsWith(".net")).sorted().toList();
         }
+        for (Path f : files) {
+            Set<String> seen = new HashSet<>();
+            Program program;
+            try {
+                program = Loader.read(f, new Sources());
+            } catch (CircuitException e) {
+                continue; // a broken file is 'circuit test's business
+            }
+            try {
+                Netlist n = Elaborator.elaborate(program, Tops.choose(program)).netlist();
+                if (isBoolean(n) && seen.add(n.name())) out.add(Arguments.of(f, null));
+            } catch (CircuitException e) {
+                // a generic default top: its test tables name instances below
+            }
+            String[] lines = program.root().text().split("\r\n|\r|\n", -1);
+            for (TestDecl t : program.root().decls(TestDecl.class)) {
+                try {
+                    Netlist n = Elaborator.elaborate(program, t.target()).netlist();
+                    if (isBoolean(n) && seen.add(n.name())) out.add(Arguments.of(f, refText(lines, t)));
+                } catch (CircuitException e) {
+                    // an invalid table fails in 'circuit test'
+                }
+            }
+        }
+        return out.stream();
     }
 
-    private static boolean isBoolean(Path f) {
-        try {
-            Netlist n = Circuit.load(f, null, new Sources()).netlist();
-            return n.isBoolean() && !n.neurons().isEmpty();
-        } catch (CircuitException e) {
-            return false; // a generic top or a broken file: nothing to export as is
-        }
+    private static boolean isBoolean(Netlist n) {
+        return n.isBoolean() && !n.neurons().isEmpty();
     }
 
-    @ParameterizedTest
+    /** The circuit a test names, as written in its header (adder_n<4>, say). */
+    private static String refText(String[] lines, TestDecl t) {
+        String line = lines[t.target().pos().line() - 1].substring(t.target().pos().col() - 1);
+        int brace = line.indexOf('{');
+        return (brace < 0 ? line : line.substring(0, brace)).replaceFirst("\\s+within\\b.*$", "").strip();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("booleanCircuits")
-    void everyTestbenchRowPassesInIcarus(Path file, @TempDir Path dir) throws Exception {
+    void everyTestbenchRowPassesInIcarus(Path file, String top, @TempDir Path dir) throws Exception {
         Path v = dir.resolve("out.v");
-        InteropCli r = InteropCli.run("verilog", "--testbench", file.toString(), "-o", v.toString());
+        List<String> args = new ArrayList<>(List.of("verilog", "--testbench", file.toString(), "-o", v.toString()));
+        if (top != null) args.addAll(List.of("--top", top));
+        InteropCli r = InteropCli.run(args.toArray(new String[0]));
         assertEquals(0, r.code(), r.err());
         Matcher rows = ROWS.matcher(Files.readString(v));
         assertTrue(rows.find(), "the testbench states its row count");
