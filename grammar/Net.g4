@@ -98,7 +98,8 @@ ID      : [A-Za-z_] [A-Za-z0-9_]* ;
 STRING  : '"' (~["\\\r\n] | '\\' .)* '"' ;
 // A string with no closing quote on its line: its own token so the message can say so.
 BAD_STRING : '"' (~["\\\r\n] | '\\' .)* ;
-COMMENT : ('#' | '//') ~[\r\n]* -> skip ;
+// Comments go to the hidden channel: the parser never sees them, the printer (circuit fmt) keeps them.
+COMMENT : ('#' | '//') ~[\r\n]* -> channel(HIDDEN) ;
 NL      : '\r'? '\n' | '\r' ;
 WS      : [ \t\f\u00A0\uFEFF]+ -> skip ;
 // Anything else becomes one token that no rule accepts, so the parser reports it with a position.

@@ -13,7 +13,9 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
         description = "Simulate, verify and train circuits made of perceptrons.",
-        subcommands = {EvalCommand.class, TableCommand.class, TestCommand.class, TrainCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {EvalCommand.class, TableCommand.class, TestCommand.class, TrainCommand.class, DotCommand.class,
+                StatsCommand.class, VerilogCommand.class, ImportCommand.class, FmtCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         // Each footer line fits the 80-column help: picocli would wrap a longer one mid-phrase.
         footer = {"", "Exit codes: 0 ok, 1 a test or check failed, 2 usage error, 3 invalid .net file,",
                 "4 file not readable or writable, 5 training failed,",
@@ -35,7 +37,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try eval, table, test or train (circuit --help lists them all)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try eval, table, test, train, dot, verilog or import (circuit --help lists all)");
     }
 
     /** Runs the CLI with the given writers and returns the exit code. */

@@ -37,6 +37,9 @@ final class StatementTerminator implements TokenSource {
         }
         while (true) {
             Token t = lexer.nextToken();
+            // Comments (hidden channel) pass through but do not count as the line's last token:
+            // "x = nand(a, b)  # why" must still end its statement.
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) return t;
             int type = t.getType();
             if (type == NetLexer.NL) {
                 if (depth == 0 && endsStatement(lastType)) return remember(implicitSemi(t));

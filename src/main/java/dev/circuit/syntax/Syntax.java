@@ -1,16 +1,20 @@
 package dev.circuit.syntax;
 
 import dev.circuit.ast.CircuitRef;
+import dev.circuit.ast.Comment;
 import dev.circuit.ast.SourceFile;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Failure;
+import dev.circuit.diag.Pos;
 import dev.circuit.syntax.gen.NetLexer;
 import dev.circuit.syntax.gen.NetParser;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
 
 /** The syntax stage: text in, AST out, every syntax error reported with its place. */
 public final class Syntax {
@@ -48,6 +52,22 @@ public final class Syntax {
         if (local.hasErrors()) throw new CircuitException(Failure.USAGE, local.all());
         // A name from the command line has no line to quote: messages about it say "--top: error: ...".
         return new CircuitRef(ref.name(), ref.args(), dev.circuit.diag.Pos.file("--top"));
+    }
+
+    /**
+     * The comments of a file in order. The parser never sees them (they are on the hidden channel);
+     * the printer puts them back.
+     */
+    public static List<Comment> comments(String name, String text) {
+        NetLexer lexer = new NetLexer(CharStreams.fromString(text, name));
+        lexer.removeErrorListeners();
+        List<Comment> out = new ArrayList<>();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            if (t.getType() == NetLexer.COMMENT) {
+                out.add(new Comment(t.getText().stripTrailing(), new Pos(name, t.getLine(), t.getCharPositionInLine() + 1)));
+            }
+        }
+        return out;
     }
 
     private static NetParser parser(String name, String text, Diagnostics diags) {

@@ -1,0 +1,84 @@
+package dev.circuit.cli;
+
+import dev.circuit.ast.SourceFile;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Diagnostics;
+import dev.circuit.diag.Failure;
+import dev.circuit.diag.Pos;
+import dev.circuit.interop.BenchReader;
+import dev.circuit.interop.BlifReader;
+import dev.circuit.interop.Logic;
+import dev.circuit.interop.LogicCheck;
+import dev.circuit.interop.NetWriter;
+import dev.circuit.print.Printer;
+import dev.circuit.syntax.Syntax;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", description = {"Turn a BLIF or ISCAS .bench netlist into an equivalent .net circuit.",
+        "Combinational .blif and .bench files become threshold neurons, followed by a test table computed",
+        "from the gates themselves (up to " + NetWriter.TABLE_INPUTS + " inputs), so 'circuit test' checks the import."},
+        mixinStandardHelpOptions = true)
+final class ImportCommand implements Callable<Integer> {
+    private final Env env;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A .blif or .bench file.")
+    Path file;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write the .net to OUT (default: standard output).")
+    Path output;
+
+    @Option(names = "--nand", description = "Build every gate from NAND perceptrons only.")
+    boolean nand;
+
+    ImportCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        String name = file.getFileName().toString();
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        if (!ext.equals("blif") && !ext.equals("bench")) {
+            throw CircuitException.usage(file + ": import reads .blif and .bench files; say which by the extension");
+        }
+        OutputFile.notAnInput(output, file);
+        String shown = file.toString();
+        String text = read(file);
+        env.sources.put(shown, text);
+        String stem = name.substring(0, name.lastIndexOf('.'));
+        Diagnostics diags = new Diagnostics();
+        Logic logic = ext.equals("blif") ? BlifReader.read(shown, stem, text, diags) : BenchReader.read(shown, stem, text, diags);
+        if (!diags.hasErrors()) LogicCheck.check(logic, diags);
+        diags.check();
+        OutputFile.text(env, output, canonical(NetWriter.write(logic, nand, name)));
+        return 0;
+    }
+
+    /** The written .net in the layout 'circuit fmt' gives, so an imported file is already formatted. */
+    private static String canonical(String net) {
+        Diagnostics diags = new Diagnostics();
+        SourceFile parsed = Syntax.parse("(imported)", Path.of("imported.net"), net, diags);
+        if (diags.hasErrors()) throw new IllegalStateException("import wrote a .net that does not parse: " + diags.all());
+        return Printer.print(parsed, Syntax.comments("(imported)", net));
+    }
+
+    private static String read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CircuitException(Failure.IO, Pos.file(file.toString()), "no such file");
+        } catch (IOException e) {
+            throw new CircuitException(Failure.IO, Pos.file(file.toString()), "cannot read: " + e.getMessage());
+        }
+    }
+}

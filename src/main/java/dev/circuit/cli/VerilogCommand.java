@@ -1,0 +1,95 @@
+package dev.circuit.cli;
+
+import dev.circuit.ast.CircuitRef;
+import dev.circuit.diag.Diagnostics;
+import dev.circuit.diag.Pos;
+import dev.circuit.elab.Elaborated;
+import dev.circuit.elab.Elaborator;
+import dev.circuit.elab.Loader;
+import dev.circuit.elab.Program;
+import dev.circuit.elab.Tops;
+import dev.circuit.eval.Evaluator;
+import dev.circuit.interop.Snap;
+import dev.circuit.interop.Testbench;
+import dev.circuit.interop.Vector;
+import dev.circuit.interop.Vectors;
+import dev.circuit.interop.Verilog;
+import dev.circuit.model.Netlist;
+import dev.circuit.syntax.Syntax;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verilog", description = {"Export a circuit as structural Verilog-2005: one integer threshold 'assign' per neuron.",
+        "Neurons must be step or threshold neurons with fixed weights (or use --snap).",
+        "With --testbench, a self-checking testbench follows the module: run it with",
+        "  iverilog -g2005 -o sim out.v && vvp sim"},
+        mixinStandardHelpOptions = true)
+final class VerilogCommand implements Callable<Integer> {
+    /** Up to this many input bits, the testbench also checks every input against circuit's own evaluation. */
+    static final int EVERY_INPUT_BITS = 12;
+
+    private final Env env;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
+    Path file;
+
+    @Option(names = "--top", paramLabel = "NAME", description = "The circuit (default: the one named like the file, else the last one).")
+    String top;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (default: standard output).")
+    Path output;
+
+    @Option(names = "--testbench", description = {"Append a testbench that replays the file's test rows and, up to "
+            + EVERY_INPUT_BITS + " input bits, every input; it prints 'N passed, N failed'."})
+    boolean testbench;
+
+    @Option(names = "--snap", description = "Export real-valued neurons as step neurons and freeze learnable coefficients at their current values.")
+    boolean snap;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed for learnable coefficients written as a bare '?' (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    VerilogCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        OutputFile.notAnInput(output, file);
+        Program program = Loader.read(file, env.sources);
+        CircuitRef ref = top == null ? Tops.choose(program) : Syntax.parseCircuitRef(top);
+        Elaborated e = Elaborator.elaborate(program, ref);
+        env.report(e.warnings());
+        Netlist net = e.netlist();
+        if (snap) {
+            Snap.Result s = Snap.apply(net, net.initialParams(seed));
+            net = s.netlist();
+            if (s.neuronsHardened() + s.coefficientsFrozen() > 0) {
+                env.err.println("circuit: note: --snap made " + s.neuronsHardened() + " real-valued neuron(s) step neurons and froze "
+                        + s.coefficientsFrozen() + " learnable coefficient(s)");
+            }
+        }
+        Diagnostics diags = new Diagnostics();
+        Verilog.Module m = Verilog.module(net, file.toString(), diags);
+        diags.check();
+        String text = m.text();
+        if (testbench) {
+            List<Vector> rows = new ArrayList<>(Vectors.fromTests(program, net, diags));
+            rows.addAll(Vectors.exhaustive(net, new Evaluator(net, net.initialParams(seed)), EVERY_INPUT_BITS));
+            env.report(diags.warnings());
+            if (rows.isEmpty()) {
+                env.report(List.of(dev.circuit.diag.Diagnostic.warning(Pos.file(file.toString()),
+                        "the testbench has no rows: no test table for " + net.name() + " and more than "
+                                + EVERY_INPUT_BITS + " input bits")));
+            }
+            text += Testbench.of(net, m, rows);
+        }
+        OutputFile.text(env, output, text);
+        return 0;
+    }
+}

@@ -1,0 +1,335 @@
+package dev.circuit.interop;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a gate netlist as a .net circuit of threshold neurons, each a comparison with integer
+ * weights. By default one neuron per gate where one suffices (AND, NAND, OR, NOR, NOT, BUFF, a
+ * one-cube cover) and two layers for parity (XOR, XNOR: {@code sum - 2*[sum >= 2] - 4*... >= 1}, one
+ * hidden neuron per even count). A BLIF cover that is a threshold function of its inputs (up to
+ * five) is one neuron, one that is their parity two layers as for XOR; any other cover is one
+ * neuron per cube, then an OR.
+ * With {@code nand}, every gate becomes NAND perceptrons only. The test table that follows the circuit
+ * is computed from the gates' own meaning ({@link LogicEval}), so {@code circuit test} checks the
+ * neurons against the source netlist.
+ */
+public final class NetWriter {
+    /** The test table lists every input row up to this many inputs. */
+    public static final int TABLE_INPUTS = 10;
+
+    /** A weighted signal in a neuron's sum. */
+    private record Term(int weight, String signal) {}
+
+    private final Logic logic;
+    private final boolean nand;
+    private final NetNames names = new NetNames();
+    private final Map<String, String> byRaw = new HashMap<>();
+    private final Map<String, String> inverted = new HashMap<>();
+    private final StringBuilder body = new StringBuilder();
+    private int neurons;
+
+    private NetWriter(Logic logic, boolean nand) {
+        this.logic = logic;
+        this.nand = nand;
+    }
+
+    /** The .net text; {@code source} names the file it came from, for the header comment. */
+    public static String write(Logic logic, boolean nand, String source) {
+        return new NetWriter(logic, nand).write(source);
+    }
+
+    private String write(String source) {
+        // 'x' and 'X' mean "any value" in test tables, so no definition may be called that.
+        String circuit = names.claim(logic.name().equalsIgnoreCase("x") ? logic.name() + "_" : logic.name());
+        List<String> ins = new ArrayList<>();
+        for (Logic.Port p : logic.inputs()) ins.add(name(p.name()));
+        for (Logic.Node n : logic.nodes()) name(n.out());
+        List<String> outs = new ArrayList<>();
+        for (Logic.Port p : logic.outputs()) {
+            boolean isInput = logic.inputs().stream().anyMatch(i -> i.name().equals(p.name()));
+            if (isInput) {
+                // A port cannot be both input and output: the output gets its own name, wired through.
+                String o = names.claim(p.name() + "_out");
+                outs.add(o);
+                body.append("    ").append(o).append(" = ").append(name(p.name())).append("\n");
+            } else {
+                outs.add(name(p.name()));
+            }
+        }
+        for (Logic.Node n : logic.nodes()) node(n);
+
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Imported by 'circuit import").append(nand ? " --nand" : "").append("' from ").append(source).append(": ")
+                .append(logic.nodes().size())
+                .append(logic.nodes().stream().allMatch(n -> n.f() instanceof Logic.Gate) ? " gates as " : " covers as ").append(neurons).append(" threshold neurons.\n");
+        sb.append("# Each neuron is a comparison: it outputs 1 when its weighted sum reaches the threshold.\n");
+        sb.append("circuit ").append(circuit).append("(").append(String.join(", ", ins)).append(") -> (")
+                .append(String.join(", ", outs)).append(") {\n").append(body).append("}\n");
+        table(sb, circuit, ins, outs);
+        return sb.toString();
+    }
+
+    private String name(String raw) {
+        return byRaw.computeIfAbsent(raw, names::claim);
+    }
+
+    private void node(Logic.Node n) {
+        String out = name(n.out());
+        List<String> ins = n.ins().stream().map(this::name).toList();
+        String origin = origin(n);
+        if (n.f() instanceof Logic.Gate g) {
+            if (nand) nandGate(out, g, ins, origin);
+            else gate(out, g, ins, origin);
+        } else {
+            cover(out, (Logic.Cover) n.f(), ins, origin);
+        }
+    }
+
+    private static String origin(Logic.Node n) {
+        if (n.f() instanceof Logic.Gate g) return n.out() + " = " + g + "(" + String.join(", ", n.ins()) + ")";
+        Logic.Cover c = (Logic.Cover) n.f();
+        return ".names " + String.join(" ", n.ins()) + (n.ins().isEmpty() ? "" : " ") + n.out() + " (" + c.cubes().size()
+                + (c.cubes().size() == 1 ? " cube" : " cubes") + (c.value() ? "" : ", off-set") + ")";
+    }
+
+    // One neuron per gate; parity takes a hidden layer.
+    private void gate(String out, Logic.Gate g, List<String> ins, String origin) {
+        int k = ins.size();
+        switch (g) {
+            case AND -> neuron(out, all(ins, 1), k, origin);
+            case NAND -> neuron(out, all(ins, -1), 1 - k, origin);
+            case OR -> neuron(out, all(ins, 1), 1, origin);
+            case NOR -> neuron(out, all(ins, -1), 0, origin);
+            case NOT -> neuron(out, all(ins, -1), 0, origin);
+            case BUFF -> neuron(out, all(ins, 1), 1, origin);
+            case XOR, XNOR -> {
+                // parity = sum - 2 * (number of even counts j = 2, 4, ... that the sum reaches).
+                List<Term> terms = all(ins, 1);
+                for (int j = 2; j <= k; j += 2) {
+                    String h = names.claim(out + "_ge" + j);
+                    neuron(h, all(ins, 1), j, "hidden: " + j + " or more inputs are 1");
+                    terms.add(new Term(-2, h));
+                }
+                if (g == Logic.Gate.XOR) neuron(out, terms, 1, origin);
+                else neuron(out, negate(terms), 0, origin);
+            }
+        }
+    }
+
+    // NAND perceptrons only: -x1 - ... - xk >= 1 - k.
+    private void nandGate(String out, Logic.Gate g, List<String> ins, String origin) {
+        switch (g) {
+            case NAND -> nand(out, ins, origin);
+            case NOT -> nand(out, ins, origin);
+            case AND -> nand(out, List.of(nand(names.claim(out + "_n"), ins, "")), origin);
+            case BUFF -> nand(out, List.of(nand(names.claim(out + "_n"), ins, "")), origin);
+            case OR -> nand(out, inverts(ins), origin);
+            case NOR -> nand(out, List.of(nand(names.claim(out + "_or"), inverts(ins), "")), origin);
+            case XOR, XNOR -> {
+                String acc = ins.get(0);
+                for (int i = 1; i < ins.size(); i++) {
+                    boolean last = i == ins.size() - 1 && g == Logic.Gate.XOR;
+                    acc = xor2(last ? out : names.claim(out + "_x" + i), acc, ins.get(i), last ? origin : "");
+                }
+                if (g == Logic.Gate.XNOR) nand(out, List.of(acc), origin);
+                else if (ins.size() == 1) nand(out, List.of(nand(names.claim(out + "_n"), ins, "")), origin);
+            }
+        }
+    }
+
+    /** The four-NAND XOR. */
+    private String xor2(String out, String a, String b, String origin) {
+        String t = nand(names.claim(out + "_t"), List.of(a, b), "");
+        String u = nand(names.claim(out + "_u"), List.of(a, t), "");
+        String v = nand(names.claim(out + "_v"), List.of(b, t), "");
+        return nand(out, List.of(u, v), origin);
+    }
+
+    private List<String> inverts(List<String> ins) {
+        List<String> r = new ArrayList<>();
+        for (String x : ins) r.add(inverted.computeIfAbsent(x, s -> nand(names.claim(s + "_not"), List.of(s), "")));
+        return r;
+    }
+
+    private String nand(String out, List<String> ins, String origin) {
+        neuron(out, all(ins, -1), 1 - ins.size(), origin);
+        return out;
+    }
+
+    private void cover(String out, Logic.Cover c, List<String> ins, String origin) {
+        List<List<Term>> cubes = new ArrayList<>();
+        for (String cube : c.cubes()) {
+            List<Term> lits = new ArrayList<>();
+            for (int i = 0; i < cube.length(); i++) {
+                if (cube.charAt(i) == '1') lits.add(new Term(1, ins.get(i)));
+                if (cube.charAt(i) == '0') lits.add(new Term(-1, ins.get(i)));
+            }
+            if (lits.isEmpty()) {
+                constant(out, c.value(), origin + ": a cube matches every input");
+                return;
+            }
+            cubes.add(lits);
+        }
+        if (cubes.isEmpty()) {
+            constant(out, !c.value(), origin);
+            return;
+        }
+        if (nand) {
+            List<String> cubeOuts = new ArrayList<>();
+            for (int j = 0; j < cubes.size(); j++) {
+                List<String> lits = new ArrayList<>();
+                for (Term t : cubes.get(j)) lits.add(t.weight() > 0 ? t.signal() : inverts(List.of(t.signal())).get(0));
+                cubeOuts.add(nand(names.claim(out + "_c" + (j + 1)), lits, ""));
+            }
+            if (c.value()) nand(out, cubeOuts, origin);
+            else nand(out, List.of(nand(names.claim(out + "_or"), cubeOuts, "")), origin);
+            return;
+        }
+        // A cover that is a threshold function (majority, AND/OR of literals, ...) is one neuron;
+        // one that is the parity of its inputs takes the two layers of an XOR gate.
+        boolean[] table = truthTable(c, ins.size());
+        var fit = ThresholdFit.find(table, ins.size());
+        if (fit.isPresent()) {
+            List<Term> terms = new ArrayList<>();
+            for (int i = 0; i < ins.size(); i++) terms.add(new Term(fit.get().weights()[i], ins.get(i)));
+            neuron(out, terms, fit.get().threshold(), origin + ": one threshold neuron");
+            return;
+        }
+        Boolean odd = parity(table, ins.size());
+        if (odd != null) {
+            gate(out, odd ? Logic.Gate.XOR : Logic.Gate.XNOR, ins, origin + ": " + (odd ? "XOR" : "XNOR") + " of its inputs");
+            return;
+        }
+        if (cubes.size() == 1) {
+            // One cube: an AND of literals, x for 1 and (1 - x) for 0: sum of literals >= count.
+            List<Term> lits = cubes.get(0);
+            int positives = (int) lits.stream().filter(t -> t.weight() > 0).count();
+            if (c.value()) neuron(out, lits, positives, origin);
+            else neuron(out, negate(lits), 1 - positives, origin);
+            return;
+        }
+        // Several cubes: one AND neuron per cube of two or more literals, a literal alone goes straight
+        // into the OR; a negated literal x' is (1 - x), so its 1 moves into the threshold.
+        List<Term> or = new ArrayList<>();
+        int ones = 0;
+        for (int j = 0; j < cubes.size(); j++) {
+            List<Term> lits = cubes.get(j);
+            if (lits.size() == 1) {
+                or.add(lits.get(0));
+                if (lits.get(0).weight() < 0) ones++;
+                continue;
+            }
+            int positives = (int) lits.stream().filter(t -> t.weight() > 0).count();
+            String cube = names.claim(out + "_c" + (j + 1));
+            neuron(cube, lits, positives, "cube " + (j + 1));
+            or.add(new Term(1, cube));
+        }
+        if (c.value()) neuron(out, or, 1 - ones, origin);
+        else neuron(out, negate(or), ones, origin);
+    }
+
+    /** TRUE for the parity of all inputs, FALSE for its complement, null for anything else (or too many inputs). */
+    private static Boolean parity(boolean[] table, int inputs) {
+        if (table.length == 0 || inputs < 2) return null;
+        boolean odd = true;
+        boolean even = true;
+        for (int row = 0; row < table.length; row++) {
+            boolean p = Integer.bitCount(row) % 2 == 1;
+            if (table[row] != p) odd = false;
+            if (table[row] == p) even = false;
+        }
+        return odd ? Boolean.TRUE : even ? Boolean.FALSE : null;
+    }
+
+    private static boolean[] truthTable(Logic.Cover c, int inputs) {
+        if (inputs > ThresholdFit.MAX_INPUTS) return new boolean[0];
+        boolean[] t = new boolean[1 << inputs];
+        boolean[] in = new boolean[inputs];
+        for (int row = 0; row < t.length; row++) {
+            for (int i = 0; i < inputs; i++) in[i] = (row >>> i & 1) == 1;
+            t[row] = LogicEval.apply(c, in);
+        }
+        return t;
+    }
+
+    private void constant(String out, boolean v, String origin) {
+        body.append("    ").append(out).append(" = step(").append(v ? "1" : "-1").append(")    # ").append(origin)
+                .append(": constant ").append(v ? 1 : 0).append('\n');
+        neurons++;
+    }
+
+    private static List<Term> all(List<String> ins, int w) {
+        List<Term> t = new ArrayList<>();
+        for (String x : ins) t.add(new Term(w, x));
+        return t;
+    }
+
+    private static List<Term> negate(List<Term> terms) {
+        return terms.stream().map(t -> new Term(-t.weight(), t.signal())).toList();
+    }
+
+    /** {@code out = sum >= threshold}, with the source line it came from as a comment. */
+    private void neuron(String out, List<Term> terms, int threshold, String origin) {
+        // Equal signals are merged, so nand(g1, g1) is one weight of -2 on g1.
+        Map<String, Integer> merged = new java.util.LinkedHashMap<>();
+        for (Term t : terms) merged.merge(t.signal(), t.weight(), Integer::sum);
+        StringBuilder s = new StringBuilder();
+        for (var e : merged.entrySet()) {
+            int w = e.getValue();
+            if (w == 0) continue;
+            if (s.length() == 0) s.append(w < 0 ? "-" : "");
+            else s.append(w < 0 ? " - " : " + ");
+            if (Math.abs(w) != 1) s.append(Math.abs(w)).append('*');
+            s.append(e.getKey());
+        }
+        body.append("    ").append(out).append(" = ");
+        if (s.length() == 0) body.append("step(").append(0 >= threshold ? "1" : "-1").append(")");
+        else body.append(s).append(" >= ").append(threshold);
+        if (!origin.isEmpty()) body.append("    # ").append(origin);
+        body.append('\n');
+        neurons++;
+    }
+
+    private void table(StringBuilder sb, String circuit, List<String> ins, List<String> outs) {
+        int n = logic.inputs().size();
+        if (n > TABLE_INPUTS) {
+            sb.append("\n# No test table: ").append(n).append(" inputs are more than ").append(TABLE_INPUTS).append(" rows can list.\n");
+            return;
+        }
+        sb.append("\n# Expected values computed from the gates themselves (").append(logic.name())
+                .append("'s Boolean meaning), not from the neurons above.\n");
+        sb.append("test ").append(circuit).append(" {\n");
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(ins);
+        header.add("|");
+        header.addAll(outs);
+        rows.add(header.toArray(new String[0]));
+        LogicEval eval = new LogicEval(logic);
+        boolean[] in = new boolean[n];
+        for (int r = 0; r < 1 << n; r++) {
+            // The first input is the most significant bit, so rows count up like 'circuit table'.
+            for (int i = 0; i < n; i++) in[i] = ((r >>> (n - 1 - i)) & 1) == 1;
+            boolean[] out = eval.run(in);
+            List<String> cells = new ArrayList<>();
+            for (boolean b : in) cells.add(b ? "1" : "0");
+            cells.add("|");
+            for (boolean b : out) cells.add(b ? "1" : "0");
+            rows.add(cells.toArray(new String[0]));
+        }
+        int cols = rows.get(0).length;
+        int[] w = new int[cols];
+        for (String[] r : rows) for (int c = 0; c < cols; c++) w[c] = Math.max(w[c], r[c].length());
+        for (String[] r : rows) {
+            StringBuilder line = new StringBuilder("    ");
+            for (int c = 0; c < cols; c++) {
+                if (c > 0) line.append(' ');
+                line.append(r[c]).append(" ".repeat(w[c] - r[c].length()));
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        sb.append("}\n");
+    }
+}

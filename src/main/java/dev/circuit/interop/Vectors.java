@@ -1,0 +1,143 @@
+package dev.circuit.interop;
+
+import dev.circuit.ast.Ident;
+import dev.circuit.ast.TestDecl;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Diagnostics;
+import dev.circuit.elab.Elaborator;
+import dev.circuit.elab.Program;
+import dev.circuit.eval.Evaluator;
+import dev.circuit.eval.Values;
+import dev.circuit.model.Netlist;
+import dev.circuit.model.Terminal;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Testbench rows: from a file's {@code test} tables, and every input with the values circuit computes. */
+public final class Vectors {
+    /** X cells may expand one table row to at most this many vectors. */
+    static final int MAX_EXPANSION = 1 << 12;
+
+    private Vectors() {}
+
+    /**
+     * The rows of every exact {@code test} table in the program's root file whose circuit is {@code net}
+     * (tables of real-valued circuits, with a tolerance or with values other than bits, are skipped
+     * with a warning in {@code diags}).
+     */
+    public static List<Vector> fromTests(Program program, Netlist net, Diagnostics diags) {
+        List<Vector> out = new ArrayList<>();
+        for (TestDecl t : program.root().decls(TestDecl.class)) {
+            Netlist target;
+            try {
+                target = Elaborator.elaborate(program, t.target()).netlist();
+            } catch (CircuitException e) {
+                continue; // 'circuit test' reports broken tables; a testbench just leaves them out.
+            }
+            if (!target.name().equals(net.name())) continue;
+            if (t.tolerance() != null) {
+                diags.warning(t.pos(), "test with a tolerance left out of the testbench: Verilog values are bits");
+                continue;
+            }
+            List<Vector> rows = new ArrayList<>();
+            if (!table(t, net, rows)) {
+                diags.warning(t.pos(), "test left out of the testbench: it has values other than bits, or X cells over too many inputs");
+                continue;
+            }
+            out.addAll(rows);
+        }
+        return out;
+    }
+
+    private static boolean table(TestDecl t, Netlist net, List<Vector> out) {
+        int[] inCol = columns(t.inputs(), net.inputs());
+        int[] outCol = columns(t.outputs(), net.outputs());
+        if (inCol == null || outCol == null) return false;
+        for (TestDecl.Row r : t.rows()) {
+            if (r.inputs().size() != inCol.length || r.outputs().size() != outCol.length) return false;
+            BigInteger[] ins = new BigInteger[net.inputs().size()];
+            List<Integer> free = new ArrayList<>();
+            int freeBits = 0;
+            for (int i = 0; i < inCol.length; i++) {
+                TestDecl.Cell c = r.inputs().get(i);
+                Terminal term = net.inputs().get(inCol[i]);
+                if (c.isAny()) {
+                    free.add(inCol[i]);
+                    freeBits += term.width();
+                } else {
+                    BigInteger v = whole(c.value(), term);
+                    if (v == null) return false;
+                    ins[inCol[i]] = v;
+                }
+            }
+            for (int k = 0; k < ins.length; k++) if (ins[k] == null && !free.contains(k)) return false;
+            BigInteger[] outs = new BigInteger[net.outputs().size()];
+            for (int i = 0; i < outCol.length; i++) {
+                TestDecl.Cell c = r.outputs().get(i);
+                if (c.isAny()) continue;
+                BigInteger v = whole(c.value(), net.outputs().get(outCol[i]));
+                if (v == null) return false;
+                outs[outCol[i]] = v;
+            }
+            if (freeBits > 12) return false;
+            String origin = r.pos().toString();
+            for (long k = 0; k < 1L << freeBits; k++) {
+                long bits = k;
+                for (int f : free) {
+                    int w = net.inputs().get(f).width();
+                    ins[f] = BigInteger.valueOf(bits & ((1L << w) - 1));
+                    bits >>>= w;
+                }
+                out.add(new Vector(Arrays.asList(ins), Arrays.asList(outs), origin));
+            }
+        }
+        return true;
+    }
+
+    /** Every input combination with the outputs the reference evaluator computes; empty above {@code maxBits}. */
+    public static List<Vector> exhaustive(Netlist net, Evaluator ev, int maxBits) {
+        int n = net.inputBits();
+        List<Vector> out = new ArrayList<>();
+        if (n > maxBits) return out;
+        double[] in = new double[n];
+        for (long row = 0; row < 1L << n; row++) {
+            for (int b = 0; b < n; b++) in[b] = (row >>> b) & 1;
+            double[] got = ev.outputs(in);
+            List<BigInteger> ins = split(net.inputs(), in);
+            List<BigInteger> outs = split(net.outputs(), got);
+            if (outs.contains(null)) continue; // not bits: such a circuit is refused before this anyway
+            out.add(new Vector(ins, outs, "every input"));
+        }
+        return out;
+    }
+
+    private static List<BigInteger> split(List<Terminal> terms, double[] bits) {
+        List<BigInteger> out = new ArrayList<>();
+        int at = 0;
+        for (Terminal t : terms) {
+            out.add(Values.busValue(bits, at, t.width()));
+            at += t.width();
+        }
+        return out;
+    }
+
+    private static BigInteger whole(BigDecimal v, Terminal t) {
+        if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0) return null;
+        BigInteger b = v.toBigInteger();
+        if (b.bitLength() > t.width()) return null;
+        return b;
+    }
+
+    private static int[] columns(List<Ident> header, List<Terminal> terms) {
+        int[] idx = new int[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            idx[i] = -1;
+            for (int k = 0; k < terms.size(); k++) if (terms.get(k).name().equals(header.get(i).name())) idx[i] = k;
+            if (idx[i] < 0) return null;
+        }
+        return idx;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.circuit.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.circuit.ast.TestDecl;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Sources;
+import dev.circuit.elab.Elaborator;
+import dev.circuit.elab.Loader;
+import dev.circuit.elab.Program;
+import dev.circuit.elab.Tops;
+import dev.circuit.model.Netlist;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The proof that the Verilog is real: every Boolean circuit in circuits/ goes through Icarus Verilog
+ * with its testbench, and every row must pass. Skipped, visibly, where iverilog is not installed
+ * (Debian/Ubuntu: apt-get install -y iverilog).
+ */
+class IcarusTest {
+    static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
+    static final Pattern ROWS = Pattern.compile("// Testbench: (\\d+) rows\\.");
+
+    /** Per test, not per class: surefire counts a class-level skip as zero tests, which looks like nothing at all. */
+    @BeforeEach
+    void needsIcarus() {
+        assumeTrue(InteropCli.installed("iverilog", "-V") && InteropCli.installed("vvp", "-V"),
+                "Icarus Verilog is not installed (apt-get install -y iverilog): Verilog export not simulated");
+    }
+
+    /**
+     * Every Boolean circuit of every file in circuits/: the file's default top, and the circuit of each
+     * of its test tables (generic ones such as {@code adder_n<4>} included), each once.
+     */
+    static Stream<Arguments> booleanCircuits() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Path.of("circuits"))) {
+            files = s.filter(p -> p.toString().endsWith(".net")).sorted().toList();
+        }
+        for (Path f : files) {
+            Set<String> seen = new HashSet<>();
+            Program program;
+            try {
+                program = Loader.read(f, new Sources());
+            } catch (CircuitException e) {
+                continue; // a broken file is 'circuit test's business
+            }
+            try {
+                Netlist n = Elaborator.elaborate(program, Tops.choose(program)).netlist();
+                if (isBoolean(n) && seen.add(n.name())) out.add(Arguments.of(f, null));
+            } catch (CircuitException e) {
+                // a generic default top: its test tables name instances below
+            }
+            String[] lines = program.root().text().split("\r\n|\r|\n", -1);
+            for (TestDecl t : program.root().decls(TestDecl.class)) {
+                try {
+                    Netlist n = Elaborator.elaborate(program, t.target()).netlist();
+                    if (isBoolean(n) && seen.add(n.name())) out.add(Arguments.of(f, refText(lines, t)));
+                } catch (CircuitException e) {
+                    // an invalid table fails in 'circuit test'
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    private static boolean isBoolean(Netlist n) {
+        return n.isBoolean() && !n.neurons().isEmpty();
+    }
+
+    /** The circuit a test names, as written in its header (adder_n<4>, say). */
+    private static String refText(String[] lines, TestDecl t) {
+        String line = lines[t.target().pos().line() - 1].substring(t.target().pos().col() - 1);
+        int brace = line.indexOf('{');
+        return (brace < 0 ? line : line.substring(0, brace)).replaceFirst("\\s+within\\b.*$", "").strip();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("booleanCircuits")
+    void everyTestbenchRowPassesInIcarus(Path file, String top, @TempDir Path dir) throws Exception {
+        Path v = dir.resolve("out.v");
+        List<String> args = new ArrayList<>(List.of("verilog", "--testbench", file.toString(), "-o", v.toString()));
+        if (top != null) args.addAll(List.of("--top", top));
+        InteropCli r = InteropCli.run(args.toArray(new String[0]));
+        assertEquals(0, r.code(), r.err());
+        Matcher rows = ROWS.matcher(Files.readString(v));
+        assertTrue(rows.find(), "the testbench states its row count");
+        int expected = Integer.parseInt(rows.group(1));
+        assumeTrue(expected > 0, file + ": no test table and too many inputs for every-input rows");
+        String out = simulate(v, dir);
+        Matcher m = SUMMARY.matcher(out);
+        assertTrue(m.find(), "vvp printed no summary:\n" + out);
+        assertEquals("0", m.group(2), file + " disagrees with Icarus:\n" + out);
+        assertEquals(expected, Integer.parseInt(m.group(1)), out);
+    }
+
+    @Test
+    void aWrongExpectationFailsInIcarusToo(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("circuits/nand.net"), dir.resolve("nand.net"));
+        Path f = dir.resolve("wrong.net");
+        Files.writeString(f, "import \"nand.net\"\n"
+                + "circuit wrong(a, b) -> (y) {\n    y = nand(a, b)\n}\n"
+                + "test wrong {\n    a b | y\n    1 1 | 1\n    0 0 | 1\n}\n");
+        Path v = dir.resolve("wrong.v");
+        assertEquals(0, InteropCli.run("verilog", "--testbench", f.toString(), "-o", v.toString()).code());
+        String out = simulate(v, dir);
+        assertTrue(out.contains("FAIL " + f + ":7:5: a=1 b=1: got y=0, expected y=1"), out);
+        assertTrue(out.contains("5 passed, 1 failed"), "2 table rows + 4 every-input rows: " + out);
+    }
+
+    @Test
+    void busesAndGenericCircuitsRunInIcarus(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("circuits/nand.net"), dir.resolve("nand.net"));
+        Files.copy(Path.of("circuits/adder.net"), dir.resolve("adder.net"));
+        Path f = dir.resolve("add.net");
+        Files.writeString(f, "import \"adder.net\"\n"
+                + "circuit fa(a, b, cin) -> (s, cout) {\n"
+                + "    (h1, c1) = adder(a, b)\n"
+                + "    (s, c2) = adder(h1, cin)\n"
+                + "    cout = 0.5*c1 + 0.5*c2 >= 0.5\n"
+                + "}\n"
+                + "circuit add<N>(a[N], b[N], cin) -> (s[N], cout) {\n"
+                + "    wire c[N+1]\n"
+                + "    c[0] = cin\n"
+                + "    for i in 0..N-1 {\n"
+                + "        (s[i], c[i+1]) = fa(a[i], b[i], c[i])\n"
+                + "    }\n"
+                + "    cout = c[N]\n"
+                + "}\n"
+                + "test add<3> {\n"
+                + "    a b cin | s cout\n"
+                + "    7 1 0   | 0 1\n"
+                + "    5 X 1   | X X\n"
+                + "    3 4 0   | 7 0\n"
+                + "}\n");
+        Path v = dir.resolve("add.v");
+        InteropCli r = InteropCli.run("verilog", "--testbench", "--top", "add<3>", f.toString(), "-o", v.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(v);
+        assertTrue(text.contains("input  wire [2:0] a,"), text);
+        assertTrue(text.contains("// Testbench: 138 rows."), "1 + 8 + 1 table rows, then 2^7 inputs: " + text);
+        String out = simulate(v, dir);
+        assertTrue(out.contains("138 passed, 0 failed"), out);
+    }
+
+    @Test
+    void portsNamedLikeTheTestbenchsOwnSignalsStillWork(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("clash.net");
+        Files.writeString(f, "circuit clash(passed, dut) -> (failed) {\n    failed = passed + dut >= 2\n}\n");
+        Path v = dir.resolve("clash.v");
+        assertEquals(0, InteropCli.run("verilog", "--testbench", f.toString(), "-o", v.toString()).code());
+        String out = simulate(v, dir);
+        assertTrue(out.contains("4 passed, 0 failed"), out);
+    }
+
+    private static String simulate(Path v, Path dir) throws IOException, InterruptedException {
+        Path sim = dir.resolve("sim");
+        String compile = run(dir, "iverilog", "-g2005", "-Wall", "-o", sim.toString(), v.toString());
+        assertTrue(Files.exists(sim), "iverilog failed:\n" + compile);
+        return run(dir, "vvp", "-n", sim.toString());
+    }
+
+    private static String run(Path dir, String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+}
