@@ -24,15 +24,23 @@ public record TestDecl(CircuitRef target, BigDecimal tolerance, List<Ident> inpu
         }
     }
 
-    /** A number, or {@code X}: every value in an input column, don't-care in an output column. */
-    public record Cell(BigDecimal value, Pos pos) {
+    /**
+     * A number, or {@code X}: every value in an input column, don't-care in an output column.
+     * {@code text} is the cell as written ({@code 0b0100}), kept for printing; null when unknown.
+     */
+    public record Cell(BigDecimal value, String text, Pos pos) {
+        public Cell(BigDecimal value, Pos pos) {
+            this(value, null, pos);
+        }
+
         public boolean isAny() {
             return value == null;
         }
 
         @Override
         public String toString() {
-            return value == null ? "X" : value.toPlainString();
+            if (value == null) return "X";
+            return text != null ? text : value.toPlainString();
         }
     }
 }

@@ -56,7 +56,8 @@ public final class Printer {
         List<Decl> decls = f.decls();
         for (int i = 0; i < decls.size(); i++) {
             Decl d = decls.get(i);
-            boolean grouped = d instanceof Import && i > 0 && decls.get(i - 1) instanceof Import;
+            // Runs of one-line declarations (imports, checks, neurons) stay together, as written.
+            boolean grouped = i > 0 && oneLine(d) && d.getClass() == decls.get(i - 1).getClass();
             int next = i + 1 < decls.size() ? decls.get(i + 1).pos().line() : Integer.MAX_VALUE;
             leading(d.pos().line(), "", !grouped);
             decl(d, next);
@@ -128,7 +129,9 @@ public final class Printer {
             if (!c.typeParams().isEmpty()) {
                 sb.append('<').append(c.typeParams().stream().map(Ident::name).collect(Collectors.joining(", "))).append('>');
             }
-            sb.append('(').append(ports(c.inputs())).append(") -> (").append(ports(c.outputs())).append(") {\n");
+            // One output goes without parentheses (-> y), as people write it; several need them.
+            String outs = c.outputs().size() == 1 ? ports(c.outputs()) : "(" + ports(c.outputs()) + ")";
+            sb.append('(').append(ports(c.inputs())).append(") -> ").append(outs).append(" {\n");
             block(c.pos(), c.body(), INDENT);
         } else if (d instanceof TestDecl t) {
             test(t);
@@ -235,7 +238,9 @@ public final class Printer {
     }
 
     private static String cell(TestDecl.Cell c) {
-        return c.isAny() ? "X" : number(c.value());
+        // A cell keeps its spelling: 0b0100 says which bit is set better than 4 does.
+        if (c.isAny()) return "X";
+        return c.text() != null ? c.text() : number(c.value());
     }
 
     private static String targets(Assign a) {
@@ -274,7 +279,8 @@ public final class Printer {
         }
         if (e instanceof Expr.Unary u) return u.op() + expr(u.operand());
         if (e instanceof Expr.Binary b) {
-            boolean tight = b.op().equals("*") || b.op().equals("/") || b.op().equals("%");
+            // A coefficient times a signal reads as one term (2*a, ?*x); other products are spaced.
+            boolean tight = (b.op().equals("*") || b.op().equals("/")) && isFactor(b.left()) && isFactor(b.right());
             return expr(b.left()) + (tight ? b.op() : " " + b.op() + " ") + expr(b.right());
         }
         if (e instanceof Expr.Ternary t) return expr(t.cond()) + " ? " + expr(t.then()) + " : " + expr(t.otherwise());
@@ -290,5 +296,15 @@ public final class Printer {
 
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t");
+    }
+
+    /** A number, a learnable or a plain name: the operands of a tight product such as 2*a. */
+    private static boolean isFactor(Expr e) {
+        return e instanceof Expr.Num || e instanceof Expr.Learnable || (e instanceof Expr.Ref r && r.selector() == null)
+                || (e instanceof Expr.Unary u && u.op().equals("-") && isFactor(u.operand()));
+    }
+
+    private static boolean oneLine(Decl d) {
+        return d instanceof Import || d instanceof CheckDecl || d instanceof NeuronDecl;
     }
 }

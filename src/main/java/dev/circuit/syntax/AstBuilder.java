@@ -118,7 +118,7 @@ final class AstBuilder {
             }
             return new TestDecl.Cell(null, pos(c.start));
         }
-        return new TestDecl.Cell(signed(c.signedNumber()), pos(c.start));
+        return new TestDecl.Cell(signed(c.signedNumber()), c.getText(), pos(c.start));
     }
 
     private BigDecimal signed(NetParser.SignedNumberContext c) {

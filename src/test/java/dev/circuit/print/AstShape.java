@@ -37,6 +37,8 @@ public final class AstShape {
                 // Learnable tokens' offsets in the file, the file's name and text: where, not what.
                 if ((n.equals("start") || n.equals("end")) && v instanceof Integer) v = 0;
                 else if (n.equals("text") && node instanceof dev.circuit.ast.SourceFile) v = "";
+                // A table cell's spelling (0b0100 or 4): how, not what.
+                else if (n.equals("text") && node instanceof dev.circuit.ast.TestDecl.Cell) v = null;
                 else if (n.equals("name") && node instanceof dev.circuit.ast.SourceFile) v = "-";
                 else v = of(v);
                 args[i] = v;

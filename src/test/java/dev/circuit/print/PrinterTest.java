@@ -56,7 +56,7 @@ class PrinterTest {
                 + "neuron nand(a, b) = step(-2*a - 2*b + 3)  # trailing\n"
                 + "\n"
                 + "// about xo\n"
-                + "circuit xo(a, b) -> (y) {  # open\n"
+                + "circuit xo(a, b) -> y {  # open\n"
                 + "    # mid\n"
                 + "    g = nand(a, b)  # t2\n"
                 + "\n"
@@ -67,7 +67,7 @@ class PrinterTest {
                 + "test xo within 0.50 {\n"
                 + "    a b | y  # hdr\n"
                 + "    1 1 | 0  # r\n"
-                + "    0 X | 1\n"
+                + "    0 X | 0x1\n"
                 + "}\n";
         assertEquals(canonical, format(messy));
         assertEquals(AstShape.of(parse(messy)), AstShape.of(parse(canonical)));
