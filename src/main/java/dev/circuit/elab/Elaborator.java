@@ -713,7 +713,13 @@ public final class Elaborator {
             used[i] = true;
             return Optional.of(new Linearizer.Operand.Var(i));
         }, this::param);
-        Optional<Linearizer.Shape> shape = lin.neuron(nd.body());
+        Optional<Linearizer.Shape> shape;
+        if (unparen(nd.body()) instanceof Expr.Call c && (defs.neuron(c.name()) != null || defs.circuit(c.name()) != null)) {
+            diags.error(c.pos(), "a neuron cannot use '" + c.name() + "': its body is one activation of a weighted sum of its inputs; to combine neurons, write a circuit");
+            shape = Optional.empty();
+        } else {
+            shape = lin.neuron(nd.body());
+        }
         if (shape.isPresent()) {
             for (int i = 0; i < used.length; i++) {
                 if (!used[i]) diags.warning(nd.params().get(i).pos(), "input '" + nd.params().get(i).name()
