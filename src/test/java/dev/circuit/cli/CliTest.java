@@ -164,6 +164,17 @@ class CliTest {
         }
 
         @Test
+        void namedInputMistakesAreUsage() {
+            assertEquals("circuit: error: 'c' is not an input: adder takes 2 inputs (a b)\n",
+                    CliRun.of("eval", ADDER, "a=1", "c=0").err());
+            assertEquals("circuit: error: input 'a' is given twice: adder takes 2 inputs (a b)\n",
+                    CliRun.of("eval", ADDER, "a=1", "a=0").err());
+            CliRun missing = CliRun.of("eval", ADDER, "a=1");
+            assertEquals(2, missing.code());
+            assertEquals("circuit: error: missing input b: adder takes 2 inputs (a b)\n", missing.err());
+        }
+
+        @Test
         void mixingNamedAndPositionalIsUsage() {
             assertEquals(2, CliRun.of("eval", ADDER, "a=1", "0").code());
         }
