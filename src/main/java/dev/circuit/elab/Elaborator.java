@@ -64,6 +64,8 @@ public final class Elaborator {
     private final Deque<String> active = new ArrayDeque<>();
     /** Nets assigned by a statement that was reported as an error: not reported again as undriven. */
     private final java.util.BitSet excused = new java.util.BitSet();
+    /** Nets driven inside an instance, by the statement that assigns them in the enclosing circuit. */
+    private final Map<Integer, Pos> assignedAt = new HashMap<>();
     private String rootPath = "";
 
     /** What drives a net. */
@@ -461,7 +463,26 @@ public final class Elaborator {
             }
         }
         if (!ok) return;
+        // A target driven already is reported here, at this statement, before the instance's own
+        // statements would find it driven and blame a line inside the instantiated circuit.
+        for (int i = 0; i < targets.size(); i++) {
+            for (int net : targets.get(i)) {
+                if (drivers.get(net) == null) continue;
+                Assign.Target t = a.targets().get(i);
+                diags.add(Diagnostic.error(a.pos(), "'" + t.name() + Printing.selector(t.selector()) + "' is driven twice")
+                        .withNotes(List.of(Diagnostic.note(driverPos(net), "first driven here"))));
+                return;
+            }
+        }
         instantiate(cd, ints, s.path + "/" + name, ins, targets);
+        // These nets are driven inside the instance; messages about them point at this statement.
+        for (int[] nets : targets) for (int net : nets) assignedAt.put(net, a.pos());
+    }
+
+    /** Where a net is driven, as the user sees it: the statement that assigns it in the outermost circuit. */
+    private Pos driverPos(int net) {
+        Pos at = assignedAt.get(net);
+        return at != null ? at : drivers.get(net).pos();
     }
 
     private void inlineNeuron(Assign a, Expr rhs, List<int[]> targets, Scope s, String name) {
@@ -630,7 +651,7 @@ public final class Elaborator {
         }
         if (prior != null) {
             diags.add(Diagnostic.error(d.pos(), "'" + local(shown) + "' is driven twice")
-                    .withNotes(List.of(Diagnostic.note(prior.pos(), "first driven here"))));
+                    .withNotes(List.of(Diagnostic.note(driverPos(net), "first driven here"))));
             return;
         }
         drivers.set(net, d);
@@ -819,9 +840,9 @@ public final class Elaborator {
         List<Diagnostic> notes = new ArrayList<>();
         for (int i = 1; i < loop.size() - 1; i++) {
             int net = loop.get(i);
-            notes.add(Diagnostic.note(drivers.get(net).pos(), "'" + display(net) + "' is driven here"));
+            notes.add(Diagnostic.note(driverPos(net), "'" + display(net) + "' is driven here"));
         }
-        diags.add(Diagnostic.error(drivers.get(loop.get(0)).pos(), "combinational cycle: " + text).withNotes(notes));
+        diags.add(Diagnostic.error(driverPos(loop.get(0)), "combinational cycle: " + text).withNotes(notes));
     }
 
     /** A net's name relative to the top circuit. */
