@@ -22,10 +22,16 @@ public final class Syntax {
      */
     public static SourceFile parse(String name, Path path, String text, Diagnostics diags) {
         Diagnostics local = new Diagnostics();
-        NetParser parser = parser(name, text, local);
-        NetParser.FileContext tree = parser.file();
         List<dev.circuit.ast.Decl> decls = List.of();
-        if (!local.hasErrors()) decls = new AstBuilder(name, local).file(tree);
+        try {
+            NetParser parser = parser(name, text, local);
+            NetParser.FileContext tree = parser.file();
+            if (!local.hasErrors()) decls = new AstBuilder(name, local).file(tree);
+        } catch (StackOverflowError overflow) {
+            // The parser and the tree walk recurse once per nesting level (and per term of a sum).
+            local.error(dev.circuit.diag.Pos.file(name), "too deeply nested to read: brackets or an expression"
+                    + " thousands of levels deep (split a very long sum over several neurons)");
+        }
         diags.addAll(local.all());
         return new SourceFile(name, path, text, local.hasErrors() ? List.of() : decls);
     }
