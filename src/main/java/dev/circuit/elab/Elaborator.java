@@ -45,8 +45,12 @@ import java.util.stream.Collectors;
  * million neurons does not overflow the stack.
  */
 public final class Elaborator {
-    /** Instances nested deeper than this are taken to be a generator that never stops. */
-    private static final int MAX_DEPTH = 1000;
+    /**
+     * Instances nested deeper than this are taken to be a generator that never stops. Each level
+     * takes several Java frames: 500 levels fit a default 1 MB stack with room to spare, so the
+     * message does not depend on the machine (a deeper design uses a for loop).
+     */
+    private static final int MAX_DEPTH = 500;
     /** Circuits larger than this are refused rather than exhausting memory. */
     private static final int MAX_NEURONS = 50_000_000;
 
@@ -66,6 +70,8 @@ public final class Elaborator {
     private final java.util.BitSet excused = new java.util.BitSet();
     /** Nets driven inside an instance, by the statement that assigns them in the enclosing circuit. */
     private final Map<Integer, Pos> assignedAt = new HashMap<>();
+    /** The instance call being elaborated, for the message when nesting exhausts the stack. */
+    private Pos lastCall;
     private String rootPath = "";
 
     /** What drives a net. */
@@ -145,7 +151,17 @@ public final class Elaborator {
     public static Elaborated elaborate(Program program, CircuitRef top) {
         Elaborator e = new Elaborator(program);
         e.diags.check();
-        Netlist n = e.top(top);
+        Netlist n;
+        try {
+            n = e.top(top);
+        } catch (StackOverflowError overflow) {
+            // Instances recurse on the Java stack; a stack smaller than MAX_DEPTH levels needs ends
+            // here. The half-built graph is dropped: only the message matters.
+            Pos at = e.lastCall != null ? e.lastCall : top.pos();
+            e.diags.error(at, "instances nested too deep (" + e.active.size()
+                    + " levels when the stack ran out): does a generator never reach its base case?");
+            n = null;
+        }
         e.diags.check();
         return new Elaborated(n, e.diags.warnings());
     }
@@ -406,6 +422,7 @@ public final class Elaborator {
     }
 
     private void circuitInstance(Assign a, Expr.Call c, CircuitDecl cd, List<int[]> targets, Scope s, String name) {
+        lastCall = c.pos();
         String n = cd.name().name();
         Map<String, Long> ints = typeArgs(cd, c.typeArgs(), s.ints, c.pos());
         if (ints == null) return;
