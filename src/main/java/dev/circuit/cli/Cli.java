@@ -52,13 +52,19 @@ public final class Cli implements Runnable {
             return Failure.USAGE.exitCode;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, env));
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; these Errors would print a raw trace.
+            code = handle(e, env);
+        }
         out.flush();
         err.flush();
         return code;
     }
 
-    static int handle(Exception ex, Env env) {
+    static int handle(Throwable ex, Env env) {
         if (ex instanceof CircuitException ce) {
             if (ce.failure() == Failure.USAGE && ce.diagnostics().stream().allMatch(d -> !d.pos().hasLine())) {
                 ce.diagnostics().forEach(d -> env.err.println("circuit: error: " + d.message()));
