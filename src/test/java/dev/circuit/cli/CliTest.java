@@ -219,6 +219,15 @@ class CliTest {
         }
 
         @Test
+        void inputNestedThousandsDeepIsInvalidNotACrash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path deep = dir.resolve("deep.net");
+            java.nio.file.Files.writeString(deep, "neuron n(a) = step(" + "(".repeat(20000) + "a" + ")".repeat(20000) + ")\n");
+            CliRun r = CliRun.of("eval", deep.toString(), "1");
+            assertEquals(3, r.code(), r.all());
+            assertTrue(r.err().contains("error: too deeply nested to read"), r.err());
+        }
+
+        @Test
         void missingFileIsFour() {
             CliRun r = CliRun.of("eval", "no/such/file.net", "1");
             assertEquals(4, r.code());
