@@ -157,9 +157,15 @@ public final class Elaborator {
         } catch (StackOverflowError overflow) {
             // Instances recurse on the Java stack; a stack smaller than MAX_DEPTH levels needs ends
             // here. The half-built graph is dropped: only the message matters.
-            Pos at = e.lastCall != null ? e.lastCall : top.pos();
-            e.diags.error(at, "instances nested too deep (" + e.active.size()
-                    + " levels when the stack ran out): does a generator never reach its base case?");
+            if (e.active.size() >= 50) {
+                Pos at = e.lastCall != null ? e.lastCall : top.pos();
+                e.diags.error(at, "instances nested too deep (" + e.active.size()
+                        + " levels when the stack ran out): does a generator never reach its base case?");
+            } else {
+                // Shallow instances, so the recursion was a neuron's sum (read once per term).
+                e.diags.error(top.pos(), "too deeply nested to elaborate: an expression thousands of terms or brackets deep"
+                        + " (split a very long sum over several neurons)");
+            }
             n = null;
         }
         e.diags.check();
