@@ -58,18 +58,15 @@ public final class Cli implements Runnable {
         try {
             code = cl.execute(args);
         } catch (StackOverflowError | OutOfMemoryError e) {
-            // picocli passes on Errors; they still get the internal-error message, not a raw trace.
-            String what = e instanceof StackOverflowError ? "the input nests too deeply" : "out of memory";
-            err.println("circuit: internal error: " + what + " (" + e.getClass().getSimpleName() + ")");
-            if (env.debug) e.printStackTrace(err);
-            code = Failure.INTERNAL.exitCode;
+            // picocli hands only Exceptions to the handler; these Errors would print a raw trace.
+            code = handle(e, env);
         }
         out.flush();
         err.flush();
         return code;
     }
 
-    static int handle(Exception ex, Env env) {
+    static int handle(Throwable ex, Env env) {
         if (ex instanceof CircuitException ce) {
             if (ce.failure() == Failure.USAGE && ce.diagnostics().stream().allMatch(d -> !d.pos().hasLine())) {
                 ce.diagnostics().forEach(d -> env.err.println("circuit: error: " + d.message()));

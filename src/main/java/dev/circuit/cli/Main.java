@@ -7,12 +7,22 @@ import java.nio.charset.StandardCharsets;
 public final class Main {
     private Main() {}
 
-    public static void main(String[] args) {
+    /**
+     * The parser and the elaborator recurse once per nesting level and per term of a sum; the default
+     * 1 MB stack ends a neuron at about 1000 terms. The stack is reserved, not committed, so a large
+     * one costs nothing until used.
+     */
+    static final long STACK_BYTES = 256L << 20;
+
+    public static void main(String[] args) throws InterruptedException {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.run(args, out, err);
+        int[] code = {dev.circuit.diag.Failure.INTERNAL.exitCode};
+        Thread run = new Thread(null, () -> code[0] = Cli.run(args, out, err), "circuit", STACK_BYTES);
+        run.start();
+        run.join();
         out.flush();
         err.flush();
-        System.exit(code);
+        System.exit(code[0]);
     }
 }

@@ -9,6 +9,9 @@ package dev.circuit.diag;
  * </pre>
  */
 public final class DiagnosticPrinter {
+    /** The most of a source line quoted under a message. */
+    private static final int WIDTH = 150;
+
     private final Sources sources;
 
     public DiagnosticPrinter(Sources sources) {
@@ -29,8 +32,16 @@ public final class DiagnosticPrinter {
         String line = sources.line(p.file(), p.line());
         if (line == null) return;
         String shown = line.replace('\t', ' ');
-        sb.append("    ").append(shown).append('\n');
         int col = Math.max(1, Math.min(p.col(), shown.length() + 1));
+        // A very long line (generated netlists) is shown as a window around the caret.
+        if (shown.length() > WIDTH) {
+            int from = Math.max(0, Math.min(col - 1 - WIDTH / 2, shown.length() - WIDTH));
+            int to = Math.min(shown.length(), from + WIDTH);
+            String window = (from > 0 ? "..." : "") + shown.substring(from, to) + (to < shown.length() ? "..." : "");
+            col = col - from + (from > 0 ? 3 : 0);
+            shown = window;
+        }
+        sb.append("    ").append(shown).append('\n');
         sb.append("    ").append(" ".repeat(col - 1)).append("^\n");
     }
 }

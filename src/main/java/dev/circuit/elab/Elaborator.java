@@ -45,7 +45,11 @@ import java.util.stream.Collectors;
  * million neurons does not overflow the stack.
  */
 public final class Elaborator {
-    /** Instances nested deeper than this are taken to be a generator that never stops. */
+    /**
+     * Instances nested deeper than this are taken to be a generator that never stops. Each level
+     * takes several Java frames: 500 levels fit a default 1 MB stack with room to spare, so the
+     * message does not depend on the machine (a deeper design uses a for loop).
+     */
     private static final int MAX_DEPTH = 1000;
     /** Circuits larger than this are refused rather than exhausting memory. */
     private static final int MAX_NEURONS = 50_000_000;
@@ -64,6 +68,10 @@ public final class Elaborator {
     private final Deque<String> active = new ArrayDeque<>();
     /** Nets assigned by a statement that was reported as an error: not reported again as undriven. */
     private final java.util.BitSet excused = new java.util.BitSet();
+    /** Nets driven inside an instance, by the statement that assigns them in the enclosing circuit. */
+    private final Map<Integer, Pos> assignedAt = new HashMap<>();
+    /** The instance call being elaborated, for the message when nesting exhausts the stack. */
+    private Pos lastCall;
     private String rootPath = "";
     /** Set when a loop stopped at a failing iteration, so later bits were never elaborated. */
     private boolean loopCutShort;
@@ -182,7 +190,23 @@ public final class Elaborator {
     private static Elaborated elaborateHere(Program program, CircuitRef top) {
         Elaborator e = new Elaborator(program);
         e.diags.check();
-        Netlist n = e.top(top);
+        Netlist n;
+        try {
+            n = e.top(top);
+        } catch (StackOverflowError overflow) {
+            // Instances recurse on the Java stack; a stack smaller than MAX_DEPTH levels needs ends
+            // here. The half-built graph is dropped: only the message matters.
+            if (e.active.size() >= 50) {
+                Pos at = e.lastCall != null ? e.lastCall : top.pos();
+                e.diags.error(at, "instances nested too deep (" + e.active.size()
+                        + " levels when the stack ran out): does a generator never reach its base case?");
+            } else {
+                // Shallow instances, so the recursion was a neuron's sum (read once per term).
+                e.diags.error(top.pos(), "too deeply nested to elaborate: an expression thousands of terms or brackets deep"
+                        + " (split a very long sum over several neurons)");
+            }
+            n = null;
+        }
         e.diags.check();
         return new Elaborated(n, e.diags.warnings(), e.topParams);
     }
@@ -496,6 +520,7 @@ public final class Elaborator {
     }
 
     private void circuitInstance(Assign a, Expr.Call c, CircuitDecl cd, List<int[]> targets, Scope s, String name) {
+        lastCall = c.pos();
         String n = cd.name().name();
         Map<String, Long> ints = typeArgs(cd, c.typeArgs(), s.ints, c.pos());
         if (ints == null) return;
@@ -555,7 +580,26 @@ public final class Elaborator {
             }
         }
         if (!ok) return;
+        // A target driven already is reported here, at this statement, before the instance's own
+        // statements would find it driven and blame a line inside the instantiated circuit.
+        for (int i = 0; i < targets.size(); i++) {
+            for (int net : targets.get(i)) {
+                if (drivers.get(net) == null) continue;
+                Assign.Target t = a.targets().get(i);
+                diags.add(Diagnostic.error(a.pos(), "'" + t.name() + Printing.selector(t.selector()) + "' is driven twice")
+                        .withNotes(List.of(Diagnostic.note(driverPos(net), "first driven here"))));
+                return;
+            }
+        }
         instantiate(cd, ints, s.path + "/" + name, ins, targets);
+        // These nets are driven inside the instance; messages about them point at this statement.
+        for (int[] nets : targets) for (int net : nets) assignedAt.put(net, a.pos());
+    }
+
+    /** Where a net is driven, as the user sees it: the statement that assigns it in the outermost circuit. */
+    private Pos driverPos(int net) {
+        Pos at = assignedAt.get(net);
+        return at != null ? at : drivers.get(net).pos();
     }
 
     private void inlineNeuron(Assign a, Expr rhs, List<int[]> targets, Scope s, String name) {
@@ -724,7 +768,7 @@ public final class Elaborator {
         }
         if (prior != null) {
             diags.add(Diagnostic.error(d.pos(), "'" + local(shown) + "' is driven twice")
-                    .withNotes(List.of(Diagnostic.note(prior.pos(), "first driven here"))));
+                    .withNotes(List.of(Diagnostic.note(driverPos(net), "first driven here"))));
             return;
         }
         drivers.set(net, d);
@@ -808,7 +852,13 @@ public final class Elaborator {
             used[i] = true;
             return Optional.of(new Linearizer.Operand.Var(i));
         }, this::param);
-        Optional<Linearizer.Shape> shape = lin.neuron(nd.body());
+        Optional<Linearizer.Shape> shape;
+        if (unparen(nd.body()) instanceof Expr.Call c && (defs.neuron(c.name()) != null || defs.circuit(c.name()) != null)) {
+            diags.error(c.pos(), "a neuron cannot use '" + c.name() + "': its body is one activation of a weighted sum of its inputs; to combine neurons, write a circuit");
+            shape = Optional.empty();
+        } else {
+            shape = lin.neuron(nd.body());
+        }
         if (shape.isPresent()) {
             for (int i = 0; i < used.length; i++) {
                 if (!used[i]) diags.warning(nd.params().get(i).pos(), "input '" + nd.params().get(i).name()
@@ -908,9 +958,9 @@ public final class Elaborator {
         List<Diagnostic> notes = new ArrayList<>();
         for (int i = 1; i < loop.size() - 1; i++) {
             int net = loop.get(i);
-            notes.add(Diagnostic.note(drivers.get(net).pos(), "'" + display(net) + "' is driven here"));
+            notes.add(Diagnostic.note(driverPos(net), "'" + display(net) + "' is driven here"));
         }
-        diags.add(Diagnostic.error(drivers.get(loop.get(0)).pos(), "combinational cycle: " + text).withNotes(notes));
+        diags.add(Diagnostic.error(driverPos(loop.get(0)), "combinational cycle: " + text).withNotes(notes));
     }
 
     /** A net's name relative to the top circuit. */

@@ -89,7 +89,8 @@ final class Linearizer {
         while (e instanceof Expr.Paren p) e = p.inner();
         if (e instanceof Expr.Call c && Activation.byName(c.name()).isEmpty()) {
             List<String> names = activationNames();
-            diags.error(c.pos(), "unknown activation '" + c.name() + "'" + Suggest.didYouMean(c.name(), names)
+            // Not "unknown": the name may well be a neuron, which a neuron's body cannot call.
+            diags.error(c.pos(), "'" + c.name() + "' is not an activation" + Suggest.didYouMean(c.name(), names)
                     + " (activations: " + String.join(", ", names) + ")");
             return;
         }

@@ -31,15 +31,27 @@ final class ErrorReporting {
 
         @Override
         protected void reportInputMismatch(Parser p, InputMismatchException e) {
-            p.notifyErrorListeners(e.getOffendingToken(), unexpected(p, e.getOffendingToken(), e.getExpectedTokens()) + continuation(p, e.getOffendingToken()), e);
+            report(p, e.getOffendingToken(), e.getExpectedTokens(), e);
+        }
+
+        /** The message for an unexpected token, placed at the line end when a bracket was left open there. */
+        private static void report(Parser p, Token t, IntervalSet expected, RecognitionException e) {
+            Token open = unclosedAtLineEnd(p, t, expected);
+            if (open != null) {
+                String l = list(expected);
+                String bracket = expected.contains(Tokens.type("')'")) ? "'('" : "'['";
+                p.notifyErrorListeners(open, bracket + " is still open at the end of this line: expected "
+                        + (l == null ? "')'" : l) + " (found " + Tokens.describe(t) + " on the next line)", e);
+                return;
+            }
+            p.notifyErrorListeners(t, unexpected(p, t, expected) + continuation(p, t), e);
         }
 
         @Override
         protected void reportUnwantedToken(Parser p) {
             if (inErrorRecoveryMode(p)) return;
             beginErrorCondition(p);
-            Token t = p.getCurrentToken();
-            p.notifyErrorListeners(t, unexpected(p, t, getExpectedTokens(p)) + continuation(p, t), null);
+            report(p, p.getCurrentToken(), getExpectedTokens(p), null);
         }
 
         @Override
@@ -72,6 +84,21 @@ final class ErrorReporting {
         Token before = tokenAt(p, t.getTokenIndex() - 1);
         if (!StatementTerminator.IMPLICIT.equals(before.getText())) return "";
         return "; the line above ended the statement: to continue it, break the line after an operator, not before";
+    }
+
+    /**
+     * When a closing bracket is expected but the offending token opens a later line, the bracket was
+     * most likely forgotten at the end of the line before: returns a token placed just after that
+     * line's last token, where the message should point. Null otherwise.
+     */
+    private static Token unclosedAtLineEnd(Parser p, Token t, IntervalSet expected) {
+        if (expected == null || t.getTokenIndex() < 1) return null;
+        if (!expected.contains(Tokens.type("')'")) && !expected.contains(Tokens.type("']'"))) return null;
+        Token prev = tokenAt(p, t.getTokenIndex() - 1);
+        if (prev.getLine() >= t.getLine() || StatementTerminator.IMPLICIT.equals(prev.getText())) return null;
+        org.antlr.v4.runtime.CommonToken at = new org.antlr.v4.runtime.CommonToken(prev);
+        at.setCharPositionInLine(prev.getCharPositionInLine() + prev.getText().length());
+        return at;
     }
 
     /** Token {@code i} of the stream, read ahead if the parser has not fetched it yet (get(i) alone would throw). */

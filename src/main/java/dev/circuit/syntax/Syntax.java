@@ -34,7 +34,8 @@ public final class Syntax {
         } catch (StackOverflowError e) {
             // The parser and the AST builder recurse once per nesting level: thousands of '(' or
             // '-' in a row exhaust the stack. That is the file's fault, so it is a diagnostic.
-            local.error(new dev.circuit.diag.Pos(name, 1, 1), "the text is nested too deeply to parse (thousands of '(', '-' or '{' in a row?)");
+            local.error(new dev.circuit.diag.Pos(name, 1, 1), "too deeply nested to read: brackets or an expression thousands"
+                    + " of levels deep (split a very long sum over several neurons)");
         }
         diags.addAll(local.all());
         return new SourceFile(name, path, text, local.hasErrors() ? List.of() : decls);

@@ -164,6 +164,17 @@ class CliTest {
         }
 
         @Test
+        void namedInputMistakesAreUsage() {
+            assertEquals("circuit: error: 'c' is not an input: adder takes 2 inputs (a b)\n",
+                    CliRun.of("eval", ADDER, "a=1", "c=0").err());
+            assertEquals("circuit: error: input 'a' is given twice: adder takes 2 inputs (a b)\n",
+                    CliRun.of("eval", ADDER, "a=1", "a=0").err());
+            CliRun missing = CliRun.of("eval", ADDER, "a=1");
+            assertEquals(2, missing.code());
+            assertEquals("circuit: error: missing input b: adder takes 2 inputs (a b)\n", missing.err());
+        }
+
+        @Test
         void mixingNamedAndPositionalIsUsage() {
             assertEquals(2, CliRun.of("eval", ADDER, "a=1", "0").code());
         }
@@ -205,6 +216,15 @@ class CliTest {
             CliRun r = CliRun.of("table", INVALID + "/several_errors.net");
             assertEquals(3, r.code());
             assertEquals(3, r.err().lines().filter(l -> l.contains(": error: ")).count(), r.err());
+        }
+
+        @Test
+        void inputNestedThousandsDeepIsInvalidNotACrash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path deep = dir.resolve("deep.net");
+            java.nio.file.Files.writeString(deep, "neuron n(a) = step(" + "(".repeat(20000) + "a" + ")".repeat(20000) + ")\n");
+            CliRun r = CliRun.of("eval", deep.toString(), "1");
+            assertEquals(3, r.code(), r.all());
+            assertTrue(r.err().contains("error: too deeply nested to "), r.err());
         }
 
         @Test

@@ -46,7 +46,7 @@ class DeepNestingTest {
         String text = "neuron n(a) = step(" + "(".repeat(n) + "a" + ")".repeat(n) + ")\n";
         CircuitException e = assertThrows(CircuitException.class, () -> Truth.load(dir, "deep.net", text, null));
         assertEquals(Failure.INVALID_INPUT, e.failure());
-        assertTrue(e.diagnostics().get(0).message().contains("nested too deeply"), e.getMessage());
+        assertTrue(e.diagnostics().get(0).message().contains("too deeply nested"), e.getMessage());
         // A thousand levels are still fine.
         String ok = "neuron n(a) = step(" + "(".repeat(1000) + "a" + ")".repeat(1000) + ")\n";
         assertEquals(java.util.List.of("0", "1"), Truth.table(dir, "ok.net", ok, null));
