@@ -12,8 +12,9 @@
 # time (user+sys) next to wall time. rows/CPU-s is the fairer figure on a busy machine; rows/s
 # (wall) is the figure on an idle one.
 #
-# circuit runs twice: with the launcher's default JVM options (as a user runs it) and with
-# CIRCUIT_JAVA_OPTS="-XX:+UseSerialGC" (C2 allowed). Override the latter with BENCH_JAVA_OPTS.
+# circuit runs twice: with the launcher's default JVM options for `test` (as a user runs it: C2
+# allowed) and, as "circuit-C1", with the C1-only options the launcher uses for the short commands
+# (override the latter with BENCH_JAVA_OPTS).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -32,13 +33,18 @@ done
 net="$here/adder$bits.net"
 neurons=$((9 * bits))
 rows=$((1 << (2 * bits + 1)))
-c2opts="${BENCH_JAVA_OPTS:--XX:+UseSerialGC}"
+c1opts="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
 out="$root/target/bench"
 mkdir -p "$out"
 
 echo "== build"
 gcc -O3 -march=native -mavx2 -pthread -Wall -o "$out/nand_adder16" "$here/nand_adder16.c"
 (cd "$root" && mvn -B -q -o -DskipTests package)
+# The baseline must catch a wrong circuit: with one NAND flipped it has to report a failing row.
+if "$out/nand_adder16" --bits 12 --break >"$out/break.tmp"; then
+    echo "bench: nand_adder16 --break passed: the baseline does not check anything" >&2; exit 1
+fi
+echo "   nand_adder16 --break: $(cat "$out/break.tmp")"
 
 # time_run LABEL CMD...: runs CMD, appends "wall cpu" to $out/LABEL.times, echoes its output line.
 time_run() {
@@ -64,14 +70,14 @@ echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== adder$bits: $neurons NAND perceptrons, $rows rows, $repeats runs each"
 for ((i = 0; i < repeats; i++)); do time_run C "$out/nand_adder16" --bits "$bits"; done
 for ((i = 0; i < repeats; i++)); do time_run circuit "$root/circuit" test "$net"; done
-for ((i = 0; i < repeats; i++)); do CIRCUIT_JAVA_OPTS="$c2opts" time_run circuit-C2 "$root/circuit" test "$net"; done
+for ((i = 0; i < repeats; i++)); do CIRCUIT_JAVA_OPTS="$c1opts" time_run circuit-C1 "$root/circuit" test "$net"; done
 for ((i = 0; i < repeats; i++)); do time_run C "$out/nand_adder16" --bits "$bits"; done
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 cw=$(med_wall C); cc=$(med_cpu C)
 echo "== medians (whole process: circuit includes JVM start-up, parsing and elaboration)"
 printf '  %-10s %10s %10s %12s %12s %14s %14s %10s %10s\n' program wall_s cpu_s rows/s rows/cpu-s neuron-ev/s neuron-ev/cpu-s "x C wall" "x C cpu"
-for label in C circuit circuit-C2; do
+for label in C circuit circuit-C1; do
     w=$(med_wall "$label"); c=$(med_cpu "$label")
     awk -v l="$label" -v w="$w" -v c="$c" -v r="$rows" -v n="$neurons" -v cw="$cw" -v cc="$cc" 'BEGIN {
         printf "  %-10s %10.3f %10.3f %12.4g %12.4g %14.4g %14.4g %10.2f %10.2f\n",
@@ -81,8 +87,8 @@ done
 if [[ $scalar == 1 ]]; then
     # The scalar engine (one row at a time through the reference evaluator) runs on --sample.
     sample=500000
-    echo "== scalar engine: circuit test --sample $sample (C2 allowed)"
-    CIRCUIT_JAVA_OPTS="$c2opts" time_run scalar "$root/circuit" test --sample "$sample" "$net"
+    echo "== scalar engine: circuit test --sample $sample (includes JVM start-up)"
+    time_run scalar "$root/circuit" test --sample "$sample" "$net"
     w=$(med_wall scalar); c=$(med_cpu scalar)
     awk -v w="$w" -v c="$c" -v r="$sample" -v n="$neurons" -v cw="$cw" -v cc="$cc" -v rows="$rows" 'BEGIN {
         printf "  scalar     %.4g rows/s, %.4g rows/cpu-s, %.4g neuron-ev/s; C is %.0fx faster per wall second, %.0fx per cpu second\n",
