@@ -16,6 +16,21 @@ javac --release 17 -cp "$root/target/circuit.jar" -d "$p" "$here/profile/Gen.jav
 java -cp "$root/target/circuit.jar:$p" Gen "$here/adder16.net" "$p"
 javac --release 17 -d "$p" "$p/Straight64.java" "$here/profile/Bench.java"
 javac --release 17 --add-modules jdk.incubator.vector -d "$p" "$p/StraightVec.java" 2>&1 | grep -v -e incubating -e '^1 warning' || true
+# The kernels must compute something: on a broken adder (gate n5 rewired to nand(n4, n4)) each has
+# to report the first failing row, 2 (a=0 b=1 cin=0), which is also where `circuit test` fails.
+b="$p/broken"
+mkdir -p "$b"
+sed 's/n5   = nand(n4, cin)/n5   = nand(n4, n4)/' "$here/adder16.net" >"$b/broken16.net"
+java -cp "$root/target/circuit.jar:$p" Gen "$b/broken16.net" "$b" >/dev/null
+javac --release 17 -d "$b" "$b/Straight64.java" "$here/profile/Bench.java"
+javac --release 17 --add-modules jdk.incubator.vector -d "$b" "$b/StraightVec.java" 2>/dev/null
+for m in interp straight64 vec; do
+    if java --add-modules jdk.incubator.vector -cp "$b" Bench "$m" "$b" 20 >"$b/out.tmp" 2>&1 \
+            || ! grep -q "property failed at row 2$" "$b/out.tmp"; then
+        cat "$b/out.tmp" >&2; echo "profile: kernel $m missed the broken adder's first failing row" >&2; exit 1
+    fi
+done
+echo "== sanity: all kernels report the broken adder's first failing row (2)"
 echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for w in 8 32 128 256; do java -XX:+UseSerialGC -Dwords=$w -cp "$p" Bench interp "$p" "$log"; done
 echo "-- the same kernel, C1 only (the launcher's options for short commands):"
