@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Times `circuit test` on the exhaustive check of bench/adder16.net (144 NAND perceptrons, 2^33 rows)
+# against the C baseline bench/nand_adder16.c, in the same run: C first, then circuit, then C again,
+# each REPEATS times; reports medians. See docs/BENCHMARKS.md.
+#
+#   bench/run.sh [--quick] [--repeats N] [--no-scalar]
+#     --quick      the 12-bit adder (2^25 rows) instead of the 16-bit one
+#     --repeats N  runs of each program (default 3)
+#     --no-scalar  skip the scalar-engine comparison (circuit test --sample)
+#
+# The machine may be shared: the script prints the load average before and after, and reports CPU
+# time (user+sys) next to wall time. rows/CPU-s is the fairer figure on a busy machine; rows/s
+# (wall) is the figure on an idle one.
+#
+# circuit runs twice: with the launcher's default JVM options for `test` (as a user runs it: C2
+# allowed) and, as "circuit-C1", with the C1-only options the launcher uses for the short commands
+# (override the latter with BENCH_JAVA_OPTS).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+bits=16
+repeats=3
+scalar=1
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --quick) bits=12 ;;
+        --repeats) repeats="$2"; shift ;;
+        --no-scalar) scalar=0 ;;
+        *) echo "usage: bench/run.sh [--quick] [--repeats N] [--no-scalar]" >&2; exit 2 ;;
+    esac
+    shift
+done
+net="$here/adder$bits.net"
+neurons=$((9 * bits))
+rows=$((1 << (2 * bits + 1)))
+c1opts="${BENCH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto}"
+out="$root/target/bench"
+mkdir -p "$out"
+
+echo "== build"
+gcc -O3 -march=native -mavx2 -pthread -Wall -o "$out/nand_adder16" "$here/nand_adder16.c"
+(cd "$root" && mvn -B -q -o -DskipTests package)
+# The baseline must catch a wrong circuit: with one NAND flipped it has to report a failing row.
+if "$out/nand_adder16" --bits 12 --break >"$out/break.tmp"; then
+    echo "bench: nand_adder16 --break passed: the baseline does not check anything" >&2; exit 1
+fi
+echo "   nand_adder16 --break: $(cat "$out/break.tmp")"
+
+# time_run LABEL CMD...: runs CMD, appends "wall cpu" to $out/LABEL.times, echoes its output line.
+time_run() {
+    local label="$1"; shift
+    local t0 t1 res
+    t0=$(date +%s.%N)
+    /usr/bin/time -f "%U %S" -o "$out/time.tmp" "$@" >"$out/run.tmp" 2>&1 || {
+        cat "$out/run.tmp" >&2; echo "bench: '$*' failed" >&2; exit 1; }
+    t1=$(date +%s.%N)
+    res=$(awk -v a="$t0" -v b="$t1" 'NR==1 {printf "%.3f %.3f", b - a, $1 + $2}' "$out/time.tmp")
+    echo "$res" >>"$out/$label.times"
+    printf '  %-10s wall %8.3fs  cpu %8.3fs   %s\n' "$label" ${res} "$(grep -E 'PASS|FAIL' "$out/run.tmp" | head -1)"
+}
+
+# report LABEL: median wall and cpu over the label's runs, and the rates they give.
+median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
+med_wall() { cut -d' ' -f1 "$out/$1.times" | median; }
+med_cpu() { cut -d' ' -f2 "$out/$1.times" | median; }
+
+rm -f "$out"/*.times
+echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "== load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== adder$bits: $neurons NAND perceptrons, $rows rows, $repeats runs each"
+for ((i = 0; i < repeats; i++)); do time_run C "$out/nand_adder16" --bits "$bits"; done
+for ((i = 0; i < repeats; i++)); do time_run circuit "$root/circuit" test "$net"; done
+for ((i = 0; i < repeats; i++)); do CIRCUIT_JAVA_OPTS="$c1opts" time_run circuit-C1 "$root/circuit" test "$net"; done
+for ((i = 0; i < repeats; i++)); do time_run C "$out/nand_adder16" --bits "$bits"; done
+echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+cw=$(med_wall C); cc=$(med_cpu C)
+echo "== medians (whole process: circuit includes JVM start-up, parsing and elaboration)"
+printf '  %-10s %10s %10s %12s %12s %14s %14s %10s %10s\n' program wall_s cpu_s rows/s rows/cpu-s neuron-ev/s neuron-ev/cpu-s "x C wall" "x C cpu"
+for label in C circuit circuit-C1; do
+    w=$(med_wall "$label"); c=$(med_cpu "$label")
+    awk -v l="$label" -v w="$w" -v c="$c" -v r="$rows" -v n="$neurons" -v cw="$cw" -v cc="$cc" 'BEGIN {
+        printf "  %-10s %10.3f %10.3f %12.4g %12.4g %14.4g %14.4g %10.2f %10.2f\n",
+            l, w, c, r / w, r / c, r * n / w, r * n / c, w / cw, c / cc }'
+done
+
+if [[ $scalar == 1 ]]; then
+    # The scalar engine (one row at a time through the reference evaluator) runs on --sample.
+    sample=500000
+    echo "== scalar engine: circuit test --sample $sample (includes JVM start-up)"
+    time_run scalar "$root/circuit" test --sample "$sample" "$net"
+    w=$(med_wall scalar); c=$(med_cpu scalar)
+    awk -v w="$w" -v c="$c" -v r="$sample" -v n="$neurons" -v cw="$cw" -v cc="$cc" -v rows="$rows" 'BEGIN {
+        printf "  scalar     %.4g rows/s, %.4g rows/cpu-s, %.4g neuron-ev/s; C is %.0fx faster per wall second, %.0fx per cpu second\n",
+            r / w, r / c, r * n / w, (rows / cw) / (r / w), (rows / cc) / (r / c) }'
+fi
