@@ -20,7 +20,11 @@ public final class Circuit {
     /** Reads and elaborates {@code file}; {@code top} may be null for the file's default circuit. */
     public static Elaborated load(Path file, String top, Sources sources) {
         Program program = Loader.read(file, sources);
-        CircuitRef ref = top == null ? Tops.choose(program) : Syntax.parseCircuitRef(top);
-        return Elaborator.elaborate(program, ref);
+        return Elaborator.elaborate(program, top(program, top));
+    }
+
+    /** The circuit a command line names ({@code adder_n<16>}), or the file's default one when null. */
+    public static CircuitRef top(Program program, String top) {
+        return top == null ? Tops.choose(program) : Syntax.parseCircuitRef(top);
     }
 }

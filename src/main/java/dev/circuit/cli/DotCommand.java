@@ -1,6 +1,5 @@
 package dev.circuit.cli;
 
-import dev.circuit.Circuit;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.elab.Elaborated;
 import dev.circuit.eval.Evaluator;
@@ -12,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "dot", description = {"Draw a circuit with Graphviz: DOT text, or SVG/PNG when Graphviz's 'dot' is installed.",
         "Edges carry weights (blue positive, red negative, thicker for larger; dashed = learnable);",
@@ -22,11 +21,8 @@ import picocli.CommandLine.Parameters;
 final class DotCommand implements Callable<Integer> {
     private final Env env;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
-    Path file;
-
-    @Option(names = "--top", paramLabel = "NAME", description = "The circuit (default: the one named like the file, else the last one).")
-    String top;
+    @Mixin
+    CircuitFile circuit;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT: .dot (text), .svg or .png (rendered by 'dot'). Default: DOT text on standard output.")
     Path output;
@@ -47,9 +43,8 @@ final class DotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String format = format(output);
-        OutputFile.notAnInput(output, file);
-        Elaborated e = Circuit.load(file, top, env.sources);
-        env.report(e.warnings());
+        OutputFile.notAnInput(output, circuit.file);
+        Elaborated e = circuit.load(env);
         Netlist net = e.netlist();
         double[] state = null;
         if (values != null) {

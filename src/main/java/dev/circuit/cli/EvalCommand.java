@@ -1,17 +1,16 @@
 package dev.circuit.cli;
 
-import dev.circuit.Circuit;
 import dev.circuit.elab.Elaborated;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Terminal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,14 +20,11 @@ import picocli.CommandLine.Parameters;
 final class EvalCommand implements Callable<Integer> {
     private final Env env;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
-    Path file;
+    @Mixin
+    CircuitFile circuit;
 
     @Parameters(index = "1..*", paramLabel = "INPUT", description = "Input values.")
     List<String> inputs = new ArrayList<>();
-
-    @Option(names = "--top", paramLabel = "NAME", description = "The circuit to evaluate (default: the one named like the file, else the last one).")
-    String top;
 
     @Option(names = "--trace", description = "Show every neuron in evaluation order: weighted sum z, activation, output, margin |z|.")
     boolean trace;
@@ -48,8 +44,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Elaborated e = Circuit.load(file, top, env.sources);
-        env.report(e.warnings());
+        Elaborated e = circuit.load(env);
         Netlist net = e.netlist();
         double[] in = Inputs.parse(net, inputs);
         Evaluator ev = new Evaluator(net, net.initialParams(seed));

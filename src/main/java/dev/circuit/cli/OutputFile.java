@@ -1,21 +1,14 @@
 package dev.circuit.cli;
 
 import dev.circuit.diag.CircuitException;
-import dev.circuit.diag.Failure;
-import dev.circuit.diag.Pos;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 /**
- * Writing a command's result with {@code -o}: atomically (a temp file in the same folder, then one
- * rename), so a reader never sees half a file and a failed run leaves the old file as it was.
+ * Writing a command's result: to standard output, or with {@code -o} atomically through
+ * {@link dev.circuit.io.AtomicFile}; and never over an input file unless asked.
  */
 final class OutputFile {
     private OutputFile() {}
@@ -31,31 +24,7 @@ final class OutputFile {
     }
 
     static void write(Path target, byte[] bytes) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            keepPermissions(tmp, target);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // The write already failed; that is the error worth reporting.
-                }
-            }
-            throw new CircuitException(Failure.IO, Pos.file(target.toString()), "cannot write: " + e.getMessage());
-        }
-    }
-
-    /** A temp file is private (rw-------); the result should look like any other file the user writes. */
-    private static void keepPermissions(Path tmp, Path target) throws IOException {
-        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) return;
-        Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                : PosixFilePermissions.fromString("rw-r--r--");
-        Files.setPosixFilePermissions(tmp, perms);
+        dev.circuit.io.AtomicFile.write(target, bytes);
     }
 
     /** Refuses an output path that names an input file: inputs are only overwritten when asked (fmt --in-place). */

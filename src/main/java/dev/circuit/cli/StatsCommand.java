@@ -3,33 +3,25 @@ package dev.circuit.cli;
 import dev.circuit.ast.CircuitRef;
 import dev.circuit.elab.Elaborated;
 import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
-import dev.circuit.elab.Tops;
 import dev.circuit.model.Activation;
 import dev.circuit.stats.InstanceTypes;
 import dev.circuit.stats.Measure;
 import dev.circuit.stats.Stats;
-import dev.circuit.syntax.Syntax;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "stats", description = "Print figures about a circuit: neurons by activation, coefficients, depth, fan-in, instances.",
         mixinStandardHelpOptions = true)
 final class StatsCommand implements Callable<Integer> {
     private final Env env;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
-    Path file;
-
-    @Option(names = "--top", paramLabel = "NAME", description = "The circuit (default: the one named like the file, else the last one).")
-    String top;
+    @Mixin
+    CircuitFile circuit;
 
     StatsCommand(Env env) {
         this.env = env;
@@ -38,8 +30,8 @@ final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // Circuit.load, unrolled: the definitions behind instance names come from the program.
-        Program program = Loader.read(file, env.sources);
-        CircuitRef ref = top == null ? Tops.choose(program) : Syntax.parseCircuitRef(top);
+        Program program = circuit.program(env);
+        CircuitRef ref = circuit.ref(program);
         Elaborated e = Elaborator.elaborate(program, ref);
         env.report(e.warnings());
         Stats s = Measure.of(e.netlist(), InstanceTypes.of(program));

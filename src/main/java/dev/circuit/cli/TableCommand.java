@@ -1,19 +1,17 @@
 package dev.circuit.cli;
 
-import dev.circuit.Circuit;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.elab.Elaborated;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "table", description = "Print the whole truth table of a circuit: every input row, in counting order.",
         mixinStandardHelpOptions = true)
@@ -23,11 +21,8 @@ final class TableCommand implements Callable<Integer> {
 
     private final Env env;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
-    Path file;
-
-    @Option(names = "--top", paramLabel = "NAME", description = "The circuit (default: the one named like the file, else the last one).")
-    String top;
+    @Mixin
+    CircuitFile circuit;
 
     @Option(names = "--bits", description = "Print bus values in binary.")
     boolean bits;
@@ -41,8 +36,7 @@ final class TableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Elaborated e = Circuit.load(file, top, env.sources);
-        env.report(e.warnings());
+        Elaborated e = circuit.load(env);
         Netlist net = e.netlist();
         int n = net.inputBits();
         if (n > MAX_INPUT_BITS) {

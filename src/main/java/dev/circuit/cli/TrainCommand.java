@@ -6,15 +6,12 @@ import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
 import dev.circuit.elab.Elaborated;
 import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
-import dev.circuit.elab.Tops;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Param;
-import dev.circuit.syntax.Syntax;
 import dev.circuit.train.Accuracy;
-import dev.circuit.train.AtomicFile;
+import dev.circuit.io.AtomicFile;
 import dev.circuit.train.CsvData;
 import dev.circuit.train.Dataset;
 import dev.circuit.train.LossPlot;
@@ -36,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,11 +47,8 @@ final class TrainCommand implements Callable<Integer> {
 
     private final Env env;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
-    Path file;
-
-    @Option(names = "--top", paramLabel = "NAME", description = "The circuit to train (default: the one named like the file, else the last one).")
-    String top;
+    @Mixin
+    CircuitFile circuit;
 
     @Option(names = "--data", paramLabel = "CSV", description = "Training data: a header naming the inputs and outputs, then rows of numbers.")
     Path data;
@@ -114,11 +109,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainOptions opts = options();
         if (output != null && inPlace) throw CircuitException.usage("give -o OUT or --in-place, not both");
         if (!plotRates.isEmpty() && plot == null) throw CircuitException.usage("--plot-rates draws a chart: give --plot FILE.svg too");
-        if (output != null && !inPlace && sameFile(output, file)) {
+        if (output != null && !inPlace && sameFile(output, circuit.file)) {
             throw CircuitException.usage("-o " + output + " is the input file; use --in-place to overwrite it");
         }
-        Program program = Loader.read(file, env.sources);
-        CircuitRef ref = top == null ? Tops.choose(program) : Syntax.parseCircuitRef(top);
+        Program program = circuit.program(env);
+        CircuitRef ref = circuit.ref(program);
         Elaborated e = Elaborator.elaborate(program, ref);
         env.report(e.warnings());
         Netlist net = e.netlist();

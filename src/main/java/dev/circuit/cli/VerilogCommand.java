@@ -5,9 +5,7 @@ import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
 import dev.circuit.elab.Elaborated;
 import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
-import dev.circuit.elab.Tops;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.interop.Snap;
 import dev.circuit.interop.Testbench;
@@ -15,14 +13,13 @@ import dev.circuit.interop.Vector;
 import dev.circuit.interop.Vectors;
 import dev.circuit.interop.Verilog;
 import dev.circuit.model.Netlist;
-import dev.circuit.syntax.Syntax;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "verilog", description = {"Export a circuit as structural Verilog-2005: one integer threshold 'assign' per neuron.",
         "Neurons must be step or threshold neurons with fixed weights (or use --snap).",
@@ -35,11 +32,8 @@ final class VerilogCommand implements Callable<Integer> {
 
     private final Env env;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
-    Path file;
-
-    @Option(names = "--top", paramLabel = "NAME", description = "The circuit (default: the one named like the file, else the last one).")
-    String top;
+    @Mixin
+    CircuitFile circuit;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT (default: standard output).")
     Path output;
@@ -60,9 +54,9 @@ final class VerilogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFile.notAnInput(output, file);
-        Program program = Loader.read(file, env.sources);
-        CircuitRef ref = top == null ? Tops.choose(program) : Syntax.parseCircuitRef(top);
+        OutputFile.notAnInput(output, circuit.file);
+        Program program = circuit.program(env);
+        CircuitRef ref = circuit.ref(program);
         Elaborated e = Elaborator.elaborate(program, ref);
         env.report(e.warnings());
         Netlist net = e.netlist();
@@ -75,7 +69,7 @@ final class VerilogCommand implements Callable<Integer> {
             }
         }
         Diagnostics diags = new Diagnostics();
-        Verilog.Module m = Verilog.module(net, file.toString(), diags);
+        Verilog.Module m = Verilog.module(net, circuit.file.toString(), diags);
         diags.check();
         String text = m.text();
         if (testbench) {
@@ -83,7 +77,7 @@ final class VerilogCommand implements Callable<Integer> {
             rows.addAll(Vectors.exhaustive(net, new Evaluator(net, net.initialParams(seed)), EVERY_INPUT_BITS));
             env.report(diags.warnings());
             if (rows.isEmpty()) {
-                env.report(List.of(dev.circuit.diag.Diagnostic.warning(Pos.file(file.toString()),
+                env.report(List.of(dev.circuit.diag.Diagnostic.warning(Pos.file(circuit.file.toString()),
                         "the testbench has no rows: no test table for " + net.name() + " and more than "
                                 + EVERY_INPUT_BITS + " input bits")));
             }
