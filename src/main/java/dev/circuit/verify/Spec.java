@@ -39,13 +39,15 @@ public final class Spec {
     private final Node right;
     private final String leftText;
     private final String rightText;
+    private final String op;
 
-    private Spec(Node root, Node left, Node right, String leftText, String rightText) {
+    private Spec(Node root, Node left, Node right, String leftText, String rightText, String op) {
         this.root = root;
         this.left = left;
         this.right = right;
         this.leftText = leftText;
         this.rightText = rightText;
+        this.op = op;
     }
 
     /** True when the property holds for the row. */
@@ -57,7 +59,11 @@ public final class Spec {
     public String explain(long[] terms) {
         try {
             if (left != null) {
-                return leftText + " is " + left.eval(terms) + ", " + rightText + " is " + right.eval(terms);
+                long l = left.eval(terms);
+                long r = right.eval(terms);
+                // A failed '!=' has equal sides: say so once rather than "y is 1, 1 is 1".
+                if (op.equals("!=")) return leftText + " and " + rightText + " are both " + l;
+                return leftText + " is " + l + ", " + rightText + " is " + r;
             }
             return "the property is " + root.eval(terms);
         } catch (Undefined u) {
@@ -78,9 +84,9 @@ public final class Spec {
         Expr top = e;
         while (top instanceof Expr.Paren p) top = p.inner();
         if (top instanceof Expr.Binary b && isRelation(b.op())) {
-            return new Spec(root, c.node(b.left()), c.node(b.right()), text(b.left()), text(b.right()));
+            return new Spec(root, c.node(b.left()), c.node(b.right()), text(b.left()), text(b.right()), b.op());
         }
-        return new Spec(root, null, null, null, null);
+        return new Spec(root, null, null, null, null, null);
     }
 
     /** Inputs then outputs: the order of the values a row supplies. */
