@@ -53,6 +53,10 @@ final class Inputs {
                 throw usage(net, "'" + given[i] + "' is not a number (input '" + t.name() + "')");
             }
             if (!t.bus()) {
+                // A Boolean circuit (hard neurons, fixed weights) is defined on bits; a real-valued one on reals.
+                if (net.isBoolean() && v.compareTo(java.math.BigDecimal.ZERO) != 0 && v.compareTo(java.math.BigDecimal.ONE) != 0) {
+                    throw usage(net, "input '" + t.name() + "' is a bit: 0 or 1, not " + given[i]);
+                }
                 bits[k++] = v.doubleValue();
                 continue;
             }
