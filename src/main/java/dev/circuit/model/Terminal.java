@@ -15,4 +15,15 @@ public record Terminal(String name, boolean bus, List<Integer> nets, Pos pos) {
     public int width() {
         return nets.size();
     }
+
+    /** Where each terminal's bits start when their bits are laid out one after another, in order. */
+    public static int[] offsets(List<Terminal> terms) {
+        int[] o = new int[terms.size()];
+        int k = 0;
+        for (int i = 0; i < terms.size(); i++) {
+            o[i] = k;
+            k += terms.get(i).width();
+        }
+        return o;
+    }
 }

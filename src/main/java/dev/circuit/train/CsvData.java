@@ -64,8 +64,8 @@ public final class CsvData {
         Terminal[] term = new Terminal[header.size()];
         boolean[] isInput = new boolean[header.size()];
         int[] at = new int[header.size()];
-        int[] inAt = TableData.offsets(net.inputs());
-        int[] outAt = TableData.offsets(net.outputs());
+        int[] inAt = Terminal.offsets(net.inputs());
+        int[] outAt = Terminal.offsets(net.outputs());
         List<String> seen = new ArrayList<>();
         int outputs = 0;
         for (int c = 0; c < header.size(); c++) {

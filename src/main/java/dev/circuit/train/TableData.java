@@ -1,7 +1,8 @@
 package dev.circuit.train;
 
+import dev.circuit.verify.TableColumns;
+
 import dev.circuit.ast.CircuitRef;
-import dev.circuit.ast.Ident;
 import dev.circuit.ast.TestDecl;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostics;
@@ -59,15 +60,15 @@ public final class TableData {
 
     private static void rows(TestDecl t, Netlist net, Diagnostics diags, List<double[]> ins, List<double[]> outs,
                              List<Pos> where) {
-        int[] inCol = columns(t.inputs(), net.inputs(), "input", net, diags);
-        int[] outCol = columns(t.outputs(), net.outputs(), "output", net, diags);
+        int[] inCol = TableColumns.match(t.inputs(), net.inputs(), "input", net, diags);
+        int[] outCol = TableColumns.match(t.outputs(), net.outputs(), "output", net, diags);
         if (inCol == null || outCol == null) return;
         if (inCol.length != net.inputs().size()) {
             diags.error(t.pos(), "test " + net.name() + " needs a column for every input to be training data");
             return;
         }
-        int[] inAt = offsets(net.inputs());
-        int[] outAt = offsets(net.outputs());
+        int[] inAt = Terminal.offsets(net.inputs());
+        int[] outAt = Terminal.offsets(net.outputs());
         int inBits = net.inputs().stream().mapToInt(Terminal::width).sum();
         int outBits = net.outputs().stream().mapToInt(Terminal::width).sum();
         for (TestDecl.Row r : t.rows()) {
@@ -126,33 +127,5 @@ public final class TableData {
         }
         BigInteger v = c.value().toBigInteger();
         for (int b = 0; b < term.width(); b++) into[at + b] = v.testBit(b) ? 1 : 0;
-    }
-
-    private static int[] columns(List<Ident> header, List<Terminal> terms, String what, Netlist net, Diagnostics diags) {
-        int[] idx = new int[header.size()];
-        boolean ok = true;
-        for (int i = 0; i < header.size(); i++) {
-            idx[i] = -1;
-            for (int k = 0; k < terms.size(); k++) if (terms.get(k).name().equals(header.get(i).name())) idx[i] = k;
-            for (int j = 0; j < i; j++) if (idx[j] == idx[i] && idx[i] >= 0) idx[i] = -2;
-            if (idx[i] == -2) {
-                diags.error(header.get(i).pos(), "column '" + header.get(i).name() + "' appears twice");
-                ok = false;
-            } else if (idx[i] < 0) {
-                diags.error(header.get(i).pos(), "'" + header.get(i).name() + "' is not an " + what + " of " + net.name());
-                ok = false;
-            }
-        }
-        return ok ? idx : null;
-    }
-
-    static int[] offsets(List<Terminal> terms) {
-        int[] o = new int[terms.size()];
-        int k = 0;
-        for (int i = 0; i < terms.size(); i++) {
-            o[i] = k;
-            k += terms.get(i).width();
-        }
-        return o;
     }
 }

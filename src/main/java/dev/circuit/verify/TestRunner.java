@@ -22,7 +22,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,8 +105,8 @@ public final class TestRunner {
 
     private static Prepared prepare(TestDecl t, Netlist net, Diagnostics diags) {
         int errors = diags.all().size();
-        int[] inCol = columns(t.inputs(), net.inputs(), "input", net, diags);
-        int[] outCol = columns(t.outputs(), net.outputs(), "output", net, diags);
+        int[] inCol = TableColumns.match(t.inputs(), net.inputs(), "input", net, diags);
+        int[] outCol = TableColumns.match(t.outputs(), net.outputs(), "output", net, diags);
         Set<String> named = t.inputs().stream().map(Ident::name).collect(Collectors.toSet());
         List<String> missing = net.inputs().stream().map(Terminal::name).filter(n -> !named.contains(n)).toList();
         // After a misspelt column ('c' for 'b') the missing input is the same mistake: say it once.
@@ -136,26 +135,6 @@ public final class TestRunner {
         return new Prepared(t, net, inCol, outCol, name);
     }
 
-    private static int[] columns(List<Ident> header, List<Terminal> terms, String what, Netlist net, Diagnostics diags) {
-        int[] idx = new int[header.size()];
-        Set<String> seen = new HashSet<>();
-        boolean ok = true;
-        for (int i = 0; i < header.size(); i++) {
-            Ident h = header.get(i);
-            idx[i] = -1;
-            for (int k = 0; k < terms.size(); k++) if (terms.get(k).name().equals(h.name())) idx[i] = k;
-            if (!seen.add(h.name())) {
-                diags.error(h.pos(), "column '" + h.name() + "' appears twice");
-                ok = false;
-            } else if (idx[i] < 0) {
-                diags.error(h.pos(), "'" + h.name() + "' is not an " + what + " of " + net.name() + " (" + what + "s: "
-                        + terms.stream().map(Terminal::name).collect(Collectors.joining(", ")) + ")");
-                ok = false;
-            }
-        }
-        return ok ? idx : null;
-    }
-
     private static void fits(TestDecl.Cell c, Terminal t, Diagnostics diags) {
         if (c.isAny() || !t.bus()) return;
         BigDecimal v = c.value();
@@ -170,8 +149,8 @@ public final class TestRunner {
         TestDecl t = p.test();
         Netlist net = p.net();
         Evaluator ev = new Evaluator(net, net.initialParams(0));
-        int[] offset = offsets(net.inputs());
-        int[] outOffset = offsets(net.outputs());
+        int[] offset = Terminal.offsets(net.inputs());
+        int[] outOffset = Terminal.offsets(net.outputs());
         double[] inputs = new double[net.inputBits()];
         double[] state = ev.newState();
         long rows = 0;
@@ -230,15 +209,6 @@ public final class TestRunner {
         for (int b = 0; b < t.width(); b++) inputs[at + b] = whole.testBit(b) ? 1 : 0;
     }
 
-    private static int[] offsets(List<Terminal> terms) {
-        int[] o = new int[terms.size()];
-        int k = 0;
-        for (int i = 0; i < terms.size(); i++) {
-            o[i] = k;
-            k += terms.get(i).width();
-        }
-        return o;
-    }
 
     /** Null when the row holds; otherwise "sum is 1, expected 0; ...". */
     private static String compare(Prepared p, TestDecl.Row r, double[] got, int[] outOffset) {
