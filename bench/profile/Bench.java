@@ -55,6 +55,8 @@ public final class Bench {
             }
             case "straight64": unit = 64; scan = handle("Straight64"); break;
             case "vec": unit = 256; scan = handle("StraightVec"); break;
+            case "loop": unit = 64 * 32; scan = handle("StraightLoop"); break;
+            case "chunked": unit = 64L << Integer.getInteger("lw", 5); scan = handle("Chunked"); break;
             default: throw new IllegalArgumentException(mode);
         }
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();

@@ -24,6 +24,17 @@ import java.util.function.LongConsumer;
 public final class BitParallel implements Bytecode.Schedule {
     /** Words per pass: 2048 rows. Large enough to amortise the per-gate dispatch, small enough for L1/L2. */
     static final int WORDS = 32;
+    /**
+     * For the generated code: the in-block row bits 6..10 as words, {@code PATTERN[k * WORDS + i]}
+     * all ones when bit k of word index i is set (read from an array: it measured faster than
+     * computing them from i in the loop).
+     */
+    private static final long[] PATTERN = new long[Integer.numberOfTrailingZeros(WORDS) * WORDS];
+
+    static {
+        for (int k = 0; k < Integer.numberOfTrailingZeros(WORDS); k++)
+            for (int i = 0; i < WORDS; i++) PATTERN[k * WORDS + i] = ((i >>> k) & 1) != 0 ? -1L : 0L;
+    }
     private static final int ROWS_PER_BLOCK = 64 * WORDS;
     private static final long[] LANE = {
         0xAAAAAAAAAAAAAAAAL, 0xCCCCCCCCCCCCCCCCL, 0xF0F0F0F0F0F0F0F0L,
@@ -183,6 +194,7 @@ public final class BitParallel implements Bytecode.Schedule {
     }
 
     // The schedule, as the bytecode compiler reads it.
+    @Override public int words() { return WORDS; }
     @Override public int slots() { return slots; }
     @Override public int inputs() { return inputSlot.length; }
     @Override public int inputSlot(int i) { return inputSlot[i]; }
@@ -213,12 +225,13 @@ public final class BitParallel implements Bytecode.Schedule {
         AtomicLong found = new AtomicLong(Long.MAX_VALUE);
         Runnable worker = () -> {
             long[][] slot = compiled == null ? newSlots() : null;
+            long[] out = compiled == null ? null : new long[WORDS];
             while (true) {
                 long b0 = nextBlock.getAndAdd(chunk);
                 if (b0 >= blocks || b0 * ROWS_PER_BLOCK > found.get()) return;
                 long b1 = Math.min(blocks, b0 + chunk);
                 if (compiled != null) {
-                    long fail = generated(b0 * WORDS, Math.min(rows / 64, b1 * WORDS));
+                    long fail = generated(b0 * WORDS, Math.min(rows / 64, b1 * WORDS), out);
                     if (fail >= 0) found.accumulateAndGet(fail, Math::min);
                 } else {
                     for (long b = b0; b < b1; b++) {
@@ -257,9 +270,9 @@ public final class BitParallel implements Bytecode.Schedule {
         return f == Long.MAX_VALUE ? -1 : f;
     }
 
-    private long generated(long fromWord, long toWord) {
+    private long generated(long fromWord, long toWord, long[] out) {
         try {
-            return (long) compiled.invokeExact(fromWord, toWord);
+            return (long) compiled.invokeExact(fromWord, toWord, out, PATTERN);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

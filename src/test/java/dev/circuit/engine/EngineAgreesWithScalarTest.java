@@ -1,6 +1,7 @@
 package dev.circuit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -39,6 +40,30 @@ class EngineAgreesWithScalarTest {
         });
     }
 
+    /**
+     * Wider inputs (11 to 14 row bits), so that the generated code runs whole 2048-row blocks and the
+     * row bits above a block: properties that fail only at one input value or above a bound find
+     * their first failing row deep in the row order.
+     */
+    @Test
+    void sameFirstFailingRowDeepInWideInputs() {
+        qt().withFixedSeed(20261123L).withExamples(40).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int n = 10 + r.nextInt(4);
+            String text = RandomCircuit.write(r, n);
+            long k = r.nextInt(1 << n);
+            text += "check r: x != " + k + "\ncheck r: (x < " + k + ") | (c == 0)\ncheck r: {y, x} == y * " + (1 << n) + " + x\n";
+            List<TestOutcome> slow = run(text, seed, new VerifyOptions(0, 1, 2, true));
+            for (boolean interpret : new boolean[] {false, true}) {
+                List<TestOutcome> fast = run(text, seed, new VerifyOptions(0, 1, 2, false, interpret, Progress.NONE));
+                agree(text, slow, fast);
+                if (!interpret) {
+                    for (TestOutcome f : fast) assertTrue(f.engine().startsWith("bit-parallel engine, generated code"), text + f);
+                }
+            }
+        });
+    }
+
     private static void agree(String text, List<TestOutcome> slow, List<TestOutcome> fast) {
             assertEquals(slow.size(), fast.size(), text);
             for (int i = 0; i < fast.size(); i++) {
@@ -69,7 +94,10 @@ class EngineAgreesWithScalarTest {
         private RandomCircuit() {}
 
         static String write(Random r) {
-            int n = 1 + r.nextInt(8);
+            return write(r, 1 + r.nextInt(8));
+        }
+
+        static String write(Random r, int n) {
             int m = 1 + r.nextInt(4);
             int k = 1 + r.nextInt(12);
             StringBuilder sb = new StringBuilder("circuit r(x[" + n + "], c) -> (y[" + m + "]) {\n");
