@@ -12,6 +12,10 @@
 # time (user+sys) next to wall time. rows/CPU-s is the fairer figure on a busy machine; rows/s
 # (wall) is the figure on an idle one.
 #
+# When `perf stat` can count cycles here, every run is also counted in CPU cycles and instructions
+# (all threads, whole process): those counts hardly move with the machine's load, so the cycle
+# ratio is the steadiest figure on a shared machine.
+#
 # circuit runs twice: with the launcher's default JVM options for `test` (as a user runs it: C2
 # allowed) and, as "circuit-C1", with the C1-only options the launcher uses for the short commands
 # (override the latter with BENCH_JAVA_OPTS).
@@ -46,23 +50,32 @@ if "$out/nand_adder16" --bits 12 --break >"$out/break.tmp"; then
 fi
 echo "   nand_adder16 --break: $(cat "$out/break.tmp")"
 
-# time_run LABEL CMD...: runs CMD, appends "wall cpu" to $out/LABEL.times, echoes its output line.
+perf=()
+if perf stat -x, -e cycles true 2>&1 | grep -q '^[0-9]'; then perf=(perf stat -x, -e cycles,instructions -o "$out/perf.tmp"); fi
+
+# time_run LABEL CMD...: runs CMD, appends "wall cpu [cycles instructions]" to $out/LABEL.times,
+# echoes its output line.
 time_run() {
     local label="$1"; shift
-    local t0 t1 res
+    local t0 t1 res counts=""
     t0=$(date +%s.%N)
-    /usr/bin/time -f "%U %S" -o "$out/time.tmp" "$@" >"$out/run.tmp" 2>&1 || {
+    /usr/bin/time -f "%U %S" -o "$out/time.tmp" "${perf[@]}" "$@" >"$out/run.tmp" 2>&1 || {
         cat "$out/run.tmp" >&2; echo "bench: '$*' failed" >&2; exit 1; }
     t1=$(date +%s.%N)
     res=$(awk -v a="$t0" -v b="$t1" 'NR==1 {printf "%.3f %.3f", b - a, $1 + $2}' "$out/time.tmp")
-    echo "$res" >>"$out/$label.times"
-    printf '  %-10s wall %8.3fs  cpu %8.3fs   %s\n' "$label" ${res} "$(grep -E 'PASS|FAIL' "$out/run.tmp" | head -1)"
+    if [[ ${#perf[@]} -gt 0 ]]; then
+        counts=$(awk -F, '$3 ~ /^cycles/ {c = $1} $3 ~ /^instructions/ {i = $1} END {print c, i}' "$out/perf.tmp")
+    fi
+    echo "$res $counts" >>"$out/$label.times"
+    printf '  %-10s wall %8.3fs  cpu %8.3fs  %s  %s\n' "$label" ${res} "${counts:+cycles/instr $counts}" "$(grep -E 'PASS|FAIL' "$out/run.tmp" | head -1)"
 }
 
 # report LABEL: median wall and cpu over the label's runs, and the rates they give.
 median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 med_wall() { cut -d' ' -f1 "$out/$1.times" | median; }
 med_cpu() { cut -d' ' -f2 "$out/$1.times" | median; }
+med_cycles() { cut -d' ' -f3 "$out/$1.times" | median; }
+med_instr() { cut -d' ' -f4 "$out/$1.times" | median; }
 
 rm -f "$out"/*.times
 echo "== machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -83,6 +96,15 @@ for label in C circuit circuit-C1; do
         printf "  %-10s %10.3f %10.3f %12.4g %12.4g %14.4g %14.4g %10.2f %10.2f\n",
             l, w, c, r / w, r / c, r * n / w, r * n / c, w / cw, c / cc }'
 done
+if [[ ${#perf[@]} -gt 0 ]]; then
+    echo "== medians of hardware counts (all threads, whole process)"
+    printf '  %-10s %14s %14s %12s %12s %10s\n' program cycles instructions cycles/row instr/row "x C cycles"
+    ccy=$(med_cycles C)
+    for label in C circuit circuit-C1; do
+        awk -v l="$label" -v cy="$(med_cycles "$label")" -v ins="$(med_instr "$label")" -v r="$rows" -v ccy="$ccy" 'BEGIN {
+            printf "  %-10s %14.4g %14.4g %12.3f %12.3f %10.2f\n", l, cy, ins, cy / r, ins / r, cy / ccy }'
+    done
+fi
 
 if [[ $scalar == 1 ]]; then
     # The scalar engine (one row at a time through the reference evaluator) runs on --sample.
