@@ -73,7 +73,7 @@ final class TestCommand implements Callable<Integer> {
             for (TestOutcome o : outcomes) {
                 if (o.passed()) {
                     passed++;
-                    if (!quiet) env.out.println("PASS  " + o.file() + ": " + o.name() + " (" + rows(o.rows()) + engine(o) + ")");
+                    if (!quiet) env.out.println("PASS  " + label(o) + " (" + rows(o.rows()) + engine(o) + ")");
                 } else {
                     failed++;
                     env.report(o.failures());
@@ -82,7 +82,7 @@ final class TestCommand implements Callable<Integer> {
                     }
                     String how = o.name().startsWith("check ") ? "failed at row " + o.rows() + ", " + o.engine()
                             : o.failed() + " of " + rows(o.rows()) + " failed";
-                    env.out.println("FAIL  " + o.file() + ": " + o.name() + " (" + how + ")");
+                    env.out.println("FAIL  " + label(o) + " (" + how + ")");
                 }
             }
             env.out.flush();
@@ -90,6 +90,14 @@ final class TestCommand implements Callable<Integer> {
         env.out.println(passed + " passed, " + failed + " failed");
         if (invalid) return Failure.INVALID_INPUT.exitCode;
         return failed > 0 ? Failure.TEST_FAILED.exitCode : 0;
+    }
+
+    /**
+     * "circuits/alu4.net:49: check alu4": a file may hold several tests or checks of one circuit, so
+     * the line tells them apart; written as in diagnostics, editors can jump to it.
+     */
+    private static String label(TestOutcome o) {
+        return (o.pos().hasLine() ? o.file() + ":" + o.pos().line() : o.file()) + ": " + o.name();
     }
 
     /** Tables always run on the scalar engine: only say which engine ran for checks. */

@@ -20,7 +20,10 @@ import dev.circuit.diag.Pos;
 import dev.circuit.syntax.gen.NetParser;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -33,6 +36,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AstBuilder {
     private final String file;
     private final Diagnostics diags;
+    /** Statements built while the parser ran, by their block, whose subtrees are gone (StatementPruner). */
+    private final Map<NetParser.BlockContext, List<Stmt>> parsed = new IdentityHashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
 
     AstBuilder(String file, Diagnostics diags) {
         this.file = file;
@@ -127,15 +133,22 @@ final class AstBuilder {
     }
 
     private CircuitRef ref(NetParser.CircuitRefContext c) {
-        return new CircuitRef(c.ID().getText(), c.arith().stream().map(this::arith).toList(), pos(c.start));
+        return new CircuitRef(text(c.ID()), c.arith().stream().map(this::arith).toList(), pos(c.start));
     }
 
     CircuitRef topRef(NetParser.TopRefContext c) {
         return ref(c.circuitRef());
     }
 
+    /** Builds a statement of {@code block} that the parser has just finished. */
+    void parsed(NetParser.BlockContext block, NetParser.StmtContext s) {
+        parsed.computeIfAbsent(block, b -> new ArrayList<>()).add(stmt(s));
+    }
+
     private List<Stmt> block(NetParser.BlockContext b) {
-        List<Stmt> out = new ArrayList<>();
+        // Statements built during the parse come first; any the pruner left in the tree follow them.
+        List<Stmt> out = parsed.getOrDefault(b, new ArrayList<>());
+        parsed.remove(b);
         for (NetParser.StmtContext s : b.stmt()) out.add(stmt(s));
         return out;
     }
@@ -143,13 +156,13 @@ final class AstBuilder {
     private Stmt stmt(NetParser.StmtContext ctx) {
         if (ctx instanceof NetParser.WireStmtContext c) {
             List<Port> ws = c.wire().stream()
-                    .map(w -> new Port(w.ID().getText(), w.arith() == null ? null : arith(w.arith()), pos(w.start)))
+                    .map(w -> new Port(text(w.ID()), w.arith() == null ? null : arith(w.arith()), pos(w.start)))
                     .toList();
             return new WireDecl(ws, pos(c.start));
         }
         if (ctx instanceof NetParser.AssignStmtContext c) {
             List<Assign.Target> ts = c.targets().target().stream()
-                    .map(t -> new Assign.Target(t.ID().getText(), selector(t.selector()), pos(t.start)))
+                    .map(t -> new Assign.Target(text(t.ID()), selector(t.selector()), pos(t.start)))
                     .toList();
             return new Assign(ts, expr(c.expr()), pos(c.start));
         }
@@ -170,7 +183,7 @@ final class AstBuilder {
     }
 
     private Port port(NetParser.PortContext p) {
-        return new Port(p.ID().getText(), p.arith() == null ? null : arith(p.arith()), pos(p.start));
+        return new Port(text(p.ID()), p.arith() == null ? null : arith(p.arith()), pos(p.start));
     }
 
     private Expr arith(NetParser.ArithContext ctx) {
@@ -178,18 +191,18 @@ final class AstBuilder {
         if (ctx instanceof NetParser.ArithParenContext c) return new Expr.Paren(arith(c.arith()), pos);
         if (ctx instanceof NetParser.ArithNegContext c) return new Expr.Unary("-", arith(c.arith()), pos);
         if (ctx instanceof NetParser.ArithBinContext c) {
-            return new Expr.Binary(c.op.getText(), arith(c.arith(0)), arith(c.arith(1)), pos(c.op));
+            return new Expr.Binary(text(c.op), arith(c.arith(0)), arith(c.arith(1)), pos(c.op));
         }
         if (ctx instanceof NetParser.ArithNumContext c) return num(c.NUMBER().getSymbol());
-        if (ctx instanceof NetParser.ArithVarContext c) return new Expr.Ref(c.ID().getText(), null, pos);
+        if (ctx instanceof NetParser.ArithVarContext c) return new Expr.Ref(text(c.ID()), null, pos);
         throw new IllegalStateException("unknown integer expression " + ctx.getClass().getSimpleName());
     }
 
     private Expr expr(NetParser.ExprContext ctx) {
         if (ctx instanceof NetParser.PrimaryExprContext c) return primary(c.primary());
-        if (ctx instanceof NetParser.UnaryExprContext c) return new Expr.Unary(c.op.getText(), expr(c.expr()), pos(c.start));
+        if (ctx instanceof NetParser.UnaryExprContext c) return new Expr.Unary(text(c.op), expr(c.expr()), pos(c.start));
         if (ctx instanceof NetParser.BinaryExprContext c) {
-            return new Expr.Binary(c.op.getText(), expr(c.expr(0)), expr(c.expr(1)), pos(c.op));
+            return new Expr.Binary(text(c.op), expr(c.expr(0)), expr(c.expr(1)), pos(c.op));
         }
         if (ctx instanceof NetParser.TernaryExprContext c) {
             return new Expr.Ternary(expr(c.expr(0)), expr(c.expr(1)), expr(c.expr(2)), pos(c.start));
@@ -201,7 +214,7 @@ final class AstBuilder {
         Pos pos = pos(ctx.start);
         if (ctx instanceof NetParser.ParenPrimaryContext c) return new Expr.Paren(expr(c.expr()), pos);
         if (ctx instanceof NetParser.CallPrimaryContext c) {
-            return new Expr.Call(c.ID().getText(), c.arith().stream().map(this::arith).toList(),
+            return new Expr.Call(text(c.ID()), c.arith().stream().map(this::arith).toList(),
                     c.expr().stream().map(this::expr).toList(), pos);
         }
         if (ctx instanceof NetParser.LearnablePrimaryContext c) {
@@ -211,7 +224,7 @@ final class AstBuilder {
             return new Expr.Learnable(init, t.getStartIndex(), t.getStopIndex() + 1, pos);
         }
         if (ctx instanceof NetParser.NumberPrimaryContext c) return num(c.NUMBER().getSymbol());
-        if (ctx instanceof NetParser.RefPrimaryContext c) return new Expr.Ref(c.ID().getText(), selector(c.selector()), pos);
+        if (ctx instanceof NetParser.RefPrimaryContext c) return new Expr.Ref(text(c.ID()), selector(c.selector()), pos);
         if (ctx instanceof NetParser.ConcatPrimaryContext c) {
             return new Expr.Concat(c.expr().stream().map(this::expr).toList(), pos);
         }
@@ -231,7 +244,20 @@ final class AstBuilder {
     }
 
     private Ident ident(Token t) {
-        return new Ident(t.getText(), pos(t));
+        return new Ident(text(t), pos(t));
+    }
+
+    /**
+     * A token's text, one String per distinct text: in a flat file each name is written about twice
+     * (where it is driven and where it is read) and {@code nand} on every line, so sharing the
+     * Strings keeps the AST smaller.
+     */
+    private String text(Token t) {
+        return texts.computeIfAbsent(t.getText(), k -> k);
+    }
+
+    private String text(TerminalNode n) {
+        return text(n.getSymbol());
     }
 
     private Pos pos(Token t) {

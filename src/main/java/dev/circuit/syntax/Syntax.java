@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 
 /** The syntax stage: text in, AST out, every syntax error reported with its place. */
@@ -29,8 +28,10 @@ public final class Syntax {
         List<dev.circuit.ast.Decl> decls = List.of();
         try {
             NetParser parser = parser(name, text, local);
+            AstBuilder builder = new AstBuilder(name, local);
+            parser.addParseListener(new StatementPruner(builder, local, (StatementPruner.Stream) parser.getTokenStream()));
             NetParser.FileContext tree = parser.file();
-            if (!local.hasErrors()) decls = new AstBuilder(name, local).file(tree);
+            if (!local.hasErrors()) decls = builder.file(tree);
         } catch (StackOverflowError e) {
             // The parser and the AST builder recurse once per nesting level: thousands of '(' or
             // '-' in a row exhaust the stack. That is the file's fault, so it is a diagnostic.
@@ -77,7 +78,7 @@ public final class Syntax {
         String lf = text.replaceAll("\r(?!\n)", "\n");
         NetLexer lexer = new NetLexer(CharStreams.fromString(lf, name));
         lexer.removeErrorListeners();
-        NetParser parser = new NetParser(new CommonTokenStream(new StatementTerminator(lexer)));
+        NetParser parser = new NetParser(new StatementPruner.Stream(new StatementTerminator(lexer)));
         parser.removeErrorListeners();
         parser.addErrorListener(new ErrorReporting.Collector(name, text, diags));
         parser.setErrorHandler(new ErrorReporting.Strategy());

@@ -34,20 +34,18 @@ public final class Spec {
         }
     }
 
-    private final Node root;
-    private final Node left;
-    private final Node right;
-    private final String leftText;
-    private final String rightText;
-    private final String op;
+    /** Says why a part of the property is 0 on a row. */
+    private interface Why {
+        String explain(long[] terms);
+    }
 
-    private Spec(Node root, Node left, Node right, String leftText, String rightText, String op) {
+    private final Node root;
+    /** Null when the property is neither a comparison nor an '&' or '|' of parts: only its value is told. */
+    private final Why why;
+
+    private Spec(Node root, Why why) {
         this.root = root;
-        this.left = left;
-        this.right = right;
-        this.leftText = leftText;
-        this.rightText = rightText;
-        this.op = op;
+        this.why = why;
     }
 
     /** True when the property holds for the row. */
@@ -55,17 +53,13 @@ public final class Spec {
         return root.eval(terms) != 0;
     }
 
-    /** What failed, for the message: "{cout, s} is 9, a + b + cin is 8", or "the property is 0". */
+    /**
+     * What failed, for the message: "{cout, s} is 9, a + b + cin is 8"; for an '&' or '|' of parts,
+     * each part that is 0, as "y == a | b is false: y is 0, a | b is 1"; otherwise "the property is 0".
+     */
     public String explain(long[] terms) {
         try {
-            if (left != null) {
-                long l = left.eval(terms);
-                long r = right.eval(terms);
-                // A failed '!=' has equal sides: say so once rather than "y is 1, 1 is 1".
-                if (op.equals("!=")) return leftText + " and " + rightText + " are both " + l;
-                return leftText + " is " + l + ", " + rightText + " is " + r;
-            }
-            return "the property is " + root.eval(terms);
+            return why != null ? why.explain(terms) : "the property is " + root.eval(terms);
         } catch (Undefined u) {
             return u.getMessage();
         }
@@ -81,12 +75,67 @@ public final class Spec {
         Compiler c = new Compiler(terminals(net), params, diags);
         Node root = c.node(e);
         if (diags.all().size() > before || root == null) return null;
-        Expr top = e;
-        while (top instanceof Expr.Paren p) top = p.inner();
-        if (top instanceof Expr.Binary b && isRelation(b.op())) {
-            return new Spec(root, c.node(b.left()), c.node(b.right()), text(b.left()), text(b.right()), b.op());
+        Expr top = unparen(e);
+        boolean explained = top instanceof Expr.Binary b && (isRelation(b.op()) || isJunction(b.op()));
+        return new Spec(root, explained ? why(c, top, true) : null);
+    }
+
+    /**
+     * Why {@code e} is 0. A comparison gives both sides (prefixed by the comparison itself unless it
+     * is the whole property, whose text the user has just read); an '&' or '|' gives each of its
+     * parts that is 0, so a user sees which conjunct failed rather than "the property is 0".
+     */
+    private static Why why(Compiler c, Expr e, boolean whole) {
+        e = unparen(e);
+        String text = text(e);
+        if (e instanceof Expr.Binary b && isRelation(b.op())) {
+            Node l = c.node(b.left());
+            Node r = c.node(b.right());
+            String lt = text(b.left());
+            String rt = text(b.right());
+            // A failed '!=' has equal sides: say so once rather than "y is 1, 1 is 1". A number
+            // needs no restating either: "y is 2", not "y is 2, 0 is 0".
+            boolean ln = unparen(b.left()) instanceof Expr.Num;
+            boolean rn = unparen(b.right()) instanceof Expr.Num;
+            Why sides = b.op().equals("!=") ? t -> lt + " and " + rt + " are both " + l.eval(t)
+                    : rn && !ln ? t -> lt + " is " + l.eval(t)
+                    : ln && !rn ? t -> rt + " is " + r.eval(t)
+                    : t -> lt + " is " + l.eval(t) + ", " + rt + " is " + r.eval(t);
+            return whole ? sides : t -> text + " is false: " + sides.explain(t);
         }
-        return new Spec(root, null, null, null, null, null);
+        if (e instanceof Expr.Binary b && isJunction(b.op())) {
+            List<Expr> parts = new ArrayList<>();
+            operands(b, b.op(), parts);
+            List<Node> nodes = parts.stream().map(c::node).toList();
+            List<Why> whys = parts.stream().map(p -> why(c, p, false)).toList();
+            return t -> {
+                List<String> zero = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) if (nodes.get(i).eval(t) == 0) zero.add(whys.get(i).explain(t));
+                if (!zero.isEmpty()) return String.join("; ", zero);
+                // Every part is non-zero, yet their bits do not meet (2 & 1): give the values.
+                List<String> values = new ArrayList<>();
+                for (int i = 0; i < parts.size(); i++) values.add(text(unparen(parts.get(i))) + " is " + nodes.get(i).eval(t));
+                return String.join(", ", values) + ", so " + text + " is 0";
+            };
+        }
+        Node n = c.node(e);
+        return t -> text + " is " + n.eval(t);
+    }
+
+    /** The parts of a chain of one operator: {@code a & (b & c) & d} is a, b, c, d. */
+    private static void operands(Expr e, String op, List<Expr> out) {
+        Expr x = unparen(e);
+        if (x instanceof Expr.Binary b && b.op().equals(op)) {
+            operands(b.left(), op, out);
+            operands(b.right(), op, out);
+        } else {
+            out.add(e);
+        }
+    }
+
+    private static Expr unparen(Expr e) {
+        while (e instanceof Expr.Paren p) e = p.inner();
+        return e;
     }
 
     /** Inputs then outputs: the order of the values a row supplies. */
@@ -98,6 +147,10 @@ public final class Spec {
 
     private static boolean isRelation(String op) {
         return List.of("==", "!=", "<", "<=", ">", ">=").contains(op);
+    }
+
+    private static boolean isJunction(String op) {
+        return op.equals("&") || op.equals("|");
     }
 
     static String text(Expr e) {

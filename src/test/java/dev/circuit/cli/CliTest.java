@@ -282,9 +282,22 @@ class CliTest {
             assertEquals(FAILING + "/wrong.net:7:11: error: a=0 b=1: or2 is 1, expected 0\n"
                     + "        0 1 | 0\n"
                     + "              ^\n", r.err());
-            assertEquals("PASS  " + FAILING + "/good.net: test and2 (2 rows)\n"
-                    + "FAIL  " + FAILING + "/wrong.net: test or2 (1 of 3 rows failed)\n"
+            assertEquals("PASS  " + FAILING + "/good.net:4: test and2 (2 rows)\n"
+                    + "FAIL  " + FAILING + "/wrong.net:4: test or2 (1 of 3 rows failed)\n"
                     + "1 passed, 1 failed\n", r.out());
+        }
+
+        @Test
+        void testsAndChecksOfOneCircuitAreNamedByTheirLine() {
+            String f = "src/test/resources/cli/checks.net";
+            CliRun r = CliRun.of("test", "--engine", "scalar", f);
+            assertEquals(1, r.code());
+            assertEquals("PASS  " + f + ":6: test maj (1 row)\n"
+                    + "PASS  " + f + ":11: test maj (1 row)\n"
+                    + "PASS  " + f + ":16: check maj (8 rows, scalar engine)\n"
+                    + "FAIL  " + f + ":17: check maj (failed at row 2, scalar engine)\n"
+                    + "3 passed, 1 failed\n", r.out());
+            assertTrue(r.err().startsWith(f + ":17:1: error: check maj fails at a=0 b=0 c=1: "), r.err());
         }
 
         @Test
