@@ -7,6 +7,8 @@ import dev.circuit.verify.TestRunner;
 import dev.circuit.verify.VerifyOptions;
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.circuit.elab.Loader;
+import dev.circuit.elab.Program;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,9 @@ final class TestCommand implements Callable<Integer> {
         for (Path f : files) {
             List<TestOutcome> outcomes;
             try {
-                outcomes = TestRunner.run(f, env.sources, options());
+                Program program = Loader.read(f, env.sources);
+                env.report(program.warnings());
+                outcomes = TestRunner.run(program, options());
             } catch (CircuitException e) {
                 Cli.handle(e, env);
                 long errors = e.diagnostics().stream().filter(d -> d.isError()).count();

@@ -208,7 +208,10 @@ public final class Elaborator {
             n = null;
         }
         e.diags.check();
-        return new Elaborated(n, e.diags.warnings(), e.topParams);
+        // The reading stage's warnings (the program's) come first, as they would have been printed.
+        List<Diagnostic> warnings = new ArrayList<>(program.warnings());
+        warnings.addAll(e.diags.warnings());
+        return new Elaborated(n, warnings, e.topParams);
     }
 
     // ---- the top ---------------------------------------------------------------------------

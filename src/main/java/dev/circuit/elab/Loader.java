@@ -49,7 +49,7 @@ public final class Loader {
         }
         SourceFile root = l.load(file.toString(), real, null);
         l.diags.check();
-        return new Program(root, l.order, sources);
+        return new Program(root, l.order, sources, l.diags.warnings());
     }
 
     private SourceFile load(String name, Path real, Import from) {

@@ -202,12 +202,47 @@ final class AstBuilder {
         if (ctx instanceof NetParser.PrimaryExprContext c) return primary(c.primary());
         if (ctx instanceof NetParser.UnaryExprContext c) return new Expr.Unary(text(c.op), expr(c.expr()), pos(c.start));
         if (ctx instanceof NetParser.BinaryExprContext c) {
-            return new Expr.Binary(text(c.op), expr(c.expr(0)), expr(c.expr(1)), pos(c.op));
+            Expr.Binary b = new Expr.Binary(text(c.op), expr(c.expr(0)), expr(c.expr(1)), pos(c.op));
+            warnPrecedence(b);
+            return b;
         }
         if (ctx instanceof NetParser.TernaryExprContext c) {
             return new Expr.Ternary(expr(c.expr(0)), expr(c.expr(1)), expr(c.expr(2)), pos(c.start));
         }
         throw new IllegalStateException("unknown expression " + ctx.getClass().getSimpleName());
+    }
+
+    private static final java.util.Set<String> COMPARISONS = java.util.Set.of("==", "!=", "<", "<=", ">", ">=");
+
+    /**
+     * C's precedence, which the language keeps, binds comparisons tighter than {@code & ^ |}:
+     * {@code y == a & b} is {@code (y == a) & b}, rarely what was meant. Warn (as gcc's
+     * -Wparentheses does) when a bitwise operator has an unparenthesised comparison on one side and
+     * a number on the other; {@code a == b & c == d} and {@code (a == b) & (c == d) | e == f}, which
+     * combine truth values, read as meant.
+     */
+    private void warnPrecedence(Expr.Binary b) {
+        if (!isBitwise(b)) return;
+        boolean left = isComparison(b.left()), right = isComparison(b.right());
+        if (!(left && !isTruth(b.right())) && !(right && !isTruth(b.left()))) return;
+        Expr.Binary cmp = (Expr.Binary) (left ? b.left() : b.right());
+        diags.warning(b.pos(), "'" + cmp.op() + "' binds tighter than '" + b.op() + "', as in C: this compares first, then applies '"
+                + b.op() + "'; add parentheses to say which you mean");
+    }
+
+    private static boolean isComparison(Expr e) {
+        return e instanceof Expr.Binary x && COMPARISONS.contains(x.op());
+    }
+
+    private static boolean isBitwise(Expr.Binary b) {
+        return b.op().equals("&") || b.op().equals("|") || b.op().equals("^");
+    }
+
+    /** A comparison, or comparisons combined by {@code & | ^}, in brackets or not: a 0/1 value. */
+    private static boolean isTruth(Expr e) {
+        if (isComparison(e)) return true;
+        if (e instanceof Expr.Paren p) return isTruth(p.inner());
+        return e instanceof Expr.Binary b && isBitwise(b) && isTruth(b.left()) && isTruth(b.right());
     }
 
     private Expr primary(NetParser.PrimaryContext ctx) {
