@@ -35,6 +35,8 @@ public final class Restarts {
             // A diverged run says the rate is wrong, not the start: restarting would only hide that.
             if (r.hasDiverged()) return new Outcome(i, seed, start, r, epochs);
             Outcome here = new Outcome(i, seed, start, r, epochs);
+            // A single attempt wins whatever its snapped circuit does: no need to check it here.
+            if (restarts == 0) return here;
             if (data.isBoolean() && Snap.check(net, r.params(), data).passes()) return here;
             double loss = r.losses()[r.epochs() - 1];
             if (best == null || loss < bestLoss) {
