@@ -28,7 +28,7 @@ public final class Restarts {
         long epochs = 0;
         for (int i = 0; i <= restarts; i++) {
             long seed = o.seed() + i * STRIDE;
-            TrainOptions oi = new TrainOptions(o.epochs(), o.rate(), o.batch(), o.shuffle(), o.loss(), o.optimizer(), seed, o.untilLoss());
+            TrainOptions oi = o.withSeed(seed);
             double[] start = net.initialParams(seed);
             TrainResult r = new Trainer(net, data).train(start, oi, listener);
             epochs += r.epochs();
