@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The trainer's fast path: a {@link Network} and its {@link Dataset} compiled once into tapes, flat
  * int arrays of op codes and operand indices, each run per row by a small switch loop over one
  * array of doubles (net values, their gradients, weights, scales). A row is the forward tape (an op
- * per weight, one per activation), the loss of each output, then the backward tape (the neurons some
+ * per neuron), the loss of each output, then the backward tape (the neurons some
  * parameter reaches, in reverse order). Every rule is the general path's, applied in
  * the same order to the same operands, so weights, losses and reports are the same bit for bit
  * (FlatNetOracleTest holds the two paths to that); what it saves is the per-neuron loops, arrays and
@@ -111,8 +111,14 @@ final class FlatNet {
         int[] uses = new int[n.paramCount()];
         for (int p : termParam) if (p >= 0) uses[p]++;
         for (int p : biasParam) uses[p]++;
-        fusable = Arrays.stream(uses).allMatch(u -> u == 1);
-        learnableTerms = java.util.stream.IntStream.range(0, terms).filter(t -> termParam[t] >= 0).toArray();
+        // (plain loops, no streams: this runs inside the timed training, and a lambda's first use costs milliseconds)
+        boolean once = true;
+        for (int u : uses) once &= u == 1;
+        fusable = once;
+        int learnable = 0;
+        for (int p : termParam) if (p >= 0) learnable++;
+        learnableTerms = new int[learnable];
+        for (int t = 0, j = 0; t < terms; t++) if (termParam[t] >= 0) learnableTerms[j++] = t;
         outputNets = n.outputNets.clone();
         constNets = n.constNets.clone();
         constValues = n.constValues.clone();
@@ -150,32 +156,32 @@ final class FlatNet {
     // forward op's backward rule is named beside it. s is the weighted sum being built, dz the
     // gradient of the neuron being walked back. Every tape ends with END.
     static final int END = 0;
-    /** Forward: s = the bias m[a]. */
-    static final int BEGIN = 1;
-    /** Forward: s += weight m[a] * net m[b]. Backward: GW (or SW) and DX. */
-    static final int MAC = 2;
-    /** Forward: z m[a] = s, y m[b] = sigmoid(s). Backward: DZ_SIGMOID. */
-    static final int SIGMOID = 3;
-    /** Forward: z m[a] = s, y m[b] = the surrogate sigmoid(k s) of a hard neuron. Backward: DZ_SOFT. */
-    static final int SOFT = 4;
-    /** Forward: z m[a] = s, y m[b] = act(s), act the activation of neuron c. Backward: DZ_ANY. */
-    static final int ACT = 5;
+    /**
+     * Forward of a sigmoid neuron: s = bias m[a] + the sum of weight * net over its e (weight, net)
+     * pairs in order, then z m[b] = s and y m[c] = sigmoid(s). Backward: DZ_SIGMOID, then GB, GW and
+     * DX (or SB, SW and RB) for its terms.
+     */
+    static final int SIGMOID = 1;
+    /** As SIGMOID for a hard neuron some parameter reaches: y = the surrogate sigmoid(k s). Backward: DZ_SOFT. */
+    static final int SOFT = 2;
+    /** As SIGMOID with neuron d's own activation. Backward: DZ_ANY. */
+    static final int ACT = 3;
     /** Forward: fixed hard neuron a in exact integers when its inputs are bits, then jump to b (past its float ops). */
-    static final int EXACT = 6;
+    static final int EXACT = 4;
     /** Backward of SIGMOID: dy = dL/dy m[a], cleared; jump to c when 0, else dz = dy * sigmoid'(y m[b]). */
-    static final int DZ_SIGMOID = 7;
+    static final int DZ_SIGMOID = 5;
     /** Backward of SOFT: as DZ_SIGMOID with the surrogate's derivative. */
-    static final int DZ_SOFT = 8;
+    static final int DZ_SOFT = 6;
     /** Backward of ACT: as DZ_SIGMOID with neuron d's activation, at z m[c]; jumps to e. */
-    static final int DZ_ANY = 9;
+    static final int DZ_ANY = 7;
     /** Backward of a learnable bias term: grad[a] += dz * scale m[b]. */
-    static final int GB = 10;
-    /** Backward of MAC for its weight: grad[a] += dz * scale m[b] * net m[c]. */
-    static final int GW = 11;
-    /** Backward of MAC for its input: dL/d(net) m[b] += dz * weight m[a]. */
-    static final int DX = 12;
+    static final int GB = 8;
+    /** Backward of a weight term, for the weight: grad[a] += dz * scale m[b] * net m[c]. */
+    static final int GW = 9;
+    /** Backward of a weight term, for its input: dL/d(net) m[b] += dz * weight m[a]. */
+    static final int DX = 10;
     /** GB and its SGD step at once: params[a] -= rate * (dz * m[b]). */
-    static final int SB = 13;
+    static final int SB = 11;
     /**
      * GW and its SGD step at once: params[a] -= rate * (dz * m[b] * m[c]), and the weight m[d]
      * refolded. The general path adds each parameter's one gradient term to a zeroed sum, steps, and
@@ -183,9 +189,9 @@ final class FlatNet {
      * g = -0.0 gives +0.0, and p - rate*(+0.0) equals p - rate*(-0.0) for every p but -0.0, which
      * the caller rules out (no subtraction makes a -0.0 that was not there).
      */
-    static final int SW = 14;
+    static final int SW = 12;
     /** After SB: the bias m[a] refolded: fixed part m[b], then c terms (scale m[.], parameter) in order. */
-    static final int RB = 15;
+    static final int RB = 13;
 
     /** The forward tape: every neuron in topological order. */
     private int[] forwardTape() {
@@ -196,11 +202,9 @@ final class FlatNet {
                 t.add(EXACT, i, 0);
                 exactAt = t.size() - 1;
             }
-            t.add(BEGIN, b0 + i);
-            for (int k = termStart[i]; k < termStart[i + 1]; k++) t.add(MAC, w0 + k, termIn[k]);
-            if (kind[i] == KIND_SOFT) t.add(SOFT, z0 + i, out[i]);
-            else if (act[i] == Activation.SIGMOID) t.add(SIGMOID, z0 + i, out[i]);
-            else t.add(ACT, z0 + i, out[i], i);
+            int op = kind[i] == KIND_SOFT ? SOFT : act[i] == Activation.SIGMOID ? SIGMOID : ACT;
+            t.add(op, b0 + i, z0 + i, out[i], i, termStart[i + 1] - termStart[i]);
+            for (int k = termStart[i]; k < termStart[i + 1]; k++) t.add(w0 + k, termIn[k]);
             if (exactAt >= 0) t.set(exactAt, t.size());
         }
         t.add(END);
@@ -328,32 +332,17 @@ final class FlatNet {
     private void forward(double k) {
         int[] code = forwardTape;
         double[] m = this.m;
-        double s = 0;
         int pc = 0;
         while (true) {
             switch (code[pc]) {
-                case BEGIN -> {
-                    s = m[code[pc + 1]];
-                    pc += 2;
-                }
-                case MAC -> {
-                    s += m[code[pc + 1]] * m[code[pc + 2]];
-                    pc += 3;
-                }
-                case SIGMOID -> {
-                    m[code[pc + 1]] = s;
-                    m[code[pc + 2]] = Activation.SIGMOID.apply(s);
-                    pc += 3;
-                }
-                case SOFT -> {
-                    m[code[pc + 1]] = s;
-                    m[code[pc + 2]] = Surrogate.apply(s, k);
-                    pc += 3;
-                }
-                case ACT -> {
-                    m[code[pc + 1]] = s;
-                    m[code[pc + 2]] = act[code[pc + 3]].apply(s);
-                    pc += 4;
+                case SIGMOID, SOFT, ACT -> {
+                    int op = code[pc];
+                    double s = m[code[pc + 1]];
+                    int end = pc + 6 + 2 * code[pc + 5];
+                    for (int q = pc + 6; q < end; q += 2) s += m[code[q]] * m[code[q + 1]];
+                    m[code[pc + 2]] = s;
+                    m[code[pc + 3]] = op == SIGMOID ? Activation.SIGMOID.apply(s) : op == SOFT ? Surrogate.apply(s, k) : act[code[pc + 4]].apply(s);
+                    pc = end;
                 }
                 case EXACT -> pc = exactHard(code[pc + 1]) ? code[pc + 2] : pc + 3;
                 default -> {
