@@ -17,7 +17,7 @@ import java.util.Arrays;
  * shuffling, surrogates, exact fixed hard neurons); {@link Trainer} keeps the general path as the
  * oracle and for {@code --general-trainer}. For online SGD on a network whose every parameter is
  * read by one coefficient, a second tape steps each parameter as soon as backward reaches it
- * (see {@link #FUSED}). Not thread-safe.
+ * (see {@link #SW}). Not thread-safe.
  */
 final class FlatNet {
     private static final byte KIND_PLAIN = 0; // act(z)
@@ -45,7 +45,7 @@ final class FlatNet {
     private final double[] fixedBias;
     private final long[] exactBias;
     // Every parameter is read by exactly one coefficient: its gradient in a row is one term, so online
-    // SGD can step it the moment backward reaches it (the fused tape, see FUSED).
+    // SGD can step it the moment backward reaches it (the fused tape, see SW).
     private final boolean fusable;
     private final int[] learnableTerms;
     private final int[] learnableNeurons;
@@ -158,34 +158,40 @@ final class FlatNet {
     static final int END = 0;
     /**
      * Forward of a sigmoid neuron: s = bias m[a] + the sum of weight * net over its e (weight, net)
-     * pairs in order, then z m[b] = s and y m[c] = sigmoid(s). Backward: BACK (or FUSED).
+     * pairs in order, then z m[b] = s and y m[c] = sigmoid(s). Backward: DZ_SIGMOID, then GB, GW and
+     * DX (or SB, SW and RB) for its terms.
      */
     static final int SIGMOID = 1;
-    /** As SIGMOID for a hard neuron some parameter reaches: y = the surrogate sigmoid(k s). Backward: BACK. */
+    /** As SIGMOID for a hard neuron some parameter reaches: y = the surrogate sigmoid(k s). Backward: DZ_SOFT. */
     static final int SOFT = 2;
-    /** As SIGMOID with neuron d's own activation. Backward: BACK. */
+    /** As SIGMOID with neuron d's own activation. Backward: DZ_ANY. */
     static final int ACT = 3;
     /** Forward: fixed hard neuron a in exact integers when its inputs are bits, then jump to b (past its float ops). */
     static final int EXACT = 4;
+    /** Backward of SIGMOID: dy = dL/dy m[a], cleared; jump to c when 0, else dz = dy * sigmoid'(y m[b]). */
+    static final int DZ_SIGMOID = 5;
+    /** Backward of SOFT: as DZ_SIGMOID with the surrogate's derivative. */
+    static final int DZ_SOFT = 6;
+    /** Backward of ACT: as DZ_SIGMOID with neuron d's activation, at z m[c]; jumps to e. */
+    static final int DZ_ANY = 7;
+    /** Backward of a learnable bias term: grad[a] += dz * scale m[b]. */
+    static final int GB = 8;
+    /** Backward of a weight term, for the weight: grad[a] += dz * scale m[b] * net m[c]. */
+    static final int GW = 9;
+    /** Backward of a weight term, for its input: dL/d(net) m[b] += dz * weight m[a]. */
+    static final int DX = 10;
+    /** GB and its SGD step at once: params[a] -= rate * (dz * m[b]). */
+    static final int SB = 11;
     /**
-     * Backward of neuron e, whose forward op was a (SIGMOID, SOFT or ACT): dy = dL/dy m[b], cleared
-     * for the next row; when it is 0 the op ends there. Otherwise dz = dy * act'(z m[d], y m[c]),
-     * then for its f learnable bias terms (parameter, scale): grad += dz * scale; then for its g
-     * weight terms (parameter or -1, scale, net, weight, dL/d(net) or -1), in order:
-     * grad += dz * scale * net, and dL/d(net) += dz * weight.
+     * GW and its SGD step at once: params[a] -= rate * (dz * m[b] * m[c]), and the weight m[d]
+     * refolded. The general path adds each parameter's one gradient term to a zeroed sum, steps, and
+     * folds the parameter back into the weight: equal bit for bit, since 0 + g is g except that
+     * g = -0.0 gives +0.0, and p - rate*(+0.0) equals p - rate*(-0.0) for every p but -0.0, which
+     * the caller rules out (no subtraction makes a -0.0 that was not there).
      */
-    static final int BACK = 5;
-    /**
-     * BACK with online SGD folded in, for networks whose every parameter is read by one coefficient:
-     * the same operands, then the bias m[.] and its fixed part m[.] after the terms. Each gradient
-     * term goes straight into its parameter's step, params -= rate * term, the weight is refolded
-     * (scale * parameter) after dL/d(net) has used the old one, and the bias is refolded at the end.
-     * The general path adds each parameter's one term to a zeroed sum, steps, and refolds: equal bit
-     * for bit, since 0 + g is g except that g = -0.0 gives +0.0, and p - rate*(+0.0) equals
-     * p - rate*(-0.0) for every p but -0.0, which the caller rules out (no subtraction makes a -0.0
-     * that was not there).
-     */
-    static final int FUSED = 6;
+    static final int SW = 12;
+    /** After SB: the bias m[a] refolded: fixed part m[b], then c terms (scale m[.], parameter) in order. */
+    static final int RB = 13;
 
     /** The forward tape: every neuron in topological order. */
     private int[] forwardTape() {
@@ -211,14 +217,26 @@ final class FlatNet {
         for (int i = neurons - 1; i >= 0; i--) {
             if (!backprop[i]) continue;
             int o = out[i];
-            int how = kind[i] == KIND_SOFT ? SOFT : act[i] == Activation.SIGMOID ? SIGMOID : ACT;
-            t.add(fused ? FUSED : BACK, how, dn0 + o, o, z0 + i, i, biasStart[i + 1] - biasStart[i]);
-            for (int j = biasStart[i]; j < biasStart[i + 1]; j++) t.add(biasParam[j], bs0 + j);
-            t.add(termStart[i + 1] - termStart[i]);
+            if (kind[i] == KIND_SOFT) t.add(DZ_SOFT, dn0 + o, o, 0);
+            else if (act[i] == Activation.SIGMOID) t.add(DZ_SIGMOID, dn0 + o, o, 0);
+            else t.add(DZ_ANY, dn0 + o, o, z0 + i, i, 0);
+            int skipAt = t.size() - 1;
+            for (int j = biasStart[i]; j < biasStart[i + 1]; j++) t.add(fused ? SB : GB, biasParam[j], bs0 + j);
             for (int k = termStart[i]; k < termStart[i + 1]; k++) {
-                t.add(termParam[k], s0 + k, termIn[k], w0 + k, termBack[k] ? dn0 + termIn[k] : -1);
+                int p = termParam[k];
+                if (fused) {
+                    if (termBack[k]) t.add(DX, w0 + k, dn0 + termIn[k]);
+                    if (p >= 0) t.add(SW, p, s0 + k, termIn[k], w0 + k);
+                } else {
+                    if (p >= 0) t.add(GW, p, s0 + k, termIn[k]);
+                    if (termBack[k]) t.add(DX, w0 + k, dn0 + termIn[k]);
+                }
             }
-            if (fused) t.add(b0 + i, fb0 + i);
+            if (fused && biasStart[i] < biasStart[i + 1]) {
+                t.add(RB, b0 + i, fb0 + i, biasStart[i + 1] - biasStart[i]);
+                for (int j = biasStart[i]; j < biasStart[i + 1]; j++) t.add(bs0 + j, biasParam[j]);
+            }
+            t.set(skipAt, t.size());
         }
         t.add(END);
         return t.toArray();
@@ -340,57 +358,58 @@ final class FlatNet {
      */
     private void backward(int[] code, double k, double[] grad, double rate, double[] params) {
         double[] m = this.m;
+        double dz = 0;
         int pc = 0;
-        while (code[pc] != END) {
-            boolean fused = code[pc] == FUSED;
-            int how = code[pc + 1];
-            int dn = code[pc + 2];
-            int biases = pc + 7;
-            int terms = biases + 2 * code[pc + 6] + 1;
-            int end = terms + 5 * code[terms - 1] + (fused ? 2 : 0);
-            double dy = m[dn];
-            m[dn] = 0;
-            if (dy != 0) {
-                double yi = m[code[pc + 3]];
-                double dz = dy * (how == SIGMOID ? Activation.SIGMOID.derivative(0, yi) : how == SOFT ? Surrogate.derivative(yi, k)
-                        : act[code[pc + 5]].derivative(m[code[pc + 4]], yi));
-                if (fused) fusedStep(code, biases, terms, end, dz, rate, params);
-                else gradient(code, biases, terms, end, dz, grad);
+        while (true) {
+            switch (code[pc]) {
+                case DZ_SIGMOID, DZ_SOFT, DZ_ANY -> {
+                    int op = code[pc];
+                    int dn = code[pc + 1];
+                    double dy = m[dn];
+                    m[dn] = 0;
+                    int next = op == DZ_ANY ? pc + 5 : pc + 3;
+                    if (dy == 0) {
+                        pc = code[next];
+                    } else {
+                        double yi = m[code[pc + 2]];
+                        dz = dy * (op == DZ_SIGMOID ? Activation.SIGMOID.derivative(0, yi) : op == DZ_SOFT ? Surrogate.derivative(yi, k)
+                                : act[code[pc + 4]].derivative(m[code[pc + 3]], yi));
+                        pc = next + 1;
+                    }
+                }
+                case GB -> {
+                    grad[code[pc + 1]] += dz * m[code[pc + 2]];
+                    pc += 3;
+                }
+                case GW -> {
+                    grad[code[pc + 1]] += dz * m[code[pc + 2]] * m[code[pc + 3]];
+                    pc += 4;
+                }
+                case DX -> {
+                    m[code[pc + 2]] += dz * m[code[pc + 1]];
+                    pc += 3;
+                }
+                case SB -> {
+                    params[code[pc + 1]] -= rate * (dz * m[code[pc + 2]]);
+                    pc += 3;
+                }
+                case SW -> {
+                    int p = code[pc + 1];
+                    params[p] -= rate * (dz * m[code[pc + 2]] * m[code[pc + 3]]);
+                    m[code[pc + 4]] = m[code[pc + 2]] * params[p];
+                    pc += 5;
+                }
+                case RB -> {
+                    double sum = m[code[pc + 2]];
+                    int end = pc + 4 + 2 * code[pc + 3];
+                    for (int q = pc + 4; q < end; q += 2) sum += m[code[q]] * params[code[q + 1]];
+                    m[code[pc + 1]] = sum;
+                    pc = end;
+                }
+                default -> {
+                    return;
+                }
             }
-            pc = end;
-        }
-    }
-
-    /** BACK's terms: bias gradients, then each weight's gradient and its input's. */
-    private void gradient(int[] code, int biases, int terms, int end, double dz, double[] grad) {
-        double[] m = this.m;
-        for (int q = biases; q < terms - 1; q += 2) grad[code[q]] += dz * m[code[q + 1]];
-        for (int q = terms; q < end; q += 5) {
-            int p = code[q];
-            if (p >= 0) grad[p] += dz * m[code[q + 1]] * m[code[q + 2]];
-            int dx = code[q + 4];
-            if (dx >= 0) m[dx] += dz * m[code[q + 3]];
-        }
-    }
-
-    /** FUSED's terms: bias steps, then for each weight its input's gradient, its step and its refold; then the bias refold. */
-    private void fusedStep(int[] code, int biases, int terms, int end, double dz, double rate, double[] params) {
-        double[] m = this.m;
-        for (int q = biases; q < terms - 1; q += 2) params[code[q]] -= rate * (dz * m[code[q + 1]]);
-        int last = end - 2;
-        for (int q = terms; q < last; q += 5) {
-            int dx = code[q + 4];
-            if (dx >= 0) m[dx] += dz * m[code[q + 3]];
-            int p = code[q];
-            if (p >= 0) {
-                params[p] -= rate * (dz * m[code[q + 1]] * m[code[q + 2]]);
-                m[code[q + 3]] = m[code[q + 1]] * params[p];
-            }
-        }
-        if (terms - 1 > biases) {
-            double sum = m[code[last + 1]];
-            for (int q = biases; q < terms - 1; q += 2) sum += m[code[q + 1]] * params[code[q]];
-            m[code[last]] = sum;
         }
     }
 
