@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = Cli.Version.class,
         description = "Simulate, verify and train circuits made of perceptrons.",
         subcommands = {EvalCommand.class, TableCommand.class, TestCommand.class, TrainCommand.class, DotCommand.class,
-                StatsCommand.class, VerilogCommand.class, ImportCommand.class, FmtCommand.class,
+                StatsCommand.class, SeparableCommand.class, VerilogCommand.class, ImportCommand.class, FmtCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
         // Each footer line fits the 80-column help: picocli would wrap a longer one mid-phrase.
         footer = {"", "Exit codes: 0 ok, 1 a test or check failed, 2 usage error, 3 invalid .net file,",

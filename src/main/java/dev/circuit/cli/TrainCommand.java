@@ -100,6 +100,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot-rates", paramLabel = "R1,R2,...", split = ",", description = "Also train once per rate and draw the loss curves side by side (needs --plot).")
     List<Double> plotRates = new ArrayList<>();
 
+    // Not in the help: the general per-neuron trainer instead of the flat fast path. Both give the same
+    // weights bit for bit; this is for speed comparisons (docs/BENCHMARKS.md) and for bisecting a bug.
+    @Option(names = "--general-trainer", hidden = true)
+    boolean generalTrainer;
+
     TrainCommand(Env env) {
         this.env = env;
     }
@@ -180,7 +185,7 @@ final class TrainCommand implements Callable<Integer> {
             case "adam" -> Optimizer.Kind.ADAM;
             default -> throw CircuitException.usage("--optimizer takes sgd, momentum or adam, not '" + optimizer + "'");
         };
-        return new TrainOptions(epochs, rate, b, shuffle, l, k, seed, untilLoss == null ? Double.NaN : untilLoss);
+        return new TrainOptions(epochs, rate, b, shuffle, l, k, seed, untilLoss == null ? Double.NaN : untilLoss, generalTrainer);
     }
 
     /**

@@ -16,27 +16,29 @@ import java.util.List;
  */
 final class Network {
     private final Netlist net;
-    private final int[][] in;
-    private final double[][] scale;   // a fixed weight's value, or the scale of a learnable one
-    private final int[][] param;      // the parameter a weight reads, or -1 when fixed
-    private final double[] fixedBias; // the sum of the fixed bias terms
-    private final int[][] biasParam;
-    private final double[][] biasScale;
-    private final Activation[] act;
+    final int[][] in;
+    final double[][] scale;   // a fixed weight's value, or the scale of a learnable one
+    final int[][] param;      // the parameter a weight reads, or -1 when fixed
+    final double[] fixedBias; // the sum of the fixed bias terms
+    final int[][] biasParam;
+    final double[][] biasScale;
+    final Activation[] act;
     // True for a hard neuron some parameter reaches: it trains as its sigmoid surrogate. A hard
     // neuron no parameter reaches (a fixed NAND on the inputs) stays exactly hard.
-    private final boolean[] soft;
-    private final int[] out;
+    final boolean[] soft;
+    // True for a neuron some parameter reaches (its own or one upstream); the others need no backward.
+    final boolean[] reached;
+    final int[] out;
     // Fixed hard neurons no parameter reaches, in exact integer form (weights times 10^scale), so
     // step(0.1*a + 0.2*b - 0.3) is 0 at a = b = 1 here as in the evaluator; null when not exact.
-    private final long[][] exactW;
-    private final long[] exactBias;
+    final long[][] exactW;
+    final long[] exactBias;
     // The neurons with a learnable coefficient: the only ones load() must recompute.
-    private final int[] learnable;
-    private final int[] outputNets;
-    private final int[] constNets;
-    private final double[] constValues;
-    private final int inputBits;
+    final int[] learnable;
+    final int[] outputNets;
+    final int[] constNets;
+    final double[] constValues;
+    final int inputBits;
     // The current weights: scale * params[param] folded in by load().
     private final double[][] w;
     private final double[] b;
@@ -53,11 +55,12 @@ final class Network {
         biasScale = new double[n][];
         act = new Activation[n];
         soft = new boolean[n];
+        reached = new boolean[n];
         exactW = new long[n][];
         exactBias = new long[n];
         out = new int[n];
         w = new double[n][];
-        boolean[] reached = new boolean[net.netCount()];
+        boolean[] reachedNet = new boolean[net.netCount()];
         b = new double[n];
         for (int i = 0; i < n; i++) {
             Neuron nr = ns.get(i);
@@ -72,8 +75,9 @@ final class Network {
             act[i] = nr.activation();
             out[i] = nr.out();
             boolean r = !nr.isFixed();
-            for (int x : in[i]) r |= reached[x];
-            reached[out[i]] = r;
+            for (int x : in[i]) r |= reachedNet[x];
+            reachedNet[out[i]] = r;
+            this.reached[i] = r;
             soft[i] = r && act[i].isHard();
             if (!r && act[i].isHard()) exact(i, nr);
         }
@@ -123,6 +127,16 @@ final class Network {
 
     int inputBits() {
         return inputBits;
+    }
+
+    /** True when some hard neuron trains as its surrogate, whose slope then matters. */
+    boolean hasSurrogates() {
+        for (boolean s : soft) if (s) return true;
+        return false;
+    }
+
+    int paramCount() {
+        return net.params().size();
     }
 
     int netCount() {

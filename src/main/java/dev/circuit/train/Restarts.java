@@ -28,13 +28,15 @@ public final class Restarts {
         long epochs = 0;
         for (int i = 0; i <= restarts; i++) {
             long seed = o.seed() + i * STRIDE;
-            TrainOptions oi = new TrainOptions(o.epochs(), o.rate(), o.batch(), o.shuffle(), o.loss(), o.optimizer(), seed, o.untilLoss());
+            TrainOptions oi = o.withSeed(seed);
             double[] start = net.initialParams(seed);
             TrainResult r = new Trainer(net, data).train(start, oi, listener);
             epochs += r.epochs();
             // A diverged run says the rate is wrong, not the start: restarting would only hide that.
             if (r.hasDiverged()) return new Outcome(i, seed, start, r, epochs);
             Outcome here = new Outcome(i, seed, start, r, epochs);
+            // A single attempt wins whatever its snapped circuit does: no need to check it here.
+            if (restarts == 0) return here;
             if (data.isBoolean() && Snap.check(net, r.params(), data).passes()) return here;
             double loss = r.losses()[r.epochs() - 1];
             if (best == null || loss < bestLoss) {

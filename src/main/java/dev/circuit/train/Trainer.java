@@ -30,52 +30,119 @@ public final class Trainer {
     }
 
     public TrainResult train(double[] start, TrainOptions o, Listener listener) {
-        int rows = data.rows();
-        int nParams = start.length;
-        double[] params = start.clone();
-        double[] lastGood = params.clone();
-        double[] grad = new double[nParams];
-        Scratch scratch = new Scratch(network);
-        int[] cared = caredTerms();
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) order[i] = i;
-        SplittableRandom rng = new SplittableRandom(o.seed() ^ 0x5DEECE66DL);
-        Optimizer opt = Optimizer.of(o.optimizer(), nParams);
-        int batch = o.batch() == TrainOptions.FULL ? rows : Math.min(o.batch(), rows);
-        double[] losses = new double[o.epochs()];
-        double first = Double.NaN;
-        double k = Surrogate.FIRST_SLOPE;
-        network.load(params);
-        for (int epoch = 0; epoch < o.epochs(); epoch++) {
-            k = Surrogate.slope(epoch, o.epochs());
-            if (o.shuffle()) shuffle(order, rng);
-            double lossSum = 0;
-            long terms = 0;
-            for (int from = 0; from < rows; from += batch) {
-                int to = Math.min(rows, from + batch);
-                int n = 0;
-                for (int r = from; r < to; r++) n += cared[order[r]];
-                if (n == 0) continue;
-                lossSum += accumulate(order, from, to, n, k, o.loss(), grad, scratch);
-                terms += n;
-                opt.step(params, grad, o.rate());
-                network.load(params);
+        Run run = new Run(start, o, listener);
+        // This loop runs once per training, so the JIT reaches it only by on-stack replacement, after
+        // tens of thousands of iterations; until then it is interpreted. So each iteration hands a
+        // chunk of epochs to Run.epochs, an ordinary method the JIT compiles after a few hundred calls.
+        TrainResult done = null;
+        int epochs = o.epochs();
+        for (int from = 0; from < epochs && done == null; from += CHUNK) done = run.epochs(from, Math.min(epochs, from + CHUNK));
+        return done != null ? done : run.finished();
+    }
+
+    /** Epochs per call of Run.epochs. */
+    private static final int CHUNK = 16;
+
+    /** One training run's state, epoch after epoch. */
+    private final class Run {
+        private final TrainOptions o;
+        private final Listener listener;
+        private final double[] params;
+        private final double[] lastGood;
+        private final double[] grad;
+        private final Scratch scratch;
+        private final int[] cared;
+        private final int[] order;
+        private final SplittableRandom rng;
+        private final Optimizer opt;
+        private final int batch;
+        private final double[] losses;
+        private final long terms;
+        private final FlatNet flat;
+        private double first = Double.NaN;
+        // Only surrogate neurons read the slope; without them it is worked out for the result alone.
+        private final boolean soft;
+
+        Run(double[] start, TrainOptions o, Listener listener) {
+            this.o = o;
+            this.listener = listener;
+            int rows = data.rows();
+            params = start.clone();
+            lastGood = params.clone();
+            grad = new double[params.length];
+            scratch = new Scratch(network);
+            cared = caredTerms();
+            order = new int[rows];
+            for (int i = 0; i < rows; i++) order[i] = i;
+            rng = new SplittableRandom(o.seed() ^ 0x5DEECE66DL);
+            opt = Optimizer.of(o.optimizer(), params.length);
+            batch = o.batch() == TrainOptions.FULL ? rows : Math.min(o.batch(), rows);
+            losses = new double[o.epochs()];
+            // Every batch with a cared-for term counts its terms, so an epoch counts them all.
+            long t = 0;
+            for (int c : cared) t += c;
+            terms = t;
+            soft = network.hasSurrogates();
+            flat = o.general() ? null : new FlatNet(network, data);
+            if (flat != null) flat.reload(params);
+            else network.load(params);
+        }
+
+        /** Runs epochs from .. to-1; null to go on, or the result when training stops. */
+        TrainResult epochs(int from, int to) {
+            for (int e = from; e < to; e++) {
+                TrainResult done = epoch(e);
+                if (done != null) return done;
             }
+            return null;
+        }
+
+        /** Runs one epoch; null to go on, or the result when training stops here. */
+        TrainResult epoch(int epoch) {
+            double k = soft ? Surrogate.slope(epoch, o.epochs()) : Surrogate.FIRST_SLOPE;
+            if (o.shuffle()) shuffle(order, rng);
+            double lossSum = flat != null ? flat.epoch(order, cared, batch, k, o.loss(), opt, o.rate(), params, grad)
+                    : generalEpoch(order, cared, batch, k, o, opt, params, grad, scratch);
             double loss = terms == 0 ? 0 : lossSum / terms;
             losses[epoch] = loss;
             if (epoch == 0) first = loss;
             String why = divergence(loss, first, params);
             if (why != null) {
-                return new TrainResult(lastGood, Arrays.copyOf(losses, epoch + 1), epoch + 1, k, TrainResult.Stop.DIVERGED,
+                return new TrainResult(lastGood, Arrays.copyOf(losses, epoch + 1), epoch + 1, slope(epoch), TrainResult.Stop.DIVERGED,
                         "training diverged at epoch " + (epoch + 1) + " (" + why + ")");
             }
-            System.arraycopy(params, 0, lastGood, 0, nParams);
+            System.arraycopy(params, 0, lastGood, 0, params.length);
             if (listener != null) listener.epoch(epoch + 1, o.epochs(), loss);
             if (loss <= o.untilLoss()) {
-                return new TrainResult(params, Arrays.copyOf(losses, epoch + 1), epoch + 1, k, TrainResult.Stop.UNTIL_LOSS, null);
+                return new TrainResult(params, Arrays.copyOf(losses, epoch + 1), epoch + 1, slope(epoch), TrainResult.Stop.UNTIL_LOSS, null);
             }
+            return null;
         }
-        return new TrainResult(params, losses, o.epochs(), k, TrainResult.Stop.EPOCHS, null);
+
+        TrainResult finished() {
+            return new TrainResult(params, losses, o.epochs(), slope(o.epochs() - 1), TrainResult.Stop.EPOCHS, null);
+        }
+
+        /** The surrogate slope of an epoch, as the result reports it. */
+        private double slope(int epoch) {
+            return Surrogate.slope(epoch, o.epochs());
+        }
+    }
+
+    /** One epoch on the general path: what {@link FlatNet#epoch} does, through {@link Network}. */
+    private double generalEpoch(int[] order, int[] cared, int batch, double k, TrainOptions o, Optimizer opt, double[] params,
+                                double[] grad, Scratch scratch) {
+        double lossSum = 0;
+        for (int from = 0; from < order.length; from += batch) {
+            int to = Math.min(order.length, from + batch);
+            int n = 0;
+            for (int r = from; r < to; r++) n += cared[order[r]];
+            if (n == 0) continue;
+            lossSum += accumulate(order, from, to, n, k, o.loss(), grad, scratch);
+            opt.step(params, grad, o.rate());
+            network.load(params);
+        }
+        return lossSum;
     }
 
     /** Work arrays for one pass, allocated once per run. */

@@ -332,6 +332,42 @@ class CliTest {
     }
 
     @Nested
+    class Separable {
+        @Test
+        void saysForEachOutputWhetherOneThresholdNeuronCanRealiseIt() {
+            CliRun r = CliRun.of("separable", ADDER);
+            assertEquals(0, r.code(), r.all());
+            assertEquals("""
+                    sum is not linearly separable: no single threshold neuron realises it (it needs a hidden layer, as XOR does)
+                    one threshold neuron realises carry: step(2*a + 1*b - 2)
+                    """, r.out());
+        }
+
+        @Test
+        void orIsOneNeuronWithUnitWeights() {
+            CliRun r = CliRun.of("separable", "circuits/learn/or.net");
+            assertEquals("one threshold neuron realises or: step(1*a + 1*b)\n", r.out());
+        }
+
+        @Test
+        void aCircuitWithoutATestTableIsAUsageError() {
+            CliRun r = CliRun.of("separable", "circuits/learn/add.net");
+            assertEquals(2, r.code());
+            assertEquals("circuit: error: no test table for add in circuits/learn/add.net; separable reads the truth table from one"
+                    + " (test add { ... })\n", r.err());
+        }
+
+        @Test
+        void aTableOfRealNumbersIsNotATruthTable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path f = dir.resolve("half.net");
+            java.nio.file.Files.writeString(f, "circuit half(a) -> y {\n    y = linear(0.5*a)\n}\ntest half {\n    a | y\n    1 | 0.5\n}\n");
+            CliRun r = CliRun.of("separable", f.toString());
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains("is not a truth table: separable needs every input and output 0 or 1"), r.err());
+        }
+    }
+
+    @Nested
     class Help {
         @Test
         void helpListsCommandsAndExitCodes() {
