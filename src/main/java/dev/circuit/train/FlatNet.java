@@ -71,6 +71,10 @@ final class FlatNet {
     private final int[] forwardTape;
     private final int[] accumulateTape;
     private final int[] fusedTape;
+    /** The tapes as generated code ({@link TapeCompiler}), or null: then they are interpreted here. */
+    private final Kernel kernel;
+    /** False interprets every tape (for the tests that hold generated code to the interpreter). */
+    static volatile boolean generateKernels = true;
 
     FlatNet(Network n, Dataset data) {
         neurons = n.neurons();
@@ -150,6 +154,12 @@ final class FlatNet {
         forwardTape = forwardTape();
         accumulateTape = backwardTape(false);
         fusedTape = fusable ? backwardTape(true) : null;
+        kernel = generateKernels ? TapeCompiler.compile(forwardTape, accumulateTape, fusedTape) : null;
+    }
+
+    /** "generated code" or "interpreted tapes": how rows run, for tests and reports. */
+    String mode() {
+        return kernel != null ? "generated code" : "interpreted tapes";
     }
 
     // The ops. Operands follow the op code, as indices into m (or into params and grad); each
@@ -310,7 +320,8 @@ final class FlatNet {
         int xr = row * inputBits;
         for (int j = 0; j < inputBits; j++) m[j] = x[xr + j];
         for (int c = 0; c < constNets.length; c++) m[constNets[c]] = m[c0 + c];
-        forward(k);
+        if (kernel != null) kernel.forward(m, k, act);
+        else forward(k);
         int yr = row * outputBits;
         for (int j = 0; j < outputBits; j++) {
             double target = y[yr + j];
@@ -323,8 +334,14 @@ final class FlatNet {
             }
             m[dn0 + outputNets[j]] += d;
         }
-        if (params == null) backward(accumulateTape, k, grad, 0, null);
-        else backward(fusedTape, k, grad, rate, params);
+        if (kernel != null) {
+            if (params == null) kernel.accumulate(m, k, act, grad);
+            else kernel.fused(m, k, act, rate, params);
+        } else if (params == null) {
+            backward(accumulateTape, k, grad, 0, null);
+        } else {
+            backward(fusedTape, k, grad, rate, params);
+        }
         return lossSum;
     }
 

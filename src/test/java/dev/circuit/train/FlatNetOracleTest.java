@@ -43,9 +43,19 @@ class FlatNetOracleTest {
         TrainOptions o = new TrainOptions(1 + rnd.nextInt(40), rnd.nextDouble(0.01, 1), batch, rnd.nextBoolean(), loss, kind,
                 rnd.nextLong(), Double.NaN);
         double[] start = net.initialParams(o.seed());
-        TrainResult fast = new Trainer(net, data).train(start, o, null);
         TrainResult general = new Trainer(net, data).train(start, o.withGeneral(true), null);
-        String what = "seed " + seed + ", " + o;
+        // Both ways of running the tapes: generated code (the default) and the tape interpreter.
+        for (boolean generate : new boolean[] {true, false}) {
+            FlatNet.generateKernels = generate;
+            try {
+                same(general, new Trainer(net, data).train(start, o, null), "seed " + seed + ", " + o + ", generated code " + generate);
+            } finally {
+                FlatNet.generateKernels = true;
+            }
+        }
+    }
+
+    private static void same(TrainResult general, TrainResult fast, String what) {
         assertEquals(general.stop(), fast.stop(), what);
         assertEquals(general.epochs(), fast.epochs(), what);
         for (int i = 0; i < general.params().length; i++) {
@@ -54,6 +64,22 @@ class FlatNetOracleTest {
         for (int e = 0; e < general.epochs(); e++) {
             assertEquals(Double.doubleToLongBits(general.losses()[e]), Double.doubleToLongBits(fast.losses()[e]), what + ", epoch " + e);
         }
+    }
+
+    /**
+     * The tutorials' networks run as generated code (else the properties above would hold the
+     * interpreter to itself twice); a fixed hard neuron in exact arithmetic keeps the interpreter.
+     */
+    @Test
+    void smallNetworksRunAsGeneratedCodeAndExactNeuronsInterpreted() {
+        for (String f : new String[] {"add.net", "xor.net", "line.net", "or.net"}) {
+            Netlist net = Fixtures.load(Fixtures.LEARN.resolve(f)).net();
+            Dataset data = data(new SplittableRandom(1), net);
+            assertEquals("generated code", new FlatNet(new Network(net), data).mode(), f);
+        }
+        Netlist half = Fixtures.load(Fixtures.LEARN.resolve("half_adder_learn.net")).net();
+        assertEquals("interpreted tapes", new FlatNet(new Network(half), data(new SplittableRandom(1), half)).mode(),
+                "half_adder_learn.net: its carry NAND is fixed and hard");
     }
 
     /** The same circuit with a parameter of its own for every learnable coefficient. */
