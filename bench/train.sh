@@ -5,13 +5,14 @@
 # each side runs RUNS times and the best figure counts, since a shared machine's load only ever
 # slows a run down. Not a test: the figures go to docs/BENCHMARKS.md by hand.
 # Usage: bench/train.sh [XOR_EPOCHS] [ADD_EPOCHS] [RUNS]
+# ADD_EPOCHS defaults to the tutorial's own 10 000 (online, rate 0.1).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$here/.."
 xor_epochs="${1:-100000}"
-add_epochs="${2:-5000}"
+add_epochs="${2:-10000}"
 runs="${3:-3}"
-python3 -c 'import numpy' 2>/dev/null || { echo "numpy is not installed: pip install numpy" >&2; exit 1; }
+python3 -c 'import numpy' 2>/dev/null || { echo "numpy is not installed: apt-get install python3-numpy (or pip install numpy)" >&2; exit 1; }
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 # the XOR net from a random start (the example file holds trained values)
