@@ -154,7 +154,7 @@ final class FlatNet {
         forwardTape = forwardTape();
         accumulateTape = backwardTape(false);
         fusedTape = fusable ? backwardTape(true) : null;
-        kernel = generateKernels ? TapeCompiler.compile(forwardTape, accumulateTape, fusedTape) : null;
+        kernel = generateKernels ? TapeCompiler.compile(forwardTape, accumulateTape, fusedTape, reloadTape()) : null;
     }
 
     /** "generated code" or "interpreted tapes": how rows run, for tests and reports. */
@@ -202,6 +202,8 @@ final class FlatNet {
     static final int SW = 12;
     /** After SB: the bias m[a] refolded: fixed part m[b], then c terms (scale m[.], parameter) in order. */
     static final int RB = 13;
+    /** Reload of a learnable weight: m[a] = scale m[b] * params[c]. (The reload tape is RW and RB ops.) */
+    static final int RW = 14;
 
     /** The forward tape: every neuron in topological order. */
     private int[] forwardTape() {
@@ -437,12 +439,28 @@ final class FlatNet {
 
     /** Folds the parameters into the weights of the neurons that hold them (what {@link Network#load} does). */
     void reload(double[] params) {
+        if (kernel != null) {
+            kernel.reload(m, params);
+            return;
+        }
         for (int t : learnableTerms) m[w0 + t] = termScale[t] * params[termParam[t]];
         for (int i : learnableNeurons) {
             double s = fixedBias[i];
             for (int j = biasStart[i]; j < biasStart[i + 1]; j++) s += biasScale[j] * params[biasParam[j]];
             m[b0 + i] = s;
         }
+    }
+
+    /** {@link #reload} as a tape for the kernel: the same products and sums, in the same order. */
+    private int[] reloadTape() {
+        IntList t = new IntList();
+        for (int w : learnableTerms) t.add(RW, w0 + w, s0 + w, termParam[w]);
+        for (int i : learnableNeurons) {
+            t.add(RB, b0 + i, fb0 + i, biasStart[i + 1] - biasStart[i]);
+            for (int j = biasStart[i]; j < biasStart[i + 1]; j++) t.add(bs0 + j, biasParam[j]);
+        }
+        t.add(END);
+        return t.toArray();
     }
 
     /** A fixed hard neuron in integers when its inputs are all 0 or 1 (see Network); false when they are not. */

@@ -16,4 +16,7 @@ interface Kernel {
 
     /** The fused backward tape: each parameter's SGD step at {@code rate} as backward reaches it. */
     void fused(double[] m, double k, Activation[] act, double rate, double[] params);
+
+    /** The reload tape: the weights and biases in {@code m} recomputed from {@code params}. */
+    void reload(double[] m, double[] params);
 }

@@ -30,7 +30,7 @@ final class TapeCompiler {
     private TapeCompiler() {}
 
     /** Runs the tapes' ops; null when they cannot be compiled (see the class comment). */
-    static Kernel compile(int[] forward, int[] accumulate, int[] fused) {
+    static Kernel compile(int[] forward, int[] accumulate, int[] fused, int[] reload) {
         try {
             ClassWriter w = new ClassWriter("dev/circuit/train/GeneratedKernel", "dev/circuit/train/Kernel");
             ClassWriter.Code f = w.method(0x0001, "forward", "(" + "[DD" + ACTS + ")V", 7);
@@ -40,6 +40,7 @@ final class TapeCompiler {
             ClassWriter.Code s = w.method(0x0001, "fused", "([DD" + ACTS + "D[D)V", 12);
             if (fused == null) s.op(0xB1);
             else if (!backward(w, s, fused, true)) return null;
+            if (!reload(w.method(0x0001, "reload", "([D[D)V", 5), reload)) return null;
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(w.bytes(), true);
             // Reflection rather than a method handle's invoke: its first use spins classes (milliseconds).
             return (Kernel) lookup.lookupClass().getDeclaredConstructor().newInstance();
@@ -177,17 +178,9 @@ final class TapeCompiler {
                     index(c.aload(PARAMS), code[pc + 1]).op(0x31).op(0x6B).op(0x52);
                     pc += 5;
                 }
-                case FlatNet.RB -> {                   // sum = m[b]; sum += m[.] * params[.] ...; m[a] = sum
+                case FlatNet.RB -> {
                     if (!fused) return false;
-                    m(c, code[pc + 2]).dstore(sum);
-                    int end = pc + 4 + 2 * code[pc + 3];
-                    for (int q = pc + 4; q < end; q += 2) {
-                        c.dload(sum);
-                        m(c, code[q]);
-                        index(c.aload(PARAMS), code[q + 1]).op(0x31).op(0x6B).op(0x63).dstore(sum);
-                    }
-                    index(c.aload(M), code[pc + 1]).dload(sum).op(0x52);
-                    pc = end;
+                    pc = refold(c, code, pc, PARAMS, sum);
                 }
                 default -> {
                     return false;
@@ -199,6 +192,40 @@ final class TapeCompiler {
         check(c);
         for (int[] j : jumps) c.patch(j[0], at[j[1]]);
         return true;
+    }
+
+    /** The reload tape: m[a] = m[b] * params[c] (RW) and the biases' sums (RB). Locals: 1 m, 2 params, 3-4 sum. */
+    private static boolean reload(ClassWriter.Code c, int[] code) {
+        int params = 2, sum = 3;
+        int pc = 0;
+        while (code[pc] != FlatNet.END) {
+            if (code[pc] == FlatNet.RW) {
+                index(c.aload(M), code[pc + 1]);
+                m(c, code[pc + 2]);
+                index(c.aload(params), code[pc + 3]).op(0x31).op(0x6B).op(0x52);
+                pc += 4;
+            } else if (code[pc] == FlatNet.RB) {
+                pc = refold(c, code, pc, params, sum);
+            } else {
+                return false;
+            }
+            check(c);
+        }
+        c.op(0xB1);
+        return true;
+    }
+
+    /** RB at {@code pc}: sum = m[b]; sum += m[.] * params[.] ...; m[a] = sum. Returns the next op's position. */
+    private static int refold(ClassWriter.Code c, int[] code, int pc, int params, int sum) {
+        m(c, code[pc + 2]).dstore(sum);
+        int end = pc + 4 + 2 * code[pc + 3];
+        for (int q = pc + 4; q < end; q += 2) {
+            c.dload(sum);
+            m(c, code[q]);
+            index(c.aload(params), code[q + 1]).op(0x31).op(0x6B).op(0x63).dstore(sum);
+        }
+        index(c.aload(M), code[pc + 1]).dload(sum).op(0x52);
+        return end;
     }
 
     // The activations, called from generated code: the same methods the tape interpreter calls.
