@@ -128,7 +128,7 @@ final class AstBuilder {
     }
 
     private BigDecimal signed(NetParser.SignedNumberContext c) {
-        BigDecimal v = Numbers.parse(c.NUMBER().getText());
+        BigDecimal v = number(c.NUMBER().getSymbol());
         return c.getChildCount() > 1 ? v.negate() : v;
     }
 
@@ -267,7 +267,20 @@ final class AstBuilder {
     }
 
     private Expr.Num num(Token t) {
-        return new Expr.Num(Numbers.parse(t.getText()), t.getText(), pos(t));
+        return new Expr.Num(number(t), t.getText(), pos(t));
+    }
+
+    /**
+     * A literal the lexer accepted but that is no number ({@code 0x_}, {@code 1e99999999999}): an
+     * error at the token, and 0 in its place (a file with errors is not elaborated).
+     */
+    private BigDecimal number(Token t) {
+        try {
+            return Numbers.parse(t.getText());
+        } catch (NumberFormatException e) {
+            diags.error(pos(t), e.getMessage());
+            return BigDecimal.ZERO;
+        }
     }
 
     private List<Ident> ids(NetParser.IdListContext l) {
