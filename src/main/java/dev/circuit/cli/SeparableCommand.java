@@ -39,6 +39,10 @@ final class SeparableCommand implements Callable<Integer> {
             throw new CircuitException(Failure.USAGE, Pos.file(file), "no test table for " + net.name() + " in " + file
                     + "; separable reads the truth table from one (test " + net.name() + " { ... })");
         }
+        if (rows.rows() == 0) {
+            throw new CircuitException(Failure.USAGE, Pos.file(file), "the test table for " + net.name() + " has no rows: separable"
+                    + " reads the truth table from it");
+        }
         if (!rows.isBoolean()) {
             throw new CircuitException(Failure.USAGE, Pos.file(file), "the test table for " + net.name()
                     + " is not a truth table: separable needs every input and output 0 or 1");

@@ -129,6 +129,10 @@ final class TrainCommand implements Callable<Integer> {
         if (output != null) refuseImported(program, net);
         Dataset rows = data != null ? CsvData.read(data, net, env.sources) : TableData.of(program, net);
         Dataset held = holdout != null ? CsvData.read(holdout, net, env.sources) : null;
+        if (rows.rows() == 0) {
+            throw new CircuitException(Failure.TRAINING, Pos.file(rows.source()), "no rows to train on: "
+                    + (data != null ? "the file has a header and nothing under it" : "the test table for " + net.name() + " is empty"));
+        }
         Trainer trainer = new Trainer(net, rows);
         Progress progress = new Progress(env, System.console() != null);
         long t0 = System.nanoTime();

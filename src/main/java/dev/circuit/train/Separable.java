@@ -60,6 +60,14 @@ public final class Separable {
                 String name = t.bus() ? t.name() + "[" + b + "]" : t.name();
                 double[] y = new double[rows.rows()];
                 for (int r = 0; r < y.length; r++) y[r] = rows.targets()[r][j];
+                int[] clash = contradiction(rows.inputs(), y);
+                if (clash != null) {
+                    var p = rows.where().get(clash[0]);
+                    var q = rows.where().get(clash[1]);
+                    out.add(name + " is not a function of the inputs: lines " + p.line() + " and " + q.line() + " of " + p.file()
+                            + " give the same inputs different values, so no circuit realises it");
+                    continue;
+                }
                 Optional<Answer> answer = decide(rows.inputs(), y);
                 if (answer.isEmpty()) out.add("undecided for " + name);
                 else if (answer.get().separable()) out.add("one threshold neuron realises " + name + ": step(" + sum(answer.get().weights(), bitNames) + ")");
@@ -67,6 +75,17 @@ public final class Separable {
             }
         }
         return out;
+    }
+
+    /** Two rows with equal inputs and different (cared-for) targets, or null. */
+    private static int[] contradiction(double[][] inputs, double[] target) {
+        java.util.Map<List<Double>, Integer> first = new java.util.HashMap<>();
+        for (int r = 0; r < inputs.length; r++) {
+            if (Double.isNaN(target[r])) continue;
+            Integer seen = first.putIfAbsent(Arrays.stream(inputs[r]).boxed().toList(), r);
+            if (seen != null && target[seen] != target[r]) return new int[] {seen, r};
+        }
+        return null;
     }
 
     /** {@code 2*a - 1*b + 3}: zero weights left out. */

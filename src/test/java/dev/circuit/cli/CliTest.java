@@ -358,6 +358,29 @@ class CliTest {
         }
 
         @Test
+        void contradictoryRowsAreNoFunctionAtAll(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path f = dir.resolve("c.net");
+            java.nio.file.Files.writeString(f, "circuit c(a, b) -> y {\n    y = step(a + b - 2)\n}\ntest c {\n  a b | y\n  0 0 | 0\n"
+                    + "  0 1 | 0\n  0 0 | 1\n}\n");
+            CliRun r = CliRun.of("separable", f.toString());
+            assertEquals(0, r.code(), r.all());
+            assertEquals("y is not a function of the inputs: lines 6 and 8 of " + f + " give the same inputs different values,"
+                    + " so no circuit realises it\n", r.out());
+        }
+
+        @Test
+        void aTableWithoutRowsIsAUsageErrorAndNothingToTrainOn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path f = dir.resolve("e.net");
+            java.nio.file.Files.writeString(f, "circuit e(a) -> y {\n    y = step(?*a + ?)\n}\ntest e {\n  a | y\n}\n");
+            CliRun r = CliRun.of("separable", f.toString());
+            assertEquals(2, r.code(), r.all());
+            assertEquals("circuit: error: the test table for e has no rows: separable reads the truth table from it\n", r.err());
+            CliRun t = CliRun.of("train", f.toString());
+            assertEquals(5, t.code(), t.all());
+            assertEquals(f + ": error: no rows to train on: the test table for e is empty\n", t.err());
+        }
+
+        @Test
         void aTableOfRealNumbersIsNotATruthTable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
             java.nio.file.Path f = dir.resolve("half.net");
             java.nio.file.Files.writeString(f, "circuit half(a) -> y {\n    y = linear(0.5*a)\n}\ntest half {\n    a | y\n    1 | 0.5\n}\n");
