@@ -24,15 +24,17 @@ import java.util.function.LongConsumer;
 public final class BitParallel implements Bytecode.Schedule {
     /** Words per pass: 2048 rows. Large enough to amortise the per-gate dispatch, small enough for L1/L2. */
     static final int WORDS = 32;
+    /** log2(WORDS): the row bits 6 .. 6 + LOG_WORDS - 1 vary inside a block. */
+    private static final int LOG_WORDS = Integer.numberOfTrailingZeros(WORDS);
     /**
      * For the generated code: the in-block row bits 6..10 as words, {@code PATTERN[k * WORDS + i]}
      * all ones when bit k of word index i is set (read from an array: it measured faster than
      * computing them from i in the loop).
      */
-    private static final long[] PATTERN = new long[Integer.numberOfTrailingZeros(WORDS) * WORDS];
+    private static final long[] PATTERN = new long[LOG_WORDS * WORDS];
 
     static {
-        for (int k = 0; k < Integer.numberOfTrailingZeros(WORDS); k++)
+        for (int k = 0; k < LOG_WORDS; k++)
             for (int i = 0; i < WORDS; i++) PATTERN[k * WORDS + i] = ((i >>> k) & 1) != 0 ? -1L : 0L;
     }
     private static final int ROWS_PER_BLOCK = 64 * WORDS;
@@ -293,7 +295,7 @@ public final class BitParallel implements Bytecode.Schedule {
             int bit = inputRowBit[i];
             if (bit < 6) {
                 Arrays.fill(s, LANE[bit]);
-            } else if (bit < 6 + 5) {
+            } else if (bit < 6 + LOG_WORDS) {
                 for (int j = 0; j < WORDS; j++) s[j] = ((j >>> (bit - 6)) & 1) != 0 ? -1L : 0L;
             } else {
                 Arrays.fill(s, ((r0 >>> bit) & 1) != 0 ? -1L : 0L);

@@ -42,7 +42,11 @@ final class Bytecode {
 
     /** What the compiler needs of the scheduled network: slots are local values, 0 false, 1 true. */
     interface Schedule {
-        /** Words (64 rows each) per block, a power of two at most 64; the method's {@code out} holds as many. */
+        /**
+         * Words (64 rows each) per block, a power of two at most 64; the method's {@code out} holds as
+         * many. The method's {@code fromWord} must start a block (a multiple of this), and so must
+         * {@code toWord} unless it is the last word of all.
+         */
         int words();
 
         /** Rows in all (a power of two, at least 64). */

@@ -218,7 +218,7 @@ final class AstBuilder {
      * C's precedence, which the language keeps, binds comparisons tighter than {@code & ^ |}:
      * {@code y == a & b} is {@code (y == a) & b}, rarely what was meant. Warn (as gcc's
      * -Wparentheses does) when a bitwise operator has an unparenthesised comparison on one side and
-     * a number on the other; {@code a == b & c == d} and {@code (a == b) & (c == d) | e == f}, which
+     * on the other a value that is not itself a comparison (a signal, a sum...); {@code a == b & c == d} and {@code (a == b) & (c == d) | e == f}, which
      * combine truth values, read as meant.
      */
     private void warnPrecedence(Expr.Binary b) {

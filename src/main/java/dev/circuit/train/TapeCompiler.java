@@ -212,6 +212,7 @@ final class TapeCompiler {
             check(c);
         }
         c.op(0xB1);
+        check(c);
         return true;
     }
 

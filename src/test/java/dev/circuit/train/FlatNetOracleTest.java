@@ -1,6 +1,7 @@
 package dev.circuit.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -21,18 +22,23 @@ import org.junit.jupiter.api.Test;
  * optimizers, full, online and small batches, shuffled or not.
  */
 class FlatNetOracleTest {
+    /** How many random circuits ran as generated code: else both arms could be the interpreter twice. */
+    private final java.util.concurrent.atomic.AtomicInteger generated = new java.util.concurrent.atomic.AtomicInteger();
+
     @Test
     void fastAndGeneralPathsAgreeBitForBit() {
         qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> check(seed, false));
+        assertTrue(generated.get() >= 250, generated + " of 300 random circuits ran as generated code");
     }
 
     /** Online SGD with every parameter read once: the fused tape, which steps parameters inside backward. */
     @Test
     void theFusedOnlineSgdTapeAgreesBitForBit() {
         qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> check(seed, true));
+        assertTrue(generated.get() >= 250, generated + " of 300 random circuits ran as generated code");
     }
 
-    private static void check(long seed, boolean fused) {
+    private void check(long seed, boolean fused) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Loss loss = rnd.nextBoolean() ? Loss.MSE : Loss.BCE;
         Netlist net = GradientTest.randomCircuit(rnd, loss == Loss.BCE);
@@ -44,6 +50,7 @@ class FlatNetOracleTest {
                 rnd.nextLong(), Double.NaN);
         double[] start = net.initialParams(o.seed());
         TrainResult general = new Trainer(net, data).train(start, o.withGeneral(true), null);
+        if (new FlatNet(new Network(net), data).mode().equals("generated code")) generated.incrementAndGet();
         // Both ways of running the tapes: generated code (the default) and the tape interpreter.
         for (boolean generate : new boolean[] {true, false}) {
             FlatNet.generateKernels = generate;
