@@ -49,7 +49,12 @@ public final class Loader {
         }
         SourceFile root = l.load(file.toString(), real, null);
         l.diags.check();
-        return new Program(root, l.order, sources, l.diags.warnings());
+        // Body statements are built (and warned about) while the parser runs, tests and checks after
+        // it: put the warnings back in the order of the file.
+        List<Diagnostic> warnings = new ArrayList<>(l.diags.warnings());
+        warnings.sort(java.util.Comparator.comparing((Diagnostic d) -> d.pos().file())
+                .thenComparingInt(d -> d.pos().line()).thenComparingInt(d -> d.pos().col()));
+        return new Program(root, l.order, sources, warnings);
     }
 
     private SourceFile load(String name, Path real, Import from) {
