@@ -6,20 +6,20 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
 /**
- * Compiles a scheduled gate network into one class with one static method,
- * {@code long run(long fromWord, long toWord, long[] out)}: block by block ({@link Schedule#words()}
- * 64-row words each), an int-counted loop over the block's words sets the inputs and computes every
- * gate with values in local variables, storing the property's word in {@code out}; after the loop
- * the block's words are scanned and the first row where the property is 0 is returned, or -1.
+ * Compiles a scheduled gate network into a class with one static method,
+ * {@code long run(long fromWord, long toWord, long[] out, long[] pattern)}: block by block
+ * ({@link Schedule#words()} 64-row words each), an int-counted loop over the block's words sets the
+ * inputs (the in-block row bits read from {@code pattern}) and computes every gate with values in
+ * local variables, storing the property's word in {@code out}; after the loop the block's words are
+ * scanned and the first row where the property is 0 is returned, or -1.
  *
- * <p>Why this shape: the loop body is straight-line code without exits over a counted loop, which
- * C2 unrolls and schedules as independent chains; one word per iteration of a {@code long}-counted
- * loop with the failure test inside ran 2.5x slower (docs/BENCHMARKS.md, "Where the time goes").
+ * <p>Why this shape: a counted loop whose straight-line body has no exit took half the cycles of one
+ * word per iteration of a {@code long}-counted loop with the failure test inside (measured on
+ * adder16, docs/BENCHMARKS.md, "Results with block loops").
  *
  * <p>The class file is written by {@link ClassWriter} at version 49, which needs no stack map
- * frames, so no bytecode library is needed.
- * Methods larger than the JIT compiles ({@link #MAX_CODE} bytes) are refused, and the engine then
- * interprets.
+ * frames, so no bytecode library is needed. Methods larger than the JIT compiles
+ * ({@link #MAX_CODE} bytes) are refused, and the engine then interprets.
  */
 final class Bytecode {
     /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode by default. */
