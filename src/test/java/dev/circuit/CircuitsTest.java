@@ -8,6 +8,7 @@ import dev.circuit.cli.Cli;
 import dev.circuit.diag.Sources;
 import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
+import dev.circuit.model.Rational;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import java.math.BigDecimal;
@@ -74,8 +75,8 @@ class CircuitsTest {
         assertEquals(count, net.neurons().size(), "neurons in " + name);
         for (Neuron n : net.neurons()) {
             boolean nand = n.activation() == Activation.STEP && n.fanIn() == 2
-                    && n.weights().stream().allMatch(w -> w.isFixed() && w.scale().compareTo(BigDecimal.valueOf(-2)) == 0)
-                    && sum(n.bias()).compareTo(BigDecimal.valueOf(3)) == 0;
+                    && n.weights().stream().allMatch(w -> w.isFixed() && w.scale().equals(Rational.of(-2)))
+                    && sum(n.bias()).equals(Rational.of(3));
             assertTrue(nand, n.path() + " is not a NAND perceptron");
         }
     }
@@ -93,8 +94,8 @@ class CircuitsTest {
         return Circuit.load(CIRCUITS.resolve(name + ".net"), null, new Sources()).netlist();
     }
 
-    private static BigDecimal sum(List<Coef> terms) {
-        return terms.stream().peek(c -> assertTrue(c.isFixed())).map(Coef::scale).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static Rational sum(List<Coef> terms) {
+        return terms.stream().peek(c -> assertTrue(c.isFixed())).map(Coef::scale).reduce(Rational.ZERO, Rational::plus);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.circuit.elab;
 
 import dev.circuit.model.Coef;
-import java.math.BigDecimal;
+import dev.circuit.model.Rational;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,7 @@ record Affine(List<Term> terms, List<Coef> bias) {
     }
 
     static Affine variable(int var) {
-        return new Affine(List.of(new Term(var, Coef.fixed(BigDecimal.ONE))), List.of());
+        return new Affine(List.of(new Term(var, Coef.fixed(Rational.ONE))), List.of());
     }
 
     boolean isConstant() {
@@ -37,8 +37,8 @@ record Affine(List<Term> terms, List<Coef> bias) {
     }
 
     /** The value when this is a fixed constant. */
-    BigDecimal fixedValue() {
-        return bias.stream().map(Coef::scale).reduce(BigDecimal.ZERO, BigDecimal::add);
+    Rational fixedValue() {
+        return bias.stream().map(Coef::scale).reduce(Rational.ZERO, Rational::plus);
     }
 
     Affine plus(Affine o) {
@@ -49,7 +49,7 @@ record Affine(List<Term> terms, List<Coef> bias) {
         return new Affine(t, b);
     }
 
-    Affine times(BigDecimal k) {
+    Affine times(Rational k) {
         return new Affine(terms.stream().map(t -> new Term(t.var(), t.coef().times(k))).toList(),
                 bias.stream().map(c -> c.times(k)).toList());
     }
@@ -62,12 +62,12 @@ record Affine(List<Term> terms, List<Coef> bias) {
 
     /** Fixed terms on one variable summed into one; fixed bias parts summed into one; order kept. */
     Affine normalized() {
-        Map<Integer, BigDecimal> fixed = new LinkedHashMap<>();
+        Map<Integer, Rational> fixed = new LinkedHashMap<>();
         List<Object> order = new ArrayList<>();
         for (Term t : terms) {
             if (t.coef().isFixed()) {
                 if (!fixed.containsKey(t.var())) order.add(t.var());
-                fixed.merge(t.var(), t.coef().scale(), BigDecimal::add);
+                fixed.merge(t.var(), t.coef().scale(), Rational::plus);
             } else {
                 order.add(t);
             }
@@ -77,12 +77,12 @@ record Affine(List<Term> terms, List<Coef> bias) {
             if (o instanceof Term t) out.add(t);
             else out.add(new Term((Integer) o, Coef.fixed(fixed.get((Integer) o))));
         }
-        BigDecimal fixedBias = BigDecimal.ZERO;
+        Rational fixedBias = Rational.ZERO;
         boolean anyFixed = false;
         List<Coef> b = new ArrayList<>();
         for (Coef c : bias) {
             if (c.isFixed()) {
-                fixedBias = fixedBias.add(c.scale());
+                fixedBias = fixedBias.plus(c.scale());
                 anyFixed = true;
             } else {
                 b.add(c);

@@ -21,6 +21,7 @@ import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Param;
+import dev.circuit.model.Rational;
 import dev.circuit.model.Terminal;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -613,7 +614,7 @@ public final class Elaborator {
         List<Integer> vars = new ArrayList<>();
         Linearizer lin = new Linearizer(diags, ref -> {
             if (s.lookup(ref.name()) == null && isInt(s, ref.name()) && ref.selector() == null) {
-                return Optional.of(new Linearizer.Operand.Const(BigDecimal.valueOf(s.ints.get(ref.name()))));
+                return Optional.of(new Linearizer.Operand.Const(Rational.of(s.ints.get(ref.name()))));
             }
             int[] nets = sourceNets(ref, s, 1);
             if (nets == null) return Optional.empty();

@@ -4,8 +4,7 @@ import dev.circuit.ast.Expr;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.circuit.model.Rational;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,7 @@ final class Linearizer {
     /** What a name in a weighted sum stands for: a variable, or a constant (a circuit parameter). */
     sealed interface Operand {
         record Var(int id) implements Operand {}
-        record Const(BigDecimal value) implements Operand {}
+        record Const(Rational value) implements Operand {}
     }
 
     /** A neuron: its activation and the sum z it applies to. */
@@ -69,7 +68,7 @@ final class Linearizer {
             Optional<Affine> l = sum(b.left());
             Optional<Affine> r = sum(b.right());
             if (l.isEmpty() || r.isEmpty()) return Optional.empty();
-            BigDecimal minus = BigDecimal.ONE.negate();
+            Rational minus = Rational.MINUS_ONE;
             // s >= t is z = s - t >= 0; s <= t is z = t - s >= 0. Strict ones use step (z > 0).
             Affine z = b.op().startsWith(">") ? l.get().plus(r.get().times(minus)) : r.get().plus(l.get().times(minus));
             Activation act = b.op().endsWith("=") ? Activation.THRESHOLD : Activation.STEP;
@@ -134,7 +133,7 @@ final class Linearizer {
 
     /** A weighted sum, or empty after reporting why the expression is not one. */
     Optional<Affine> sum(Expr e) {
-        if (e instanceof Expr.Num n) return Optional.of(Affine.constant(Coef.fixed(n.value())));
+        if (e instanceof Expr.Num n) return Optional.of(Affine.constant(Coef.fixed(Rational.of(n.value()))));
         if (e instanceof Expr.Learnable l) return Optional.of(Affine.constant(Coef.learnable(params.applyAsInt(l))));
         if (e instanceof Expr.Paren p) return sum(p.inner());
         if (e instanceof Expr.Ref r) {
@@ -144,7 +143,7 @@ final class Linearizer {
         if (e instanceof Expr.Unary u) {
             if (u.op().equals("~")) return notLinear(u, "'~' is not allowed in a weighted sum");
             Optional<Affine> a = sum(u.operand());
-            return u.op().equals("-") ? a.map(x -> x.times(BigDecimal.ONE.negate())) : a;
+            return u.op().equals("-") ? a.map(x -> x.times(Rational.MINUS_ONE)) : a;
         }
         if (e instanceof Expr.Binary b) return binary(b);
         if (e instanceof Expr.Call c) {
@@ -173,13 +172,14 @@ final class Linearizer {
         Affine r = ro.get();
         switch (op) {
             case "+": return Optional.of(l.plus(r));
-            case "-": return Optional.of(l.plus(r.times(BigDecimal.ONE.negate())));
+            case "-": return Optional.of(l.plus(r.times(Rational.MINUS_ONE)));
             case "/": {
                 if (!r.isConstant()) return notLinear(b, "not linear: division by a signal");
                 if (!r.isFixed()) return notLinear(b, "division by a learnable coefficient is not supported");
-                BigDecimal d = r.fixedValue();
+                Rational d = r.fixedValue();
                 if (d.signum() == 0) return notLinear(b, "division by zero");
-                return Optional.of(l.times(BigDecimal.ONE.divide(d, MathContext.DECIMAL64)));
+                // Exact: x/3 is one third of x, not 0.3333333333333333 of it.
+                return Optional.of(l.times(Rational.ONE.dividedBy(d)));
             }
             default: return product(b, l, r);
         }

@@ -1,16 +1,13 @@
 package dev.circuit.engine;
 
-import dev.circuit.model.Activation;
-import dev.circuit.model.Coef;
 import dev.circuit.model.Neuron;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import dev.circuit.model.Threshold;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A hard neuron with fixed weights, on 0/1 inputs, as gates. Its weights are scaled to exact
- * integers; then the neuron is unfolded input by input into a decision diagram whose nodes are the
+ * A hard neuron with fixed weights, on 0/1 inputs, as gates, read from its exact integer form
+ * ({@link Threshold}: fires when the sum of its weights reaches the threshold); then the neuron is unfolded input by input into a decision diagram whose nodes are the
  * partial sums (two inputs reaching the same partial sum share the rest), pruned as soon as the
  * outcome is decided. For a NAND this is one gate. When the diagram would grow too large the
  * weighted sum is built as bit-sliced arithmetic instead.
@@ -20,35 +17,20 @@ final class NeuronSynth {
 
     private NeuronSynth() {}
 
-    /** The signal of the neuron's output, or -1 when its weights cannot be made exact integers. */
+    /**
+     * The signal of the neuron's output, or -1 when its exact form does not fit in longs
+     * ({@link Threshold#longs}: the one overflow rule) or it has none.
+     */
     static int synth(Gates g, Neuron n, int[] inputSignals) {
-        long[] w = new long[n.fanIn()];
-        long[] bias = new long[1];
-        if (!integers(n, w, bias)) return -1;
-        boolean strict = n.activation() == Activation.STEP;
-        Unfold u = new Unfold(g, w, inputSignals, strict);
-        int s = u.node(w.length, bias[0]);
+        if (n.exact() == null) return -1;
+        long[] form = n.exact().longs();
+        if (form == null) return -1;
+        long[] w = java.util.Arrays.copyOf(form, n.fanIn());
+        long threshold = form[n.fanIn()];
+        Unfold u = new Unfold(g, w, inputSignals, threshold);
+        int s = u.node(w.length, 0);
         if (s != Unfold.GAVE_UP) return s;
-        return arithmetic(g, w, bias[0], inputSignals, strict);
-    }
-
-    /** Scales decimal weights by a common power of ten; false if the result does not fit a long. */
-    private static boolean integers(Neuron n, long[] w, long[] bias) {
-        int scale = 0;
-        for (Coef c : n.weights()) scale = Math.max(scale, c.scale().stripTrailingZeros().scale());
-        for (Coef c : n.bias()) scale = Math.max(scale, c.scale().stripTrailingZeros().scale());
-        if (scale > 18) return false;
-        BigInteger total = BigInteger.ZERO;
-        for (int i = 0; i < w.length; i++) {
-            BigInteger v = n.weights().get(i).scale().movePointRight(scale).toBigIntegerExact();
-            total = total.add(v.abs());
-            w[i] = v.longValue();
-        }
-        BigInteger b = n.bias().stream().map(Coef::scale).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .movePointRight(scale).toBigIntegerExact();
-        total = total.add(b.abs());
-        bias[0] = b.longValue();
-        return total.bitLength() < 62;
+        return arithmetic(g, w, threshold, inputSignals);
     }
 
     private static final class Unfold {
@@ -56,7 +38,7 @@ final class NeuronSynth {
         final Gates g;
         final long[] w;
         final int[] in;
-        final boolean strict;
+        final long threshold;
         /** Smallest and largest sum the first k inputs can still add. */
         final long[] min;
         final long[] max;
@@ -64,11 +46,11 @@ final class NeuronSynth {
         int nodes;
 
         @SuppressWarnings("unchecked")
-        Unfold(Gates g, long[] w, int[] in, boolean strict) {
+        Unfold(Gates g, long[] w, int[] in, long threshold) {
             this.g = g;
             this.w = w;
             this.in = in;
-            this.strict = strict;
+            this.threshold = threshold;
             min = new long[w.length + 1];
             max = new long[w.length + 1];
             for (int k = 1; k <= w.length; k++) {
@@ -94,21 +76,21 @@ final class NeuronSynth {
             return s;
         }
 
-        boolean fires(long z) {
-            return strict ? z > 0 : z >= 0;
+        boolean fires(long sum) {
+            return sum >= threshold;
         }
     }
 
-    private static int arithmetic(Gates g, long[] w, long bias, int[] in, boolean strict) {
-        BitVec sum = BitVec.constant(bias);
+    /** sum(w[i] * in[i]) - threshold as bit-sliced two's-complement arithmetic; fires when not negative. */
+    private static int arithmetic(Gates g, long[] w, long threshold, int[] in) {
+        BitVec sum = BitVec.constant(-threshold);
         for (int i = 0; i < w.length; i++) {
             BitVec c = BitVec.constant(w[i]);
             int[] masked = new int[c.width()];
             for (int b = 0; b < masked.length; b++) masked[b] = g.and(c.bits[b], in[i]);
             sum = BitVec.add(g, sum, maskedVec(masked), Gates.FALSE);
         }
-        int negative = sum.sign();
-        return strict ? g.nor(negative, BitVec.isZero(g, sum)) : g.not(negative);
+        return g.not(sum.sign());
     }
 
     private static BitVec maskedVec(int[] twosComplement) {

@@ -1,11 +1,10 @@
 package dev.circuit.eval;
 
 import dev.circuit.model.Activation;
-import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Terminal;
-import java.math.BigDecimal;
+import dev.circuit.model.Threshold;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -25,13 +24,10 @@ public final class Evaluator {
     private final double[] bias;
     private final Activation[] act;
     private final int[] out;
-    // Exact form of hard, fixed neurons: z * 10^scale as integers. Null when not applicable.
-    private final long[][] exactW;
-    private final long[] exactBias;
-    private final double[] exactUnit;
-    // Hard, fixed neurons whose scaled weights do not fit a long: exact in BigDecimal (rare, slower).
-    private final BigDecimal[][] bigW;
-    private final BigDecimal[] bigBias;
+    /** The exact form of each hard, fixed neuron (null for the others). */
+    private final Threshold[] exact;
+    /** Its long form ({@link Threshold#longs}) when that fits; null when only BigInteger is safe. */
+    private final long[][] exactLong;
     private final double[] constValues;
     private final int[] constNets;
 
@@ -44,11 +40,8 @@ public final class Evaluator {
         bias = new double[n];
         act = new Activation[n];
         out = new int[n];
-        exactW = new long[n][];
-        exactBias = new long[n];
-        exactUnit = new double[n];
-        bigW = new BigDecimal[n][];
-        bigBias = new BigDecimal[n];
+        exact = new Threshold[n];
+        exactLong = new long[n][];
         for (int i = 0; i < n; i++) {
             Neuron nr = ns.get(i);
             in[i] = nr.inputs().stream().mapToInt(Integer::intValue).toArray();
@@ -56,45 +49,11 @@ public final class Evaluator {
             bias[i] = nr.bias().stream().mapToDouble(c -> c.value(params)).sum();
             act[i] = nr.activation();
             out[i] = nr.out();
-            if (nr.activation().isHard() && nr.isFixed()) exact(i, nr);
+            exact[i] = nr.exact();
+            if (exact[i] != null) exactLong[i] = exact[i].longs();
         }
         constNets = net.constants().stream().mapToInt(Netlist.Constant::net).toArray();
         constValues = net.constants().stream().mapToDouble(Netlist.Constant::value).toArray();
-    }
-
-    /** Scales a hard neuron's decimal weights to integers when that fits in a long with room to sum. */
-    private void exact(int i, Neuron nr) {
-        int scale = 0;
-        for (Coef c : nr.weights()) scale = Math.max(scale, c.scale().stripTrailingZeros().scale());
-        for (Coef c : nr.bias()) scale = Math.max(scale, c.scale().stripTrailingZeros().scale());
-        if (scale > 18) {
-            big(i, nr);
-            return;
-        }
-        BigInteger limit = BigInteger.ONE.shiftLeft(62);
-        BigInteger total = BigInteger.ZERO;
-        long[] ws = new long[nr.fanIn()];
-        for (int k = 0; k < ws.length; k++) {
-            BigInteger v = nr.weights().get(k).scale().movePointRight(scale).toBigIntegerExact();
-            total = total.add(v.abs());
-            ws[k] = v.longValue();
-        }
-        BigInteger b = nr.bias().stream().map(Coef::scale).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .movePointRight(scale).toBigIntegerExact();
-        total = total.add(b.abs());
-        if (total.compareTo(limit) >= 0) {
-            big(i, nr);
-            return;
-        }
-        exactW[i] = ws;
-        exactBias[i] = b.longValue();
-        exactUnit[i] = Math.pow(10, -scale);
-    }
-
-    /** The exact form for weights too fine or too large to scale into a long: the decimals as written. */
-    private void big(int i, Neuron nr) {
-        bigW[i] = nr.weights().stream().map(Coef::scale).toArray(BigDecimal[]::new);
-        bigBias[i] = nr.bias().stream().map(Coef::scale).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public Netlist netlist() {
@@ -114,48 +73,46 @@ public final class Evaluator {
         System.arraycopy(inputs, 0, nets, 0, inputs.length);
         for (int k = 0; k < constNets.length; k++) nets[constNets[k]] = constValues[k];
         for (int i = 0; i < in.length; i++) {
-            double z = Double.NaN;
-            long[] ew = exactW[i];
-            if (ew != null) {
-                long sum = exactBias[i];
-                int[] ins = in[i];
-                for (int k = 0; k < ins.length; k++) {
-                    double v = nets[ins[k]];
-                    if (v == 1) sum += ew[k];
-                    else if (v != 0) { sum = Long.MIN_VALUE; break; }
-                }
-                if (sum != Long.MIN_VALUE) {
-                    double y = act[i] == Activation.STEP ? (sum > 0 ? 1 : 0) : (sum >= 0 ? 1 : 0);
-                    nets[out[i]] = y;
-                    if (trace != null) trace.neuron(net.neurons().get(i), sum * exactUnit[i], y);
-                    continue;
-                }
-            }
-            BigDecimal[] bw = bigW[i];
-            if (bw != null) {
-                BigDecimal sum = bigBias[i];
-                int[] ins = in[i];
-                boolean bits = true;
-                for (int k = 0; k < ins.length && bits; k++) {
-                    double v = nets[ins[k]];
-                    if (v == 1) sum = sum.add(bw[k]);
-                    else bits = v == 0;
-                }
-                if (bits) {
-                    double y = act[i] == Activation.STEP ? (sum.signum() > 0 ? 1 : 0) : (sum.signum() >= 0 ? 1 : 0);
-                    nets[out[i]] = y;
-                    if (trace != null) trace.neuron(net.neurons().get(i), sum.doubleValue(), y);
-                    continue;
-                }
-            }
-            z = bias[i];
             int[] ins = in[i];
-            double[] ws = w[i];
-            for (int k = 0; k < ins.length; k++) z += ws[k] * nets[ins[k]];
-            double y = act[i].apply(z);
+            double z;
+            double y;
+            if (exact[i] != null && bits(ins, nets)) {
+                long[] el = exactLong[i];
+                if (el != null) {
+                    long sum = 0;
+                    for (int k = 0; k < ins.length; k++) if (nets[ins[k]] == 1) sum += el[k];
+                    y = sum >= el[ins.length] ? 1 : 0;
+                    z = (double) (sum + el[ins.length + 1]) / el[ins.length + 2];
+                } else {
+                    BigInteger sum = BigInteger.ZERO;
+                    for (int k = 0; k < ins.length; k++) if (nets[ins[k]] == 1) sum = sum.add(exact[i].weights().get(k));
+                    y = exact[i].fires(sum) ? 1 : 0;
+                    z = exact[i].z(sum).doubleValue();
+                }
+            } else {
+                z = bias[i];
+                double[] ws = w[i];
+                for (int k = 0; k < ins.length; k++) z += ws[k] * nets[ins[k]];
+                if (exact[i] != null) {
+                    // Real-valued inputs into a hard neuron: decided exactly, not by the rounded z.
+                    double[] values = new double[ins.length];
+                    for (int k = 0; k < ins.length; k++) values[k] = nets[ins[k]];
+                    y = exact[i].firesOn(values) ? 1 : 0;
+                } else {
+                    y = act[i].apply(z);
+                }
+            }
             nets[out[i]] = y;
             if (trace != null) trace.neuron(net.neurons().get(i), z, y);
         }
+    }
+
+    private static boolean bits(int[] ins, double[] nets) {
+        for (int x : ins) {
+            double v = nets[x];
+            if (v != 0 && v != 1) return false;
+        }
+        return true;
     }
 
     /** Evaluates one row and returns one value per output bit (terminal order, bus bits LSB first). */

@@ -3,11 +3,11 @@ package dev.circuit.interop;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
+import dev.circuit.model.Rational;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Param;
 import dev.circuit.model.Terminal;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,27 +148,27 @@ public final class Dot {
     private String bias(List<Coef> bias) {
         if (bias.isEmpty()) return "0";
         List<String> parts = new ArrayList<>();
-        BigDecimal fixed = BigDecimal.ZERO;
+        Rational fixed = Rational.ZERO;
         boolean anyFixed = false;
         for (Coef c : bias) {
             if (c.isFixed()) {
-                fixed = fixed.add(c.scale());
+                fixed = fixed.plus(c.scale());
                 anyFixed = true;
             } else {
                 parts.add(coef(c));
             }
         }
-        if (anyFixed) parts.add(0, plain(fixed));
+        if (anyFixed) parts.add(0, fixed.toString());
         return String.join(" + ", parts);
     }
 
     private String negatedBias(List<Coef> bias) {
-        BigDecimal sum = BigDecimal.ZERO;
+        Rational sum = Rational.ZERO;
         for (Coef c : bias) {
             if (!c.isFixed()) return null;
-            sum = sum.add(c.scale());
+            sum = sum.plus(c.scale());
         }
-        return plain(sum.negate());
+        return sum.negate().toString();
     }
 
     private void edge(int from, int to, Coef w) {
@@ -186,26 +186,22 @@ public final class Dot {
 
     /** A weight as text: {@code -2}, or {@code ?0.5} for a learnable one (its start value when known). */
     private String coef(Coef c) {
-        if (c.isFixed()) return plain(c.scale());
+        if (c.isFixed()) return c.scale().toString();
         Param p = net.params().get(c.param());
-        if (p.init() == null) return c.scale().compareTo(BigDecimal.ONE) == 0 ? "?" : plain(c.scale()) + "*?";
-        return "?" + plain(p.init().multiply(c.scale()));
+        if (p.init() == null) return c.scale().equals(Rational.ONE) ? "?" : c.scale() + "*?";
+        return "?" + Rational.of(p.init()).times(c.scale());
     }
 
     /** The weight's value when it is known before training: fixed, or learnable with a written start. */
     private Double known(Coef c) {
         if (c.isFixed()) return c.scale().doubleValue();
         Param p = net.params().get(c.param());
-        return p.init() == null ? null : p.init().multiply(c.scale()).doubleValue();
+        return p.init() == null ? null : Rational.of(p.init()).times(c.scale()).doubleValue();
     }
 
     private double magnitude(Coef c) {
         Double v = known(c);
         return v == null ? 1 : Math.abs(v);
-    }
-
-    private static String plain(BigDecimal d) {
-        return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
     }
 
     private static String bit(Terminal t, int b) {

@@ -4,7 +4,6 @@ import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,8 +41,6 @@ public final class Snap {
     }
 
     private static Coef freeze(Coef c, double[] params) {
-        if (c.isFixed()) return c;
-        // The shortest decimal that reads back as the double: exactly what evaluation uses.
-        return Coef.fixed(c.scale().multiply(new BigDecimal(Double.toString(params[c.param()]))));
+        return c.isFixed() ? c : c.frozenAt(params[c.param()]);
     }
 }

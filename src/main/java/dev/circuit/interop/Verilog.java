@@ -5,6 +5,7 @@ import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
+import dev.circuit.model.Threshold;
 import dev.circuit.model.Terminal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,16 +16,13 @@ import java.util.Map;
 
 /**
  * A netlist as one structural Verilog-2005 module. Each neuron is one continuous assignment: its
- * weights and bias are scaled exactly to integers (by a power of ten) and the step becomes an
+ * exact integer form ({@link Threshold}) becomes an
  * unsigned comparison, positive terms on the left, negative ones on the right, so no signed
  * arithmetic is involved: {@code step(-2*a - 2*b + 3)} is {@code 3'd3 > 3'd2*a + 3'd2*b}. Every
  * constant is sized wide enough for the largest sum, and Verilog sizes both sides of a comparison
  * to the wider one, so nothing overflows.
  */
 public final class Verilog {
-    /** Integers wider than this are refused: no real threshold gate needs them, and they hint at a mistake. */
-    static final int MAX_BITS = 64;
-
     /** The module text and the names chosen, which the testbench reuses. */
     public record Module(String name, String text, List<String> inputNames, List<String> outputNames) {}
 
@@ -106,41 +104,30 @@ public final class Verilog {
         } else if (!n.isFixed()) {
             diags.error(n.pos(), "neuron '" + name + "' has learnable coefficients (?):"
                     + " Verilog export needs fixed weights (--snap freezes them at their current values)");
-        } else if (integers(n) == null) {
-            diags.error(n.pos(), "neuron '" + name + "': its weights scaled to integers need more than " + MAX_BITS
-                    + " bits; Verilog export refuses such a neuron");
+        } else if (n.exact().longs() == null) {
+            diags.error(n.pos(), "neuron '" + name + "': its weights as exact integers need more than "
+                    + Threshold.LONG_BITS + " bits; Verilog export refuses such a neuron");
         }
     }
 
-    /** Weights then bias, all multiplied by the same power of ten so every one is an integer; null if too wide. */
-    static BigInteger[] integers(Neuron n) {
-        int scale = 0;
-        for (Coef c : n.weights()) scale = Math.max(scale, c.scale().stripTrailingZeros().scale());
-        for (Coef c : n.bias()) scale = Math.max(scale, c.scale().stripTrailingZeros().scale());
-        BigInteger[] v = new BigInteger[n.fanIn() + 1];
-        BigDecimal bias = BigDecimal.ZERO;
-        for (Coef c : n.bias()) bias = bias.add(c.scale());
-        for (int k = 0; k < n.fanIn(); k++) v[k] = n.weights().get(k).scale().movePointRight(scale).toBigIntegerExact();
-        v[n.fanIn()] = bias.movePointRight(scale).toBigIntegerExact();
-        BigInteger pos = BigInteger.ZERO;
-        BigInteger neg = BigInteger.ZERO;
-        for (BigInteger x : v) if (x.signum() > 0) pos = pos.add(x); else neg = neg.subtract(x);
-        return Math.max(pos.bitLength(), neg.bitLength()) + 1 > MAX_BITS ? null : v;
-    }
-
-    /** {@code step}: positive side > negative side; threshold: >=. */
+    /**
+     * The neuron's exact form as a comparison of two sums of unsigned terms: positive weights (and a
+     * positive bias) on the left, the others on the right, so no signed arithmetic is needed. The
+     * comparison is {@code >} for step and {@code >=} for a threshold, as the exact form says
+     * ({@code sum + bias > 0} is {@code sum >= threshold}).
+     */
     private String comparison(Neuron n) {
-        BigInteger[] v = integers(n);
-        BigInteger pos = BigInteger.ZERO;
-        BigInteger neg = BigInteger.ZERO;
-        for (BigInteger x : v) if (x.signum() > 0) pos = pos.add(x); else neg = neg.subtract(x);
+        Threshold t = n.exact();
+        BigInteger pos = t.bias().max(BigInteger.ZERO);
+        BigInteger neg = t.bias().min(BigInteger.ZERO).negate();
+        for (BigInteger w : t.weights()) if (w.signum() > 0) pos = pos.add(w); else neg = neg.subtract(w);
         int width = Math.max(pos.bitLength(), neg.bitLength()) + 1;
         List<String> left = new ArrayList<>();
         List<String> right = new ArrayList<>();
         // One sized constant anywhere fixes the width the whole comparison is computed in.
         boolean sized = false;
         for (int k = 0; k < n.fanIn(); k++) {
-            BigInteger w = v[k];
+            BigInteger w = t.weights().get(k);
             if (w.signum() == 0) continue;
             String x = netExpr[n.inputs().get(k)];
             String term = x;
@@ -150,14 +137,14 @@ public final class Verilog {
             }
             (w.signum() > 0 ? left : right).add(term);
         }
-        BigInteger b = v[n.fanIn()];
+        BigInteger b = t.bias();
         if (b.signum() != 0) {
             (b.signum() > 0 ? left : right).add(width + "'d" + b.abs());
             sized = true;
         }
         if (left.isEmpty() || !sized) left.add(width + "'d0");
         if (right.isEmpty()) right.add(width + "'d0");
-        String op = n.activation() == Activation.STEP ? " > " : " >= ";
+        String op = t.threshold().equals(b.negate()) ? " >= " : " > ";
         return String.join(" + ", left) + op + String.join(" + ", right);
     }
 

@@ -59,6 +59,11 @@ public enum Activation {
         return hard;
     }
 
+    /** True for step: fires when z &gt; 0; a comparison ({@code >=}) fires at z = 0 too. */
+    public boolean strict() {
+        return this == STEP;
+    }
+
     /** The name as written in a .net file ({@code step}, {@code sigmoid}); {@code >=} for thresholds. */
     public String keyword() {
         return keyword;

@@ -1,12 +1,11 @@
 package dev.circuit.model;
 
-import java.math.BigDecimal;
-
 /**
  * A weight or bias term: {@code scale} alone when fixed, {@code scale * params[param]} when learnable.
- * The scale is exact (as written), so hard neurons can be evaluated without rounding.
+ * The scale is an exact rational (a literal {@code 0.1} is 1/10, {@code x/3} divides exactly), so hard
+ * neurons are evaluated without rounding.
  */
-public record Coef(BigDecimal scale, int param) {
+public record Coef(Rational scale, int param) {
     public static final int FIXED = -1;
 
     public Coef {
@@ -14,12 +13,12 @@ public record Coef(BigDecimal scale, int param) {
         if (param < FIXED) throw new IllegalArgumentException("bad parameter index " + param);
     }
 
-    public static Coef fixed(BigDecimal value) {
+    public static Coef fixed(Rational value) {
         return new Coef(value, FIXED);
     }
 
     public static Coef learnable(int param) {
-        return new Coef(BigDecimal.ONE, param);
+        return new Coef(Rational.ONE, param);
     }
 
     public boolean isFixed() {
@@ -30,7 +29,12 @@ public record Coef(BigDecimal scale, int param) {
         return isFixed() ? scale.doubleValue() : scale.doubleValue() * params[param];
     }
 
-    public Coef times(BigDecimal k) {
-        return new Coef(scale.multiply(k), param);
+    public Coef times(Rational k) {
+        return new Coef(scale.times(k), param);
+    }
+
+    /** The fixed value of a learnable coefficient at {@code value} (written back as its shortest decimal). */
+    public Coef frozenAt(double value) {
+        return isFixed() ? this : fixed(scale.times(Rational.ofShortest(value)));
     }
 }

@@ -5,6 +5,9 @@ import java.math.BigInteger;
 
 /** Number literals: decimal ({@code 3}, {@code -0.5}, {@code 1e-3}), hex ({@code 0xC8}), binary ({@code 0b1100}). */
 public final class Numbers {
+    /** Digits before or after the point that a literal may have. */
+    public static final int MAX_DIGITS = 1000;
+
     private Numbers() {}
 
     /** Parses a literal; throws NumberFormatException with a readable message when it is not one. */
@@ -25,6 +28,11 @@ public final class Numbers {
             } catch (NumberFormatException e) {
                 throw new NumberFormatException("'" + text + "' is not a number");
             }
+        }
+        // Every number becomes an exact rational; 1e999999999 would be a billion-digit integer.
+        long digits = (long) v.precision() - v.scale();
+        if (v.signum() != 0 && (digits > MAX_DIGITS || -v.scale() > MAX_DIGITS || v.scale() > MAX_DIGITS)) {
+            throw new NumberFormatException("'" + text + "' is out of range: numbers are limited to " + MAX_DIGITS + " digits");
         }
         return neg ? v.negate() : v;
     }

@@ -43,7 +43,7 @@ final class FlatNet {
     private final int[] biasParam;
     private final double[] biasScale;
     private final double[] fixedBias;
-    private final long[] exactBias;
+    private final long[] exactThreshold;
     // Every parameter is read by exactly one coefficient: its gradient in a row is one term, so online
     // SGD can step it the moment backward reaches it (the fused tape, see SW).
     private final boolean fusable;
@@ -110,7 +110,7 @@ final class FlatNet {
         termBack = new boolean[terms];
         for (int t = 0; t < terms; t++) termBack[t] = backNet[termIn[t]];
         fixedBias = n.fixedBias.clone();
-        exactBias = n.exactBias.clone();
+        exactThreshold = n.exactThreshold.clone();
         learnableNeurons = n.learnable.clone();
         int[] uses = new int[n.paramCount()];
         for (int p : termParam) if (p >= 0) uses[p]++;
@@ -465,13 +465,13 @@ final class FlatNet {
 
     /** A fixed hard neuron in integers when its inputs are all 0 or 1 (see Network); false when they are not. */
     private boolean exactHard(int i) {
-        long sum = exactBias[i];
+        long sum = 0;
         for (int t = termStart[i]; t < termStart[i + 1]; t++) {
             double v = m[termIn[t]];
             if (v == 1) sum += termExact[t];
             else if (v != 0) return false;
         }
-        m[out[i]] = act[i] == Activation.STEP ? (sum > 0 ? 1 : 0) : (sum >= 0 ? 1 : 0);
+        m[out[i]] = sum >= exactThreshold[i] ? 1 : 0;
         return true;
     }
 }

@@ -32,7 +32,7 @@ final class Network {
     // Fixed hard neurons no parameter reaches, in exact integer form (weights times 10^scale), so
     // step(0.1*a + 0.2*b - 0.3) is 0 at a = b = 1 here as in the evaluator; null when not exact.
     final long[][] exactW;
-    final long[] exactBias;
+    final long[] exactThreshold;
     // The neurons with a learnable coefficient: the only ones load() must recompute.
     final int[] learnable;
     final int[] outputNets;
@@ -57,7 +57,7 @@ final class Network {
         soft = new boolean[n];
         reached = new boolean[n];
         exactW = new long[n][];
-        exactBias = new long[n];
+        exactThreshold = new long[n];
         out = new int[n];
         w = new double[n][];
         boolean[] reachedNet = new boolean[net.netCount()];
@@ -92,25 +92,12 @@ final class Network {
         inputBits = net.inputs().stream().mapToInt(Terminal::width).sum();
     }
 
-    /** Scales a fixed hard neuron's decimal weights to integers when they fit a long with room to sum. */
+    /** A fixed hard neuron's exact form in longs ({@link dev.circuit.model.Threshold#longs}), when it fits. */
     private void exact(int i, Neuron nr) {
-        int sc = 0;
-        for (Coef c : nr.weights()) sc = Math.max(sc, c.scale().stripTrailingZeros().scale());
-        for (Coef c : nr.bias()) sc = Math.max(sc, c.scale().stripTrailingZeros().scale());
-        if (sc > 18) return;
-        java.math.BigInteger total = java.math.BigInteger.ZERO;
-        long[] ws = new long[nr.fanIn()];
-        for (int k = 0; k < ws.length; k++) {
-            java.math.BigInteger v = nr.weights().get(k).scale().movePointRight(sc).toBigIntegerExact();
-            total = total.add(v.abs());
-            ws[k] = v.longValue();
-        }
-        java.math.BigInteger bias = nr.bias().stream().map(Coef::scale).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
-                .movePointRight(sc).toBigIntegerExact();
-        total = total.add(bias.abs());
-        if (total.bitLength() >= 62) return;
-        exactW[i] = ws;
-        exactBias[i] = bias.longValue();
+        long[] form = nr.exact().longs();
+        if (form == null) return;
+        exactW[i] = java.util.Arrays.copyOf(form, nr.fanIn());
+        exactThreshold[i] = form[nr.fanIn()];
     }
 
     Netlist netlist() {
@@ -173,7 +160,7 @@ final class Network {
 
     /** Evaluates a fixed hard neuron exactly when its inputs are all 0 or 1; false when they are not. */
     private boolean exactHard(int i, double[] nets) {
-        long sum = exactBias[i];
+        long sum = 0;
         int[] ins = in[i];
         long[] ew = exactW[i];
         for (int k = 0; k < ins.length; k++) {
@@ -182,7 +169,7 @@ final class Network {
             else if (v != 0) return false;
         }
         // z is only needed by backward for neurons some parameter reaches; this one has none
-        nets[out[i]] = act[i] == Activation.STEP ? (sum > 0 ? 1 : 0) : (sum >= 0 ? 1 : 0);
+        nets[out[i]] = sum >= exactThreshold[i] ? 1 : 0;
         return true;
     }
 

@@ -7,7 +7,6 @@ import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Terminal;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,8 +55,7 @@ public final class Snap {
     }
 
     private static List<Coef> fix(List<Coef> cs, double[] params) {
-        return cs.stream().map(c -> c.isFixed() ? c
-                : Coef.fixed(c.scale().multiply(new BigDecimal(WriteBack.number(params[c.param()]))))).toList();
+        return cs.stream().map(c -> c.isFixed() ? c : c.frozenAt(params[c.param()])).toList();
     }
 
     /** Checks the snapped circuit against the data's truth table and the frozen circuit. */

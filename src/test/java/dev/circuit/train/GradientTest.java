@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import dev.circuit.diag.Pos;
 import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
+import dev.circuit.model.Rational;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Param;
@@ -137,9 +138,9 @@ class GradientTest {
     }
 
     private static Coef coef(SplittableRandom rnd, int nParams) {
-        BigDecimal scale = BigDecimal.valueOf(rnd.nextInt(-20, 21), 1);
+        Rational scale = Rational.of(BigDecimal.valueOf(rnd.nextInt(-20, 21), 1));
         if (rnd.nextInt(3) == 0) return Coef.fixed(scale);
-        return new Coef(rnd.nextBoolean() ? BigDecimal.ONE : scale, rnd.nextInt(nParams));
+        return new Coef(rnd.nextBoolean() ? Rational.ONE : scale, rnd.nextInt(nParams));
     }
 
     private static Dataset randomData(SplittableRandom rnd, Netlist net) {
