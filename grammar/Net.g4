@@ -61,17 +61,19 @@ arith
     ;
 
 // Expressions: neuron arguments (weighted sums), instance calls and check properties.
+// Precedence as in Rust and Python, not C: the bitwise operators bind tighter than comparisons, so
+// `y == a & b` is `y == (a & b)`. Comparisons share one level and do not chain (`a < b < c` is
+// reported by the AST builder, with the parentheses to write instead).
 expr
     : primary                                                  # primaryExpr
     | op=('-' | '+' | '~') expr                                # unaryExpr
     | expr op=('*' | '/' | '%') expr                           # binaryExpr
     | expr op=('+' | '-') expr                                 # binaryExpr
     | expr op=('<<' | '>>') expr                               # binaryExpr
-    | expr op=('<' | '<=' | '>' | '>=') expr                   # binaryExpr
-    | expr op=('==' | '!=') expr                               # binaryExpr
     | expr op='&' expr                                         # binaryExpr
     | expr op='^' expr                                         # binaryExpr
     | expr op='|' expr                                         # binaryExpr
+    | expr op=('<' | '<=' | '>' | '>=' | '==' | '!=') expr     # binaryExpr
     | <assoc=right> expr '?' expr ':' expr                     # ternaryExpr
     ;
 

@@ -33,9 +33,9 @@ public sealed interface Expr {
         }
     }
 
-    record Unary(String op, Expr operand, Pos pos) implements Expr {}
+    record Unary(UnaryOp op, Expr operand, Pos pos) implements Expr {}
 
-    record Binary(String op, Expr left, Expr right, Pos pos) implements Expr {}
+    record Binary(BinaryOp op, Expr left, Expr right, Pos pos) implements Expr {}
 
     record Ternary(Expr cond, Expr then, Expr otherwise, Pos pos) implements Expr {}
 

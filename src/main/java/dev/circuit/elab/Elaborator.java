@@ -4,6 +4,8 @@ import dev.circuit.ast.Assign;
 import dev.circuit.ast.CircuitDecl;
 import dev.circuit.ast.CircuitRef;
 import dev.circuit.ast.Expr;
+import dev.circuit.ast.UnaryOp;
+import dev.circuit.print.ExprText;
 import dev.circuit.ast.ForLoop;
 import dev.circuit.ast.Ident;
 import dev.circuit.ast.NeuronDecl;
@@ -477,8 +479,8 @@ public final class Elaborator {
     }
 
     private static boolean isArithmetic(Expr e) {
-        if (e instanceof Expr.Unary u) return !u.op().equals("~");
-        return e instanceof Expr.Binary b && java.util.Set.of("+", "-", "*", "/").contains(b.op());
+        if (e instanceof Expr.Unary u) return u.op() != UnaryOp.NOT;
+        return e instanceof Expr.Binary b && b.op().isLinear();
     }
 
     private List<String> allCallables() {
@@ -590,7 +592,7 @@ public final class Elaborator {
             for (int net : targets.get(i)) {
                 if (drivers.get(net) == null) continue;
                 Assign.Target t = a.targets().get(i);
-                diags.add(Diagnostic.error(a.pos(), "'" + t.name() + Printing.selector(t.selector()) + "' is driven twice")
+                diags.add(Diagnostic.error(a.pos(), "'" + t.name() + ExprText.selector(t.selector()) + "' is driven twice")
                         .withNotes(List.of(Diagnostic.note(driverPos(net), "first driven here"))));
                 return;
             }
@@ -619,7 +621,7 @@ public final class Elaborator {
             int[] nets = sourceNets(ref, s, 1);
             if (nets == null) return Optional.empty();
             if (nets.length != 1) {
-                diags.error(ref.pos(), "'" + Printing.expr(ref) + "' is " + nets.length + " bits wide; a neuron reads single signals (index it: "
+                diags.error(ref.pos(), "'" + ExprText.of(ref) + "' is " + nets.length + " bits wide; a neuron reads single signals (index it: "
                         + ref.name() + "[0])");
                 return Optional.empty();
             }
@@ -639,7 +641,7 @@ public final class Elaborator {
         int[] src = sourceNets(rhs, s, total);
         if (src == null) return;
         if (src.length != total) {
-            diags.error(rhs.pos(), "'" + Printing.expr(rhs) + "' is " + count(src.length, "bit") + " wide, but "
+            diags.error(rhs.pos(), "'" + ExprText.of(rhs) + "' is " + count(src.length, "bit") + " wide, but "
                     + count(total, "bit") + " " + (total == 1 ? "is" : "are") + " assigned");
             return;
         }
@@ -695,7 +697,7 @@ public final class Elaborator {
             for (int i = parts.size() - 1; i >= 0; i--) for (int n : parts.get(i)) out[k++] = n;
             return out;
         }
-        diags.error(e.pos(), "an argument must be a signal, a bus slice or a constant; give '" + Printing.expr(e)
+        diags.error(e.pos(), "an argument must be a signal, a bus slice or a constant; give '" + ExprText.of(e)
                 + "' its own signal name and pass that");
         return null;
     }

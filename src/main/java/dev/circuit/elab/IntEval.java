@@ -1,6 +1,9 @@
 package dev.circuit.elab;
 
+import dev.circuit.ast.BinaryOp;
 import dev.circuit.ast.Expr;
+import dev.circuit.ast.UnaryOp;
+import dev.circuit.print.ExprText;
 import dev.circuit.diag.Diagnostics;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -19,7 +22,7 @@ final class IntEval {
             diags.error(b.at.pos(), b.getMessage());
             return OptionalLong.empty();
         } catch (ArithmeticException a) {
-            diags.error(e.pos(), "integer overflow in '" + Printing.expr(e) + "'");
+            diags.error(e.pos(), "integer overflow in '" + ExprText.of(e) + "'");
             return OptionalLong.empty();
         }
     }
@@ -40,23 +43,23 @@ final class IntEval {
             if (v == null) throw new Bad(e, "'" + r.name() + "' is not a parameter or loop variable here; integer expressions use only those");
             return v;
         }
-        if (e instanceof Expr.Unary u && u.op().equals("-")) return Math.negateExact(value(u.operand(), env));
-        if (e instanceof Expr.Unary u && u.op().equals("+")) return value(u.operand(), env);
+        if (e instanceof Expr.Unary u && u.op() == UnaryOp.NEG) return Math.negateExact(value(u.operand(), env));
+        if (e instanceof Expr.Unary u && u.op() == UnaryOp.PLUS) return value(u.operand(), env);
         if (e instanceof Expr.Binary b) {
             long l = value(b.left(), env);
             long r = value(b.right(), env);
             switch (b.op()) {
-                case "+": return Math.addExact(l, r);
-                case "-": return Math.subtractExact(l, r);
-                case "*": return Math.multiplyExact(l, r);
-                case "/":
-                case "%":
+                case ADD: return Math.addExact(l, r);
+                case SUB: return Math.subtractExact(l, r);
+                case MUL: return Math.multiplyExact(l, r);
+                case DIV:
+                case MOD:
                     if (r == 0) throw new Bad(b, "division by zero");
-                    return b.op().equals("/") ? Math.floorDiv(l, r) : Math.floorMod(l, r);
+                    return b.op() == BinaryOp.DIV ? Math.floorDiv(l, r) : Math.floorMod(l, r);
                 default: break;
             }
         }
-        throw new Bad(e, "'" + Printing.expr(e) + "' is not an integer expression");
+        throw new Bad(e, "'" + ExprText.of(e) + "' is not an integer expression");
     }
 
     private static final class Bad extends RuntimeException {

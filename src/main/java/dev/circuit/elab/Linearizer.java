@@ -1,6 +1,9 @@
 package dev.circuit.elab;
 
+import dev.circuit.ast.BinaryOp;
 import dev.circuit.ast.Expr;
+import dev.circuit.ast.UnaryOp;
+import dev.circuit.print.ExprText;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
@@ -41,11 +44,7 @@ final class Linearizer {
     static boolean isNeuronForm(Expr e) {
         while (e instanceof Expr.Paren p) e = p.inner();
         if (e instanceof Expr.Call c) return c.typeArgs().isEmpty() && Activation.byName(c.name()).isPresent();
-        return e instanceof Expr.Binary b && isComparison(b.op());
-    }
-
-    static boolean isComparison(String op) {
-        return op.equals(">=") || op.equals(">") || op.equals("<=") || op.equals("<");
+        return e instanceof Expr.Binary b && b.op().isOrdering();
     }
 
     /** The neuron a body describes, or empty after reporting why it is not one. */
@@ -64,14 +63,15 @@ final class Linearizer {
             }
             return sum(c.args().get(0)).map(z -> new Shape(act, z.normalized()));
         }
-        if (e instanceof Expr.Binary b && isComparison(b.op())) {
+        if (e instanceof Expr.Binary b && b.op().isOrdering()) {
             Optional<Affine> l = sum(b.left());
             Optional<Affine> r = sum(b.right());
             if (l.isEmpty() || r.isEmpty()) return Optional.empty();
             Rational minus = Rational.MINUS_ONE;
             // s >= t is z = s - t >= 0; s <= t is z = t - s >= 0. Strict ones use step (z > 0).
-            Affine z = b.op().startsWith(">") ? l.get().plus(r.get().times(minus)) : r.get().plus(l.get().times(minus));
-            Activation act = b.op().endsWith("=") ? Activation.THRESHOLD : Activation.STEP;
+            boolean greater = b.op() == BinaryOp.GE || b.op() == BinaryOp.GT;
+            Affine z = greater ? l.get().plus(r.get().times(minus)) : r.get().plus(l.get().times(minus));
+            Activation act = b.op() == BinaryOp.GE || b.op() == BinaryOp.LE ? Activation.THRESHOLD : Activation.STEP;
             return Optional.of(new Shape(act, z.normalized()));
         }
         reportNotNeuron(body, diags);
@@ -95,12 +95,12 @@ final class Linearizer {
         }
         Expr.Call inner = callInside(e);
         if (inner != null && Activation.byName(inner.name()).isPresent()) {
-            diags.error(start(e), "not linear: '" + Printing.expr(e) + "' does arithmetic on the output of '" + inner.name()
+            diags.error(start(e), "not linear: '" + ExprText.of(e) + "' does arithmetic on the output of '" + inner.name()
                     + "(...)'; an activation can only wrap the whole weighted sum (to scale its output, give it its own signal and feed that to another neuron)");
             return;
         }
         if (inner != null) {
-            diags.error(start(e), "not linear: '" + Printing.expr(e) + "' does arithmetic on the output of '" + inner.name()
+            diags.error(start(e), "not linear: '" + ExprText.of(e) + "' does arithmetic on the output of '" + inner.name()
                     + "(...)'; give the instance its own signal and use that name in a neuron such as step(...)");
             return;
         }
@@ -141,9 +141,9 @@ final class Linearizer {
                     : Affine.constant(Coef.fixed(((Operand.Const) op).value())));
         }
         if (e instanceof Expr.Unary u) {
-            if (u.op().equals("~")) return notLinear(u, "'~' is not allowed in a weighted sum");
+            if (u.op() == UnaryOp.NOT) return notLinear(u, "'~' is not allowed in a weighted sum");
             Optional<Affine> a = sum(u.operand());
-            return u.op().equals("-") ? a.map(x -> x.times(Rational.MINUS_ONE)) : a;
+            return u.op() == UnaryOp.NEG ? a.map(x -> x.times(Rational.MINUS_ONE)) : a;
         }
         if (e instanceof Expr.Binary b) return binary(b);
         if (e instanceof Expr.Call c) {
@@ -158,9 +158,9 @@ final class Linearizer {
     }
 
     private Optional<Affine> binary(Expr.Binary b) {
-        String op = b.op();
-        if (!op.equals("+") && !op.equals("-") && !op.equals("*") && !op.equals("/")) {
-            if (isComparison(op)) {
+        BinaryOp op = b.op();
+        if (!op.isLinear()) {
+            if (op.isOrdering()) {
                 return notLinear(b, "a comparison '" + op + "' can only be the whole neuron ('a + b >= 2'), not part of a sum");
             }
             return notLinear(b, "'" + op + "' is not allowed in a weighted sum");
@@ -171,9 +171,9 @@ final class Linearizer {
         Affine l = lo.get();
         Affine r = ro.get();
         switch (op) {
-            case "+": return Optional.of(l.plus(r));
-            case "-": return Optional.of(l.plus(r.times(Rational.MINUS_ONE)));
-            case "/": {
+            case ADD: return Optional.of(l.plus(r));
+            case SUB: return Optional.of(l.plus(r.times(Rational.MINUS_ONE)));
+            case DIV: {
                 if (!r.isConstant()) return notLinear(b, "not linear: division by a signal");
                 if (!r.isFixed()) return notLinear(b, "division by a learnable coefficient is not supported");
                 Rational d = r.fixedValue();
@@ -203,6 +203,6 @@ final class Linearizer {
     }
 
     private static String text(Expr.Binary b) {
-        return Printing.expr(b);
+        return ExprText.of(b);
     }
 }

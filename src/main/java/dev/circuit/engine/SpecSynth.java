@@ -1,6 +1,8 @@
 package dev.circuit.engine;
 
+import dev.circuit.ast.BinaryOp;
 import dev.circuit.ast.Expr;
+import dev.circuit.ast.UnaryOp;
 import dev.circuit.ast.Selector;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -55,7 +57,7 @@ final class SpecSynth {
             for (Expr p : c.parts()) w += width(p);
             return w;
         }
-        if (e instanceof Expr.Unary u && u.op().equals("~")) return width(u.operand());
+        if (e instanceof Expr.Unary u && u.op() == UnaryOp.NOT) return width(u.operand());
         return -1;
     }
 
@@ -96,8 +98,8 @@ final class SpecSynth {
         if (e instanceof Expr.Unary u) {
             BitVec a = vec(u.operand());
             switch (u.op()) {
-                case "-": return fitsLong(BitVec.neg(g, a), LONG_BITS);
-                case "+": return a;
+                case NEG: return fitsLong(BitVec.neg(g, a), LONG_BITS);
+                case PLUS: return a;
                 default: {
                     int w = width(u.operand());
                     if (w < 0) throw new Unsupported();
@@ -131,19 +133,19 @@ final class SpecSynth {
     private BitVec binary(Expr.Binary b) {
         BitVec l = vec(b.left());
         switch (b.op()) {
-            case "<<": {
+            case SHL: {
                 // The scalar engine fails v << s when |v| has more than 62 - s bits; a width-w value
                 // has at most w - 1 such bits when it cannot be negative, w otherwise.
                 BitVec shifted = BitVec.shiftLeft(l, shiftAmount(b.right()));
                 return fitsLong(shifted, l.sign() == Gates.FALSE ? SHIFT_BITS + 1 : SHIFT_BITS);
             }
-            case ">>": return BitVec.shiftRight(l, shiftAmount(b.right()));
-            case "/":
-            case "%": {
+            case SHR: return BitVec.shiftRight(l, shiftAmount(b.right()));
+            case DIV:
+            case MOD: {
                 long d = constant(b.right());
                 if (d <= 0 || Long.bitCount(d) != 1) throw new Unsupported();
                 int k = Long.numberOfTrailingZeros(d);
-                if (b.op().equals("/")) return BitVec.shiftRight(l, k);
+                if (b.op() == BinaryOp.DIV) return BitVec.shiftRight(l, k);
                 // floorMod by 2^k of a two's complement value: its low k bits, read unsigned.
                 return BitVec.unsigned(Arrays.copyOf(l.extend(k + 1).bits, k));
             }
@@ -151,18 +153,18 @@ final class SpecSynth {
         }
         BitVec r = vec(b.right());
         switch (b.op()) {
-            case "+": return fitsLong(BitVec.add(g, l, r, Gates.FALSE), LONG_BITS);
-            case "-": return fitsLong(BitVec.sub(g, l, r), LONG_BITS);
-            case "*": return fitsLong(BitVec.mul(g, l, r), LONG_BITS);
-            case "&": return BitVec.bitwise(g, Op.AND, l, r);
-            case "|": return BitVec.bitwise(g, Op.OR, l, r);
-            case "^": return BitVec.bitwise(g, Op.XOR, l, r);
-            case "==": return BitVec.bool(BitVec.eq(g, l, r));
-            case "!=": return BitVec.bool(g.not(BitVec.eq(g, l, r)));
-            case "<": return BitVec.bool(BitVec.lt(g, l, r));
-            case ">": return BitVec.bool(BitVec.lt(g, r, l));
-            case "<=": return BitVec.bool(g.not(BitVec.lt(g, r, l)));
-            case ">=": return BitVec.bool(g.not(BitVec.lt(g, l, r)));
+            case ADD: return fitsLong(BitVec.add(g, l, r, Gates.FALSE), LONG_BITS);
+            case SUB: return fitsLong(BitVec.sub(g, l, r), LONG_BITS);
+            case MUL: return fitsLong(BitVec.mul(g, l, r), LONG_BITS);
+            case AND: return BitVec.bitwise(g, Op.AND, l, r);
+            case OR: return BitVec.bitwise(g, Op.OR, l, r);
+            case XOR: return BitVec.bitwise(g, Op.XOR, l, r);
+            case EQ: return BitVec.bool(BitVec.eq(g, l, r));
+            case NE: return BitVec.bool(g.not(BitVec.eq(g, l, r)));
+            case LT: return BitVec.bool(BitVec.lt(g, l, r));
+            case GT: return BitVec.bool(BitVec.lt(g, r, l));
+            case LE: return BitVec.bool(g.not(BitVec.lt(g, r, l)));
+            case GE: return BitVec.bool(g.not(BitVec.lt(g, l, r)));
             default: throw new Unsupported();
         }
     }

@@ -261,47 +261,23 @@ public final class Printer {
     }
 
     private static String typeArgs(List<Expr> args) {
-        return args.isEmpty() ? "" : "<" + args.stream().map(Printer::expr).collect(Collectors.joining(", ")) + ">";
+        return ExprText.typeArgs(args);
     }
 
     private static String selector(Selector s) {
-        if (s == null) return "";
-        return s.isSlice() ? "[" + expr(s.hi()) + ".." + expr(s.index()) + "]" : "[" + expr(s.index()) + "]";
+        return ExprText.selector(s);
     }
 
-    /** An expression with the source's own tokens; its parentheses are nodes, so none are added or lost. */
     static String expr(Expr e) {
-        if (e instanceof Expr.Num n) return n.text();
-        if (e instanceof Expr.Learnable l) return l.init() == null ? "?" : "?" + number(l.init());
-        if (e instanceof Expr.Ref r) return r.name() + selector(r.selector());
-        if (e instanceof Expr.Call c) {
-            return c.name() + typeArgs(c.typeArgs()) + "(" + c.args().stream().map(Printer::expr).collect(Collectors.joining(", ")) + ")";
-        }
-        if (e instanceof Expr.Unary u) return u.op() + expr(u.operand());
-        if (e instanceof Expr.Binary b) {
-            // A coefficient times a signal reads as one term (2*a, ?*x); other products are spaced.
-            boolean tight = (b.op().equals("*") || b.op().equals("/")) && isFactor(b.left()) && isFactor(b.right());
-            return expr(b.left()) + (tight ? b.op() : " " + b.op() + " ") + expr(b.right());
-        }
-        if (e instanceof Expr.Ternary t) return expr(t.cond()) + " ? " + expr(t.then()) + " : " + expr(t.otherwise());
-        if (e instanceof Expr.Concat c) return "{" + c.parts().stream().map(Printer::expr).collect(Collectors.joining(", ")) + "}";
-        if (e instanceof Expr.Paren p) return "(" + expr(p.inner()) + ")";
-        throw new IllegalStateException("unknown expression " + e);
+        return ExprText.of(e);
     }
 
-    /** A number that reads back as the same BigDecimal, scale included ({@code 1E+3} stays as it is). */
     static String number(BigDecimal v) {
-        return v.scale() < 0 ? v.toString() : v.toPlainString();
+        return ExprText.number(v);
     }
 
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t");
-    }
-
-    /** A number, a learnable or a plain name: the operands of a tight product such as 2*a. */
-    private static boolean isFactor(Expr e) {
-        return e instanceof Expr.Num || e instanceof Expr.Learnable || (e instanceof Expr.Ref r && r.selector() == null)
-                || (e instanceof Expr.Unary u && u.op().equals("-") && isFactor(u.operand()));
     }
 
     private static boolean oneLine(Decl d) {

@@ -1,6 +1,7 @@
 package dev.circuit.syntax;
 
 import dev.circuit.ast.Assign;
+import dev.circuit.ast.BinaryOp;
 import dev.circuit.ast.CheckDecl;
 import dev.circuit.ast.CircuitDecl;
 import dev.circuit.ast.CircuitRef;
@@ -14,6 +15,7 @@ import dev.circuit.ast.Port;
 import dev.circuit.ast.Selector;
 import dev.circuit.ast.Stmt;
 import dev.circuit.ast.TestDecl;
+import dev.circuit.ast.UnaryOp;
 import dev.circuit.ast.WireDecl;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
@@ -189,9 +191,9 @@ final class AstBuilder {
     private Expr arith(NetParser.ArithContext ctx) {
         Pos pos = pos(ctx.start);
         if (ctx instanceof NetParser.ArithParenContext c) return new Expr.Paren(arith(c.arith()), pos);
-        if (ctx instanceof NetParser.ArithNegContext c) return new Expr.Unary("-", arith(c.arith()), pos);
+        if (ctx instanceof NetParser.ArithNegContext c) return new Expr.Unary(UnaryOp.NEG, arith(c.arith()), pos);
         if (ctx instanceof NetParser.ArithBinContext c) {
-            return new Expr.Binary(text(c.op), arith(c.arith(0)), arith(c.arith(1)), pos(c.op));
+            return new Expr.Binary(BinaryOp.of(text(c.op)), arith(c.arith(0)), arith(c.arith(1)), pos(c.op));
         }
         if (ctx instanceof NetParser.ArithNumContext c) return num(c.NUMBER().getSymbol());
         if (ctx instanceof NetParser.ArithVarContext c) return new Expr.Ref(text(c.ID()), null, pos);
@@ -200,10 +202,10 @@ final class AstBuilder {
 
     private Expr expr(NetParser.ExprContext ctx) {
         if (ctx instanceof NetParser.PrimaryExprContext c) return primary(c.primary());
-        if (ctx instanceof NetParser.UnaryExprContext c) return new Expr.Unary(text(c.op), expr(c.expr()), pos(c.start));
+        if (ctx instanceof NetParser.UnaryExprContext c) return new Expr.Unary(UnaryOp.of(text(c.op)), expr(c.expr()), pos(c.start));
         if (ctx instanceof NetParser.BinaryExprContext c) {
-            Expr.Binary b = new Expr.Binary(text(c.op), expr(c.expr(0)), expr(c.expr(1)), pos(c.op));
-            warnPrecedence(b);
+            Expr.Binary b = new Expr.Binary(BinaryOp.of(text(c.op)), expr(c.expr(0)), expr(c.expr(1)), pos(c.op));
+            if (b.op().isComparison()) refuseChain(b);
             return b;
         }
         if (ctx instanceof NetParser.TernaryExprContext c) {
@@ -212,37 +214,17 @@ final class AstBuilder {
         throw new IllegalStateException("unknown expression " + ctx.getClass().getSimpleName());
     }
 
-    private static final java.util.Set<String> COMPARISONS = java.util.Set.of("==", "!=", "<", "<=", ">", ">=");
-
     /**
-     * C's precedence, which the language keeps, binds comparisons tighter than {@code & ^ |}:
-     * {@code y == a & b} is {@code (y == a) & b}, rarely what was meant. Warn (as gcc's
-     * -Wparentheses does) when a bitwise operator has an unparenthesised comparison on one side and
-     * on the other a value that is not itself a comparison (a signal, a sum...); {@code a == b & c == d} and {@code (a == b) & (c == d) | e == f}, which
-     * combine truth values, read as meant.
+     * Comparisons do not chain, as in Rust: {@code a < b < c} would compare a 0/1 result with c in
+     * C, and mean something else again in Python. Say what to write instead.
      */
-    private void warnPrecedence(Expr.Binary b) {
-        if (!isBitwise(b)) return;
-        boolean left = isComparison(b.left()), right = isComparison(b.right());
-        if (!(left && !isTruth(b.right())) && !(right && !isTruth(b.left()))) return;
-        Expr.Binary cmp = (Expr.Binary) (left ? b.left() : b.right());
-        diags.warning(b.pos(), "'" + cmp.op() + "' binds tighter than '" + b.op() + "', as in C: this compares first, then applies '"
-                + b.op() + "'; add parentheses to say which you mean");
-    }
-
-    private static boolean isComparison(Expr e) {
-        return e instanceof Expr.Binary x && COMPARISONS.contains(x.op());
-    }
-
-    private static boolean isBitwise(Expr.Binary b) {
-        return b.op().equals("&") || b.op().equals("|") || b.op().equals("^");
-    }
-
-    /** A comparison, or comparisons combined by {@code & | ^}, in brackets or not: a 0/1 value. */
-    private static boolean isTruth(Expr e) {
-        if (isComparison(e)) return true;
-        if (e instanceof Expr.Paren p) return isTruth(p.inner());
-        return e instanceof Expr.Binary b && isBitwise(b) && isTruth(b.left()) && isTruth(b.right());
+    private void refuseChain(Expr.Binary b) {
+        Expr inner = b.left() instanceof Expr.Binary l && l.op().isComparison() ? l
+                : b.right() instanceof Expr.Binary r && r.op().isComparison() ? r : null;
+        if (inner == null) return;
+        Expr.Binary first = (Expr.Binary) inner;
+        diags.error(b.pos(), "comparisons do not chain: '" + first.op() + "' and '" + b.op()
+                + "' need parentheses to say what is compared, e.g. '(y == a) & (z == b)'");
     }
 
     private Expr primary(NetParser.PrimaryContext ctx) {

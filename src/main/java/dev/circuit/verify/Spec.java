@@ -1,6 +1,9 @@
 package dev.circuit.verify;
 
+import dev.circuit.ast.BinaryOp;
 import dev.circuit.ast.Expr;
+import dev.circuit.ast.UnaryOp;
+import dev.circuit.print.ExprText;
 import dev.circuit.ast.Selector;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.model.Netlist;
@@ -97,7 +100,7 @@ public final class Spec {
             // needs no restating either: "y is 2", not "y is 2, 0 is 0".
             boolean ln = unparen(b.left()) instanceof Expr.Num;
             boolean rn = unparen(b.right()) instanceof Expr.Num;
-            Why sides = b.op().equals("!=") ? t -> lt + " and " + rt + " are both " + l.eval(t)
+            Why sides = b.op() == BinaryOp.NE ? t -> lt + " and " + rt + " are both " + l.eval(t)
                     : rn && !ln ? t -> lt + " is " + l.eval(t)
                     : ln && !rn ? t -> rt + " is " + r.eval(t)
                     : t -> lt + " is " + l.eval(t) + ", " + rt + " is " + r.eval(t);
@@ -123,9 +126,9 @@ public final class Spec {
     }
 
     /** The parts of a chain of one operator: {@code a & (b & c) & d} is a, b, c, d. */
-    private static void operands(Expr e, String op, List<Expr> out) {
+    private static void operands(Expr e, BinaryOp op, List<Expr> out) {
         Expr x = unparen(e);
-        if (x instanceof Expr.Binary b && b.op().equals(op)) {
+        if (x instanceof Expr.Binary b && b.op() == op) {
             operands(b.left(), op, out);
             operands(b.right(), op, out);
         } else {
@@ -145,30 +148,16 @@ public final class Spec {
         return all;
     }
 
-    private static boolean isRelation(String op) {
-        return List.of("==", "!=", "<", "<=", ">", ">=").contains(op);
+    private static boolean isRelation(BinaryOp op) {
+        return op.isComparison();
     }
 
-    private static boolean isJunction(String op) {
-        return op.equals("&") || op.equals("|");
+    private static boolean isJunction(BinaryOp op) {
+        return op == BinaryOp.AND || op == BinaryOp.OR;
     }
 
     static String text(Expr e) {
-        if (e instanceof Expr.Num n) return n.text();
-        if (e instanceof Expr.Ref r) return r.name() + sel(r.selector());
-        if (e instanceof Expr.Paren p) return "(" + text(p.inner()) + ")";
-        if (e instanceof Expr.Unary u) return u.op() + text(u.operand());
-        if (e instanceof Expr.Binary b) return text(b.left()) + " " + b.op() + " " + text(b.right());
-        if (e instanceof Expr.Ternary t) return text(t.cond()) + " ? " + text(t.then()) + " : " + text(t.otherwise());
-        if (e instanceof Expr.Concat c) {
-            return "{" + String.join(", ", c.parts().stream().map(Spec::text).toList()) + "}";
-        }
-        return e.toString();
-    }
-
-    private static String sel(Selector s) {
-        if (s == null) return "";
-        return s.isSlice() ? "[" + text(s.hi()) + ".." + text(s.index()) + "]" : "[" + text(s.index()) + "]";
+        return ExprText.of(e);
     }
 
     private static final class Compiler {
@@ -272,14 +261,14 @@ public final class Spec {
             Node a = node(u.operand());
             if (a == null) return null;
             switch (u.op()) {
-                case "-": return t -> {
+                case NEG: return t -> {
                     try {
                         return Math.negateExact(a.eval(t));
                     } catch (ArithmeticException ex) {
                         throw new Undefined("overflow in " + text(u));
                     }
                 };
-                case "+": return a;
+                case PLUS: return a;
                 default: {
                     int w = a.width();
                     if (w < 0) return bad(u, "'~' needs a width: apply it to a signal, a slice or a concatenation");
@@ -295,20 +284,20 @@ public final class Spec {
             if (l == null || r == null) return null;
             String where = text(b);
             switch (b.op()) {
-                case "+": return t -> exact(() -> Math.addExact(l.eval(t), r.eval(t)), where);
-                case "-": return t -> exact(() -> Math.subtractExact(l.eval(t), r.eval(t)), where);
-                case "*": return t -> exact(() -> Math.multiplyExact(l.eval(t), r.eval(t)), where);
-                case "/": return t -> {
+                case ADD: return t -> exact(() -> Math.addExact(l.eval(t), r.eval(t)), where);
+                case SUB: return t -> exact(() -> Math.subtractExact(l.eval(t), r.eval(t)), where);
+                case MUL: return t -> exact(() -> Math.multiplyExact(l.eval(t), r.eval(t)), where);
+                case DIV: return t -> {
                     long d = r.eval(t);
                     if (d == 0) throw new Undefined("division by zero in " + where);
                     return Math.floorDiv(l.eval(t), d);
                 };
-                case "%": return t -> {
+                case MOD: return t -> {
                     long d = r.eval(t);
                     if (d == 0) throw new Undefined("division by zero in " + where);
                     return Math.floorMod(l.eval(t), d);
                 };
-                case "<<": return t -> {
+                case SHL: return t -> {
                     long v = l.eval(t);
                     long s = r.eval(t);
                     if (s < 0 || s > 62 || (v != 0 && 64 - Long.numberOfLeadingZeros(Math.abs(v)) + s > 62)) {
@@ -316,19 +305,19 @@ public final class Spec {
                     }
                     return v << s;
                 };
-                case ">>": return t -> {
+                case SHR: return t -> {
                     long s = r.eval(t);
                     return s >= 63 ? (l.eval(t) < 0 ? -1 : 0) : l.eval(t) >> Math.max(0, s);
                 };
-                case "&": return t -> l.eval(t) & r.eval(t);
-                case "|": return t -> l.eval(t) | r.eval(t);
-                case "^": return t -> l.eval(t) ^ r.eval(t);
-                case "==": return t -> l.eval(t) == r.eval(t) ? 1 : 0;
-                case "!=": return t -> l.eval(t) != r.eval(t) ? 1 : 0;
-                case "<": return t -> l.eval(t) < r.eval(t) ? 1 : 0;
-                case "<=": return t -> l.eval(t) <= r.eval(t) ? 1 : 0;
-                case ">": return t -> l.eval(t) > r.eval(t) ? 1 : 0;
-                case ">=": return t -> l.eval(t) >= r.eval(t) ? 1 : 0;
+                case AND: return t -> l.eval(t) & r.eval(t);
+                case OR: return t -> l.eval(t) | r.eval(t);
+                case XOR: return t -> l.eval(t) ^ r.eval(t);
+                case EQ: return t -> l.eval(t) == r.eval(t) ? 1 : 0;
+                case NE: return t -> l.eval(t) != r.eval(t) ? 1 : 0;
+                case LT: return t -> l.eval(t) < r.eval(t) ? 1 : 0;
+                case LE: return t -> l.eval(t) <= r.eval(t) ? 1 : 0;
+                case GT: return t -> l.eval(t) > r.eval(t) ? 1 : 0;
+                case GE: return t -> l.eval(t) >= r.eval(t) ? 1 : 0;
                 default: return bad(b, "unknown operator '" + b.op() + "'");
             }
         }

@@ -5,7 +5,9 @@ import dev.circuit.ast.CheckDecl;
 import dev.circuit.ast.CircuitDecl;
 import dev.circuit.ast.CircuitRef;
 import dev.circuit.ast.Decl;
+import dev.circuit.ast.BinaryOp;
 import dev.circuit.ast.Expr;
+import dev.circuit.ast.UnaryOp;
 import dev.circuit.ast.ForLoop;
 import dev.circuit.ast.Ident;
 import dev.circuit.ast.Import;
@@ -33,10 +35,13 @@ final class RandomAst {
     static final String[] NAMES = {"a", "b", "cin", "g1", "sum", "carry", "h_2", "Q", "N22"};
     static final String[] NUMBERS = {"0", "1", "2", "3", "10", "0.5", "1.25", "0.10", "1e3", "2E-2", "0x1F", "0b101"};
     static final String[] OPS = {"*", "/", "%", "+", "-", "<<", ">>", "<", "<=", ">", ">=", "==", "!=", "&", "^", "|"};
+    /** Precedence as docs/LANGUAGE.md states it (Rust's order), written here independently of the grammar. */
     static final Map<String, Integer> LEVEL = Map.ofEntries(Map.entry("*", 9), Map.entry("/", 9), Map.entry("%", 9),
-            Map.entry("+", 8), Map.entry("-", 8), Map.entry("<<", 7), Map.entry(">>", 7), Map.entry("<", 6),
-            Map.entry("<=", 6), Map.entry(">", 6), Map.entry(">=", 6), Map.entry("==", 5), Map.entry("!=", 5),
-            Map.entry("&", 4), Map.entry("^", 3), Map.entry("|", 2));
+            Map.entry("+", 8), Map.entry("-", 8), Map.entry("<<", 7), Map.entry(">>", 7), Map.entry("&", 6),
+            Map.entry("^", 5), Map.entry("|", 4), Map.entry("<", 3), Map.entry("<=", 3), Map.entry(">", 3),
+            Map.entry(">=", 3), Map.entry("==", 3), Map.entry("!=", 3));
+    /** Comparisons do not chain: one inside another needs parentheses on either side. */
+    static final int COMPARISON = 3;
 
     private final Random rnd;
 
@@ -121,7 +126,7 @@ final class RandomAst {
             case 0 -> num();
             case 1 -> new Expr.Ref(name(), null, P);
             case 2 -> new Expr.Paren(arith(depth - 1), P);
-            case 3 -> new Expr.Unary("-", atom(arith(depth - 1)), P);
+            case 3 -> new Expr.Unary(UnaryOp.NEG, atom(arith(depth - 1)), P);
             default -> binary(pick(new String[] {"*", "/", "%", "+", "-"}), arith(depth - 1), arith(depth - 1));
         };
     }
@@ -133,7 +138,7 @@ final class RandomAst {
             case 1 -> new Expr.Ref(name(), rnd.nextInt(4) == 0 ? selector() : null, P);
             case 2 -> new Expr.Learnable(rnd.nextBoolean() ? null : new BigDecimal(pick(new String[] {"0.5", "-3", "1E+3", "2"})), 0, 0, P);
             case 3 -> new Expr.Paren(expr(depth - 1), P);
-            case 4 -> new Expr.Unary(pick(new String[] {"-", "+", "~"}), atom(expr(depth - 1)), P);
+            case 4 -> new Expr.Unary(UnaryOp.of(pick(new String[] {"-", "+", "~"})), atom(expr(depth - 1)), P);
             case 5 -> new Expr.Call(name(), rnd.nextBoolean() ? List.of() : List.of(arith(1)), List.of(expr(depth - 1), expr(depth - 1)), P);
             case 6 -> new Expr.Concat(List.of(expr(depth - 1), expr(depth - 1)), P);
             case 7 -> {
@@ -150,12 +155,16 @@ final class RandomAst {
     /** {@code l op r}, parenthesising operands that bind more loosely (or as loosely, on the right). */
     private static Expr binary(String op, Expr l, Expr r) {
         int p = LEVEL.get(op);
-        if (l instanceof Expr.Ternary || l instanceof Expr.Binary b && LEVEL.get(b.op()) < p) l = new Expr.Paren(l, P);
-        if (r instanceof Expr.Ternary || r instanceof Expr.Binary b && LEVEL.get(b.op()) <= p) r = new Expr.Paren(r, P);
+        boolean chain = p == COMPARISON;
+        if (l instanceof Expr.Ternary || l instanceof Expr.Binary b && (LEVEL.get(b.op().symbol()) < p
+                || chain && LEVEL.get(b.op().symbol()) == p)) {
+            l = new Expr.Paren(l, P);
+        }
+        if (r instanceof Expr.Ternary || r instanceof Expr.Binary b && LEVEL.get(b.op().symbol()) <= p) r = new Expr.Paren(r, P);
         // 'x < y > (z)' would read as a call with a type argument; nobody could have written it otherwise.
         if (op.equals(">") && startsWithParen(r)) op = ">=";
         if (op.equals("<") && l instanceof Expr.Ref) op = "<=";
-        return new Expr.Binary(op, l, r, P);
+        return new Expr.Binary(BinaryOp.of(op), l, r, P);
     }
 
     private static boolean startsWithParen(Expr e) {

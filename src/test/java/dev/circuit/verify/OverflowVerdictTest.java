@@ -50,7 +50,7 @@ class OverflowVerdictTest {
         for (TestOutcome o : out) {
             assertFalse(o.passed(), o.engine() + " passed a row that overflows");
             // 55109 is the smallest y with y^4 >= 2^63
-            assertTrue(o.failures().get(0).message().contains("fails at a=55109: overflow in y * y * y * y"),
+            assertTrue(o.failures().get(0).message().contains("fails at a=55109: overflow in y*y * y * y"),
                     o.failures().get(0).message());
         }
     }
