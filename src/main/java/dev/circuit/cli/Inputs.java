@@ -1,11 +1,11 @@
 package dev.circuit.cli;
 
 import dev.circuit.diag.CircuitException;
+import dev.circuit.model.Domain;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import dev.circuit.syntax.Numbers;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,21 +52,11 @@ final class Inputs {
             } catch (NumberFormatException e) {
                 throw usage(net, "'" + given[i] + "' is not a number (input '" + t.name() + "')");
             }
-            if (!t.bus()) {
-                // A Boolean circuit (hard neurons, fixed weights) is defined on bits; a real-valued one on reals.
-                if (net.isBoolean() && v.compareTo(java.math.BigDecimal.ZERO) != 0 && v.compareTo(java.math.BigDecimal.ONE) != 0) {
-                    throw usage(net, "input '" + t.name() + "' is a bit: 0 or 1, not " + given[i]);
-                }
-                bits[k++] = v.doubleValue();
-                continue;
-            }
-            boolean whole = v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0;
-            if (!whole || v.toBigInteger().bitLength() > t.width()) {
-                throw usage(net, given[i] + " does not fit input " + t.name() + "[" + t.width() + "] (0.."
-                        + BigInteger.ONE.shiftLeft(t.width()).subtract(BigInteger.ONE) + ")");
-            }
-            BigInteger b = v.toBigInteger();
-            for (int j = 0; j < t.width(); j++) bits[k++] = b.testBit(j) ? 1 : 0;
+            Domain d = Domain.of(net, t);
+            String why = d.refuse("input " + t.name(), v);
+            if (why != null) throw usage(net, why);
+            d.lay(v, bits, k);
+            k += t.width();
         }
         return bits;
     }

@@ -5,12 +5,12 @@ import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
 import dev.circuit.diag.Sources;
+import dev.circuit.model.Domain;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import dev.circuit.syntax.Numbers;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -123,7 +123,7 @@ public final class CsvData {
                             + " (column " + term[c].name() + ")");
                     continue;
                 }
-                put(isInput[c] ? x : y, at[c], term[c], v, pos, diags);
+                put(isInput[c] ? x : y, at[c], Domain.of(net, term[c]), term[c], v, pos, diags);
             }
             ins.add(x);
             outs.add(y);
@@ -134,19 +134,13 @@ public final class CsvData {
         return new Dataset(name, ins.toArray(double[][]::new), outs.toArray(double[][]::new), where);
     }
 
-    private static void put(double[] into, int at, Terminal t, BigDecimal v, Pos pos, Diagnostics diags) {
-        if (!t.bus()) {
-            into[at] = v.doubleValue();
+    private static void put(double[] into, int at, Domain d, Terminal t, BigDecimal v, Pos pos, Diagnostics diags) {
+        String why = d.refuse(t.name(), v);
+        if (why != null) {
+            diags.error(pos, why);
             return;
         }
-        boolean whole = v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0;
-        if (!whole || v.toBigInteger().bitLength() > t.width()) {
-            diags.error(pos, v.toPlainString() + " does not fit " + t.name() + "[" + t.width() + "] (0.."
-                    + BigInteger.ONE.shiftLeft(t.width()).subtract(BigInteger.ONE) + ")");
-            return;
-        }
-        BigInteger b = v.toBigInteger();
-        for (int i = 0; i < t.width(); i++) into[at + i] = b.testBit(i) ? 1 : 0;
+        d.lay(v, into, at);
     }
 
     private static boolean skip(String line) {

@@ -10,9 +10,9 @@ import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
 import dev.circuit.elab.Elaborator;
 import dev.circuit.elab.Program;
+import dev.circuit.model.Domain;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +81,7 @@ public final class TableData {
             Arrays.fill(target, Double.NaN);
             for (int i = 0; i < outCol.length; i++) {
                 TestDecl.Cell c = r.outputs().get(i);
-                if (!c.isAny()) write(target, outAt[outCol[i]], net.outputs().get(outCol[i]), c, diags);
+                if (!c.isAny()) write(target, outAt[outCol[i]], Domain.of(net, net.outputs().get(outCol[i])), net.outputs().get(outCol[i]), c, diags);
             }
             List<Integer> free = new ArrayList<>();
             double[] base = new double[inBits];
@@ -93,7 +93,7 @@ public final class TableData {
                     free.add(i);
                     freeBits += term.width();
                 } else {
-                    write(base, inAt[inCol[i]], term, c, diags);
+                    write(base, inAt[inCol[i]], Domain.of(net, term), term, c, diags);
                 }
             }
             if (freeBits > 16) {
@@ -115,17 +115,12 @@ public final class TableData {
         }
     }
 
-    private static void write(double[] into, int at, Terminal term, TestDecl.Cell c, Diagnostics diags) {
-        if (!term.bus()) {
-            into[at] = c.value().doubleValue();
+    private static void write(double[] into, int at, Domain d, Terminal term, TestDecl.Cell c, Diagnostics diags) {
+        String why = d.refuse(term.name(), c.value());
+        if (why != null) {
+            diags.error(c.pos(), why);
             return;
         }
-        boolean whole = c.value().signum() >= 0 && c.value().stripTrailingZeros().scale() <= 0;
-        if (!whole || c.value().toBigInteger().bitLength() > term.width()) {
-            diags.error(c.pos(), c + " does not fit " + term.name() + "[" + term.width() + "]");
-            return;
-        }
-        BigInteger v = c.value().toBigInteger();
-        for (int b = 0; b < term.width(); b++) into[at + b] = v.testBit(b) ? 1 : 0;
+        d.lay(c.value(), into, at);
     }
 }

@@ -15,6 +15,7 @@ import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Values;
+import dev.circuit.model.Domain;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import java.math.BigDecimal;
@@ -127,22 +128,19 @@ public final class TestRunner {
                 continue;
             }
             if (inCol == null || outCol == null) continue;
-            for (int i = 0; i < inCol.length; i++) fits(r.inputs().get(i), net.inputs().get(inCol[i]), diags);
-            for (int i = 0; i < outCol.length; i++) fits(r.outputs().get(i), net.outputs().get(outCol[i]), diags);
+            for (int i = 0; i < inCol.length; i++) fits(r.inputs().get(i), net, net.inputs().get(inCol[i]), diags);
+            for (int i = 0; i < outCol.length; i++) fits(r.outputs().get(i), net, net.outputs().get(outCol[i]), diags);
         }
         if (diags.all().size() > errors || inCol == null || outCol == null) return null;
         String name = "test " + net.name();
         return new Prepared(t, net, inCol, outCol, name);
     }
 
-    private static void fits(TestDecl.Cell c, Terminal t, Diagnostics diags) {
-        if (c.isAny() || !t.bus()) return;
-        BigDecimal v = c.value();
-        boolean whole = v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0;
-        if (!whole || v.toBigInteger().bitLength() > t.width()) {
-            diags.error(c.pos(), c + " does not fit " + t.name() + "[" + t.width() + "] (0.."
-                    + BigInteger.ONE.shiftLeft(t.width()).subtract(BigInteger.ONE) + ")");
-        }
+    /** A cell outside its column's values is an error at the cell, never a row that passes. */
+    private static void fits(TestDecl.Cell c, Netlist net, Terminal t, Diagnostics diags) {
+        if (c.isAny()) return;
+        String why = Domain.of(net, t).refuse(t.name(), c.value());
+        if (why != null) diags.error(c.pos(), why);
     }
 
     private static TestOutcome execute(Prepared p, String file) {

@@ -160,7 +160,7 @@ class CliTest {
         void aBooleanCircuitTakesBitsOnly() {
             CliRun r = CliRun.of("eval", ADDER, "2", "1");
             assertEquals(2, r.code());
-            assertEquals("circuit: error: input 'a' is a bit: 0 or 1, not 2: adder takes 2 inputs (a b)\n", r.err());
+            assertEquals("circuit: error: input a is a bit (0 or 1), not 2: adder takes 2 inputs (a b)\n", r.err());
             // A real-valued circuit takes any number.
             CliRun line = CliRun.of("eval", "circuits/learn/line.net", "2.5");
             assertEquals(0, line.code(), line.all());
