@@ -2,8 +2,8 @@ package dev.circuit;
 
 import dev.circuit.ast.CircuitRef;
 import dev.circuit.diag.Sources;
-import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
+import dev.circuit.elab.Design;
+import dev.circuit.elab.DesignBuilder;
 import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
 import dev.circuit.elab.Tops;
@@ -11,16 +11,23 @@ import dev.circuit.syntax.Syntax;
 import java.nio.file.Path;
 
 /**
- * The pipeline, one verb a stage: read (parse the file and its imports) -> choose the top ->
- * elaborate (one flat netlist). Evaluation, verification, training and export take the result.
+ * The pipeline, one verb a stage: read (parse the file and its imports) -> elaborate (every
+ * definition checked, the command's circuit, the tests and checks, flattened and bound: a
+ * {@link Design}). Evaluation, verification, training and export read the design. Commands call
+ * these, never the loader and elaborator by hand.
  */
 public final class Circuit {
     private Circuit() {}
 
-    /** Reads and elaborates {@code file}; {@code top} may be null for the file's default circuit. */
-    public static Elaborated load(Path file, String top, Sources sources) {
+    /** The design of {@code file} with its top circuit: {@code top} names it, or null for the file's default one. */
+    public static Design load(Path file, String top, Sources sources) {
         Program program = Loader.read(file, sources);
-        return Elaborator.elaborate(program, top(program, top));
+        return DesignBuilder.build(program, top(program, top));
+    }
+
+    /** The design of {@code file} without a top circuit: its tests and checks, every definition checked. */
+    public static Design load(Path file, Sources sources) {
+        return DesignBuilder.build(Loader.read(file, sources), null);
     }
 
     /** The circuit a command line names ({@code adder_n<16>}), or the file's default one when null. */

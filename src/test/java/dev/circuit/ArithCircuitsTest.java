@@ -60,7 +60,7 @@ class ArithCircuitsTest {
                 .collect(Collectors.joining("\n"));
         assertEquals("", failures, file + " has failing tests");
         for (TestOutcome o : outcomes) {
-            assertFalse(o.engine().contains("sampled"), o.name() + " in " + file + " was sampled, not proven");
+            assertFalse(o.how().contains("sampled"), o.name() + " in " + file + " was sampled, not proven");
         }
     }
 
@@ -100,10 +100,10 @@ class ArithCircuitsTest {
         List<TestOutcome> outcomes = TestRunner.run(mutant, new Sources(), VerifyOptions.defaults());
         assertEquals(2, outcomes.size());
         for (TestOutcome o : outcomes) {
-            assertFalse(o.passed(), o.engine() + " passed the broken adder");
-            assertEquals(33, o.rows(), o.engine() + ": rows run up to and including the first failure");
+            assertFalse(o.passed(), o.how() + " passed the broken adder");
+            assertEquals(33, o.rows(), o.how() + ": rows run up to and including the first failure");
             String message = o.failures().get(0).message();
-            assertTrue(message.contains("fails at a=1 b=0 cin=0: {cout, s} is 3, a + b + cin"), o.engine() + ": " + message);
+            assertTrue(message.contains("fails at a=1 b=0 cin=0: {cout, s} is 3, a + b + cin"), o.how() + ": " + message);
         }
 
         StringWriter out = new StringWriter();

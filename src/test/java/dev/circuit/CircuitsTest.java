@@ -91,7 +91,7 @@ class CircuitsTest {
     }
 
     private static Netlist load(String name) {
-        return Circuit.load(CIRCUITS.resolve(name + ".net"), null, new Sources()).netlist();
+        return Circuit.load(CIRCUITS.resolve(name + ".net"), null, new Sources()).topCircuit().netlist();
     }
 
     private static Rational sum(List<Coef> terms) {

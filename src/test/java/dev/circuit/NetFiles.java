@@ -65,7 +65,7 @@ final class NetFiles {
         // A file of checks on imported circuits has no default circuit of its own to elaborate.
         dev.circuit.ast.SourceFile root = dev.circuit.elab.Loader.read(file, sources).root();
         if (root.decls(dev.circuit.ast.CircuitDecl.class).isEmpty() && root.decls(dev.circuit.ast.NeuronDecl.class).isEmpty()) return;
-        Elaborated e;
+        dev.circuit.elab.Design e;
         try {
             e = Circuit.load(file, null, sources);
         } catch (CircuitException ex) {

@@ -1,6 +1,8 @@
 package dev.circuit.ast;
 
 import dev.circuit.diag.Pos;
+import dev.circuit.model.BinaryOp;
+import dev.circuit.model.UnaryOp;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,11 +1,7 @@
 package dev.circuit.cli;
 
 import dev.circuit.Circuit;
-import dev.circuit.ast.CircuitRef;
-import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Loader;
-import dev.circuit.elab.Program;
+import dev.circuit.elab.Design;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,24 +15,10 @@ final class CircuitFile {
             description = "The circuit (default: the one named like the file, else the last one; 'adder_n<16>' names an instance).")
     String top;
 
-    /** The file and its imports. */
-    Program program(Env env) {
-        return Loader.read(file, env.sources);
-    }
-
-    /** The circuit {@code --top} names, or the file's default one. */
-    CircuitRef ref(Program program) {
-        return Circuit.top(program, top);
-    }
-
-    /** Reads and elaborates the circuit; its warnings go to stderr. */
-    Elaborated load(Env env) {
-        return elaborate(env, program(env));
-    }
-
-    Elaborated elaborate(Env env, Program program) {
-        Elaborated e = Elaborator.elaborate(program, ref(program));
-        env.report(e.warnings());
-        return e;
+    /** Reads and elaborates the file, its top circuit being the one {@code --top} names; warnings go to stderr. */
+    Design load(Env env) {
+        Design d = Circuit.load(file, top, env.sources);
+        env.report(d.warnings());
+        return d;
     }
 }

@@ -44,7 +44,7 @@ final class DotCommand implements Callable<Integer> {
     public Integer call() {
         String format = format(output);
         OutputFile.notAnInput(output, circuit.file);
-        Elaborated e = circuit.load(env);
+        Elaborated e = circuit.load(env).topCircuit();
         Netlist net = e.netlist();
         double[] state = null;
         if (values != null) {

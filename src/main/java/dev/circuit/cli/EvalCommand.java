@@ -44,7 +44,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Elaborated e = circuit.load(env);
+        Elaborated e = circuit.load(env).topCircuit();
         Netlist net = e.netlist();
         double[] in = Inputs.parse(net, inputs);
         Evaluator ev = new Evaluator(net, net.initialParams(seed));

@@ -3,7 +3,7 @@ package dev.circuit.cli;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
-import dev.circuit.elab.Program;
+import dev.circuit.elab.Design;
 import dev.circuit.model.Netlist;
 import dev.circuit.train.Dataset;
 import dev.circuit.train.Separable;
@@ -27,12 +27,12 @@ final class SeparableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Program program = circuit.program(env);
-        Netlist net = circuit.elaborate(env, program).netlist();
-        String file = program.root().name();
+        Design design = circuit.load(env);
+        Netlist net = design.topCircuit().netlist();
+        String file = design.program().root().name();
         Dataset rows;
         try {
-            rows = TableData.of(program, net);
+            rows = TableData.of(design, design.top());
         } catch (CircuitException e) {
             // TableData speaks to `train` (exit 5, "or give --data"); here a missing table is a usage error.
             if (e.failure() != Failure.TRAINING) throw e;

@@ -1,10 +1,7 @@
 package dev.circuit.cli;
 
-import dev.circuit.ast.CircuitRef;
-import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Program;
 import dev.circuit.model.Activation;
+import dev.circuit.elab.Design;
 import dev.circuit.stats.InstanceTypes;
 import dev.circuit.stats.Measure;
 import dev.circuit.stats.Stats;
@@ -29,12 +26,8 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Circuit.load, unrolled: the definitions behind instance names come from the program.
-        Program program = circuit.program(env);
-        CircuitRef ref = circuit.ref(program);
-        Elaborated e = Elaborator.elaborate(program, ref);
-        env.report(e.warnings());
-        Stats s = Measure.of(e.netlist(), InstanceTypes.of(program));
+        Design design = circuit.load(env);
+        Stats s = Measure.of(design.topCircuit().netlist(), InstanceTypes.of(design.program()));
         for (String line : Tables.align(rows(s), new boolean[] {false, false})) env.out.println(line);
         return 0;
     }

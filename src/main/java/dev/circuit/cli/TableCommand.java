@@ -36,7 +36,7 @@ final class TableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Elaborated e = circuit.load(env);
+        Elaborated e = circuit.load(env).topCircuit();
         Netlist net = e.netlist();
         int n = net.inputBits();
         if (n > MAX_INPUT_BITS) {

@@ -4,11 +4,12 @@ import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Failure;
 import dev.circuit.verify.TestOutcome;
 import dev.circuit.verify.TestRunner;
+import dev.circuit.verify.Verdict;
 import dev.circuit.verify.VerifyOptions;
 import java.io.IOException;
 import java.nio.file.Files;
-import dev.circuit.elab.Loader;
-import dev.circuit.elab.Program;
+import dev.circuit.Circuit;
+import dev.circuit.elab.Design;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,9 +64,10 @@ final class TestCommand implements Callable<Integer> {
         for (Path f : files) {
             List<TestOutcome> outcomes;
             try {
-                Program program = Loader.read(f, env.sources);
-                env.report(program.warnings());
-                outcomes = TestRunner.run(program, options());
+                VerifyOptions options = options();
+                Design design = Circuit.load(f, env.sources);
+                env.report(design.warnings());
+                outcomes = TestRunner.run(design, options);
             } catch (CircuitException e) {
                 Cli.handle(e, env);
                 long errors = e.diagnostics().stream().filter(d -> d.isError()).count();
@@ -77,17 +79,17 @@ final class TestCommand implements Callable<Integer> {
             for (TestOutcome o : outcomes) {
                 if (o.passed()) {
                     passed++;
-                    if (!quiet) env.out.println("PASS  " + label(o) + " (" + rows(o.rows()) + engine(o) + ")");
-                } else {
-                    failed++;
-                    env.report(o.failures());
-                    if (o.failed() > o.failures().size()) {
-                        env.err.println("... and " + (o.failed() - o.failures().size()) + " more failing rows");
-                    }
-                    String how = o.name().startsWith("check ") ? "failed at row " + o.rows() + ", " + o.engine()
-                            : o.failed() + " of " + rows(o.rows()) + " failed";
-                    env.out.println("FAIL  " + label(o) + " (" + how + ")");
+                    if (!quiet) env.out.println("PASS  " + label(o) + " (" + o.detail() + ")");
+                    continue;
                 }
+                // A refused check is no PASS: it counts with the failures, under its own word.
+                failed++;
+                env.report(o.failures());
+                if (o.failed() > o.failures().size()) {
+                    env.err.println("... and " + (o.failed() - o.failures().size()) + " more failing rows");
+                }
+                String word = o.verdict() == Verdict.REFUSED ? "REFUSED " : "FAIL  ";
+                env.out.println(word + label(o) + " (" + o.detail() + ")");
             }
             env.out.flush();
         }
@@ -104,21 +106,12 @@ final class TestCommand implements Callable<Integer> {
         return (o.pos().hasLine() ? o.file() + ":" + o.pos().line() : o.file()) + ": " + o.name();
     }
 
-    /** Tables always run on the scalar engine: only say which engine ran for checks. */
-    private static String engine(TestOutcome o) {
-        return o.name().startsWith("check ") ? ", " + o.engine() : "";
-    }
-
     private VerifyOptions options() {
         if (sample < 0) throw CircuitException.usage("--sample must be a positive number of rows");
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (t < 1) throw CircuitException.usage("--threads must be at least 1");
         return new VerifyOptions(sample, seed, t, engine == Engine.scalar, engine == Engine.interpreted,
                 TerminalProgress.forTerminal(env.err));
-    }
-
-    private static String rows(long n) {
-        return n + (n == 1 ? " row" : " rows");
     }
 
     private static List<Path> files(List<Path> roots) {

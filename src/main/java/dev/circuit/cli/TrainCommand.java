@@ -1,11 +1,9 @@
 package dev.circuit.cli;
 
-import dev.circuit.ast.CircuitRef;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
-import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
+import dev.circuit.elab.Design;
 import dev.circuit.elab.Program;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
@@ -117,17 +115,15 @@ final class TrainCommand implements Callable<Integer> {
         if (output != null && !inPlace && sameFile(output, circuit.file)) {
             throw CircuitException.usage("-o " + output + " is the input file; use --in-place to overwrite it");
         }
-        Program program = circuit.program(env);
-        CircuitRef ref = circuit.ref(program);
-        Elaborated e = Elaborator.elaborate(program, ref);
-        env.report(e.warnings());
-        Netlist net = e.netlist();
+        Design design = circuit.load(env);
+        Program program = design.program();
+        Netlist net = design.topCircuit().netlist();
         if (net.params().isEmpty()) {
             throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), net.name()
                     + " has no learnable coefficient to train; mark one with ? (for example step(?*a + ?*b + ?))");
         }
         if (output != null) refuseImported(program, net);
-        Dataset rows = data != null ? CsvData.read(data, net, env.sources) : TableData.of(program, net);
+        Dataset rows = data != null ? CsvData.read(data, net, env.sources) : TableData.of(design, design.top());
         Dataset held = holdout != null ? CsvData.read(holdout, net, env.sources) : null;
         if (rows.rows() == 0) {
             throw new CircuitException(Failure.TRAINING, Pos.file(rows.source()), "no rows to train on: "

@@ -1,11 +1,8 @@
 package dev.circuit.cli;
 
-import dev.circuit.ast.CircuitRef;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
-import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Program;
+import dev.circuit.elab.Design;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.interop.Snap;
 import dev.circuit.interop.Testbench;
@@ -55,11 +52,8 @@ final class VerilogCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFile.notAnInput(output, circuit.file);
-        Program program = circuit.program(env);
-        CircuitRef ref = circuit.ref(program);
-        Elaborated e = Elaborator.elaborate(program, ref);
-        env.report(e.warnings());
-        Netlist net = e.netlist();
+        Design design = circuit.load(env);
+        Netlist net = design.topCircuit().netlist();
         if (snap) {
             Snap.Result s = Snap.apply(net, net.initialParams(seed));
             net = s.netlist();
@@ -73,7 +67,7 @@ final class VerilogCommand implements Callable<Integer> {
         diags.check();
         String text = m.text();
         if (testbench) {
-            List<Vector> rows = new ArrayList<>(Vectors.fromTests(program, net, diags));
+            List<Vector> rows = new ArrayList<>(Vectors.fromTests(design, net, diags));
             rows.addAll(Vectors.exhaustive(net, new Evaluator(net, net.initialParams(seed)), EVERY_INPUT_BITS));
             env.report(diags.warnings());
             if (rows.isEmpty()) {

@@ -4,7 +4,7 @@ import dev.circuit.ast.Assign;
 import dev.circuit.ast.CircuitDecl;
 import dev.circuit.ast.CircuitRef;
 import dev.circuit.ast.Expr;
-import dev.circuit.ast.UnaryOp;
+import dev.circuit.model.UnaryOp;
 import dev.circuit.print.ExprText;
 import dev.circuit.ast.ForLoop;
 import dev.circuit.ast.Ident;
@@ -19,6 +19,7 @@ import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
 import dev.circuit.model.Activation;
+import dev.circuit.model.CircuitId;
 import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
@@ -153,44 +154,8 @@ public final class Elaborator {
         this.defs = new Definitions(program, diags);
     }
 
-    /**
-     * Stack for the elaborating thread. Instances recurse (instantiate, block, assign, instance), about
-     * 2 KB a level; the default 1 MB stack overflowed near 500 levels, before MAX_DEPTH could say why.
-     * Reserved, not committed: a shallow circuit touches a few pages of it.
-     */
-    private static final long STACK_BYTES = 256L << 20;
-
     /** Elaborates {@code top} from {@code program}; throws with every error found. */
-    public static Elaborated elaborate(Program program, CircuitRef top) {
-        Elaborated[] result = new Elaborated[1];
-        Throwable[] thrown = new Throwable[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                result[0] = elaborateHere(program, top);
-            } catch (Throwable x) {
-                thrown[0] = x;
-            }
-        }, "elaborate", STACK_BYTES);
-        t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException x) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        if (thrown[0] instanceof StackOverflowError) {
-            throw new CircuitException(Failure.INVALID_INPUT, top.pos(), "'" + top.name() + "' nests instances too deeply to elaborate");
-        }
-        if (thrown[0] instanceof RuntimeException r) throw r;
-        if (thrown[0] instanceof Error r) throw r;
-        return result[0];
-    }
-
-    private static Elaborated elaborateHere(Program program, CircuitRef top) {
+    static Elaborated elaborate(Program program, CircuitRef top) {
         Elaborator e = new Elaborator(program);
         e.diags.check();
         Netlist n;
@@ -214,7 +179,7 @@ public final class Elaborator {
         // The reading stage's warnings (the program's) come first, as they would have been printed.
         List<Diagnostic> warnings = new ArrayList<>(program.warnings());
         warnings.addAll(e.diags.warnings());
-        return new Elaborated(n, warnings, e.topParams);
+        return new Elaborated(new CircuitId(top.name(), List.copyOf(e.topParams.values())), n, warnings, e.topParams);
     }
 
     // ---- the top ---------------------------------------------------------------------------
@@ -329,7 +294,8 @@ public final class Elaborator {
             else if (st instanceof ForLoop f) loop(f, s);
         }
         for (Sig sig : s.sigs.values()) {
-            if (sig.read) continue;
+            // A leading underscore says "left unused on purpose" (as in Rust): a discarded carry.
+            if (sig.read || sig.name.startsWith("_")) continue;
             if (sig.kind == Kind.INPUT) {
                 diags.warning(sig.pos, "input '" + sig.name + "' of circuit '" + s.circuitName() + "' is never used");
             } else if (sig.kind == Kind.LOCAL || sig.kind == Kind.WIRE) {

@@ -1,8 +1,8 @@
 package dev.circuit.elab;
 
-import dev.circuit.ast.BinaryOp;
+import dev.circuit.model.BinaryOp;
 import dev.circuit.ast.Expr;
-import dev.circuit.ast.UnaryOp;
+import dev.circuit.model.UnaryOp;
 import dev.circuit.print.ExprText;
 import dev.circuit.diag.Diagnostics;
 import java.math.BigDecimal;

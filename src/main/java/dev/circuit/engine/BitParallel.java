@@ -1,7 +1,7 @@
 package dev.circuit.engine;
 
-import dev.circuit.ast.Expr;
 import dev.circuit.model.Netlist;
+import dev.circuit.model.Prop;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Terminal;
 import java.util.ArrayList;
@@ -76,19 +76,19 @@ public final class BitParallel implements Bytecode.Schedule {
      * Compiles a Boolean netlist and a check's property, or returns null when the engine does not
      * apply (real-valued neurons, non-integer weights, operators it does not synthesise).
      */
-    public static BitParallel compile(Netlist net, Expr property, Map<String, Long> params) {
-        return compile(net, property, params, true);
+    public static BitParallel compile(Netlist net, Prop property) {
+        return compile(net, property, true);
     }
 
-    /** As {@link #compile(Netlist, Expr, Map)}; {@code generate} false keeps the interpreter (for cross-checks). */
-    public static BitParallel compile(Netlist net, Expr property, Map<String, Long> params, boolean generate) {
-        BitParallel e = network(net, property, params);
+    /** As {@link #compile(Netlist, Prop)}; {@code generate} false keeps the interpreter (for cross-checks). */
+    public static BitParallel compile(Netlist net, Prop property, boolean generate) {
+        BitParallel e = network(net, property);
         // Fewer than 64 rows do not fill a word; the interpreter masks the rest, the generated code does not.
         if (e != null && generate && net.inputBits() >= 6) e.compiled = Bytecode.compile(e);
         return e;
     }
 
-    private static BitParallel network(Netlist net, Expr property, Map<String, Long> params) {
+    private static BitParallel network(Netlist net, Prop property) {
         if (!net.isBoolean() || net.inputBits() > 62) return null;
         Gates g = new Gates(net.inputBits());
         int[] signal = new int[net.netCount()];
@@ -100,10 +100,8 @@ public final class BitParallel implements Bytecode.Schedule {
             if (s < 0) return null;
             signal[n.out()] = s;
         }
-        Map<String, int[]> terms = new HashMap<>();
-        for (Terminal t : net.inputs()) terms.put(t.name(), t.nets().stream().mapToInt(k -> signal[k]).toArray());
-        for (Terminal t : net.outputs()) terms.put(t.name(), t.nets().stream().mapToInt(k -> signal[k]).toArray());
-        int prop = SpecSynth.synth(g, property, terms, params);
+        int[][] terms = net.terminals().stream().map(t -> t.nets().stream().mapToInt(k -> signal[k]).toArray()).toArray(int[][]::new);
+        int prop = SpecSynth.synth(g, property, terms);
         if (prop < 0) return null;
         return schedule(g, prop, rowBits(net), net.neurons().size());
     }
@@ -186,9 +184,9 @@ public final class BitParallel implements Bytecode.Schedule {
         return gates;
     }
 
-    /** "generated code" or "interpreted": how the gates run. */
-    public String mode() {
-        return compiled != null ? "generated code" : "interpreted";
+    /** True when the gates run as generated code, false when the interpreter runs them. */
+    public boolean generated() {
+        return compiled != null;
     }
 
     static long[] lanes() {

@@ -1,12 +1,9 @@
 package dev.circuit.engine;
 
-import dev.circuit.ast.BinaryOp;
-import dev.circuit.ast.Expr;
-import dev.circuit.ast.UnaryOp;
-import dev.circuit.ast.Selector;
-import java.math.BigDecimal;
+import dev.circuit.model.BinaryOp;
+import dev.circuit.model.Prop;
+import dev.circuit.model.UnaryOp;
 import java.util.Arrays;
-import java.util.Map;
 
 /**
  * A check's property as gates: every operator becomes bit-sliced arithmetic ({@code +} a ripple
@@ -16,21 +13,20 @@ import java.util.Map;
  * 64-bit arithmetic (where it fails the row) are not synthesised: {@link #synth} returns -1 and
  * the scalar engine runs the check, so a property gets one verdict whichever engine runs it.
  */
-final class SpecSynth {
+final class SpecSynth implements Prop.Visitor<BitVec> {
     private final Gates g;
-    private final Map<String, int[]> terminals;
-    private final Map<String, Long> params;
+    /** The signals of each terminal, inputs then outputs, bit 0 first. */
+    private final int[][] terminals;
 
-    private SpecSynth(Gates g, Map<String, int[]> terminals, Map<String, Long> params) {
+    private SpecSynth(Gates g, int[][] terminals) {
         this.g = g;
         this.terminals = terminals;
-        this.params = params;
     }
 
     /** The signal that is 1 where the property holds, or -1 when it cannot be synthesised. */
-    static int synth(Gates g, Expr property, Map<String, int[]> terminals, Map<String, Long> params) {
+    static int synth(Gates g, Prop property, int[][] terminals) {
         try {
-            BitVec v = new SpecSynth(g, terminals, params).vec(property);
+            BitVec v = new SpecSynth(g, terminals).vec(property);
             return g.not(BitVec.isZero(g, v));
         } catch (Unsupported | BitVec.TooWide e) {
             return -1;
@@ -43,26 +39,9 @@ final class SpecSynth {
         }
     }
 
-    /** The width of unsigned signals/slices/concatenations, for '~'; -1 for other expressions. */
-    private int width(Expr e) {
-        while (e instanceof Expr.Paren p) e = p.inner();
-        if (e instanceof Expr.Ref r && terminals.containsKey(r.name())) {
-            if (r.selector() == null) return terminals.get(r.name()).length;
-            long lo = constant(r.selector().index());
-            long hi = r.selector().isSlice() ? constant(r.selector().hi()) : lo;
-            return (int) (hi - lo + 1);
-        }
-        if (e instanceof Expr.Concat c) {
-            int w = 0;
-            for (Expr p : c.parts()) w += width(p);
-            return w;
-        }
-        if (e instanceof Expr.Unary u && u.op() == UnaryOp.NOT) return width(u.operand());
-        return -1;
-    }
-
-    private long constant(Expr e) {
-        BitVec v = vec(e);
+    /** A value computed by gates that are all constant: shift amounts and divisors. */
+    private long constant(Prop p) {
+        BitVec v = vec(p);
         long x = 0;
         for (int i = v.width() - 1; i >= 0; i--) {
             int b = v.bits[i];
@@ -73,64 +52,48 @@ final class SpecSynth {
         return x;
     }
 
-    private BitVec vec(Expr e) {
-        if (e instanceof Expr.Paren p) return vec(p.inner());
-        if (e instanceof Expr.Num n) {
-            BigDecimal v = n.value();
-            if (v.stripTrailingZeros().scale() > 0 || v.toBigInteger().bitLength() > 62) throw new Unsupported();
-            return BitVec.constant(v.longValueExact());
-        }
-        if (e instanceof Expr.Ref r) return ref(r);
-        if (e instanceof Expr.Concat c) {
-            int[] all = new int[0];
-            for (Expr p : c.parts()) {
-                int w = width(p);
-                if (w < 0) throw new Unsupported();
-                int[] bits = Arrays.copyOf(BitVec.truncate(vec(p), w + 1).bits, w);
-                // Parts are listed most significant first: each new part goes below the earlier ones.
-                int[] shifted = new int[all.length + w];
-                System.arraycopy(all, 0, shifted, w, all.length);
-                System.arraycopy(bits, 0, shifted, 0, w);
-                all = shifted;
-            }
-            return BitVec.unsigned(all);
-        }
-        if (e instanceof Expr.Unary u) {
-            BitVec a = vec(u.operand());
-            switch (u.op()) {
-                case NEG: return fitsLong(BitVec.neg(g, a), LONG_BITS);
-                case PLUS: return a;
-                default: {
-                    int w = width(u.operand());
-                    if (w < 0) throw new Unsupported();
-                    return BitVec.complement(g, a, w);
-                }
-            }
-        }
-        if (e instanceof Expr.Ternary t) {
-            int c = g.not(BitVec.isZero(g, vec(t.cond())));
-            return BitVec.mux(g, c, vec(t.then()), vec(t.otherwise()));
-        }
-        if (e instanceof Expr.Binary b) return binary(b);
-        throw new Unsupported();
+    private BitVec vec(Prop p) {
+        return p.accept(this);
     }
 
-    private BitVec ref(Expr.Ref r) {
-        int[] sig = terminals.get(r.name());
-        if (sig == null) {
-            Long k = params.get(r.name());
-            if (k == null || r.selector() != null) throw new Unsupported();
-            return BitVec.constant(k);
-        }
-        Selector s = r.selector();
-        if (s == null) return BitVec.unsigned(sig);
-        long lo = constant(s.index());
-        long hi = s.isSlice() ? constant(s.hi()) : lo;
-        if (lo < 0 || hi >= sig.length || hi < lo) throw new Unsupported();
-        return BitVec.unsigned(Arrays.copyOfRange(sig, (int) lo, (int) hi + 1));
+    @Override public BitVec term(Prop.Term t) {
+        int[] sig = terminals[t.terminal()];
+        return BitVec.unsigned(Arrays.copyOfRange(sig, t.lo(), t.lo() + t.width()));
     }
 
-    private BitVec binary(Expr.Binary b) {
+    @Override public BitVec constant(Prop.Const c) {
+        return BitVec.constant(c.value());
+    }
+
+    @Override public BitVec concat(Prop.Concat c) {
+        int[] all = new int[0];
+        for (Prop p : c.parts()) {
+            int w = p.width();
+            int[] bits = Arrays.copyOf(BitVec.truncate(vec(p), w + 1).bits, w);
+            // Parts are listed most significant first: each new part goes below the earlier ones.
+            int[] shifted = new int[all.length + w];
+            System.arraycopy(all, 0, shifted, w, all.length);
+            System.arraycopy(bits, 0, shifted, 0, w);
+            all = shifted;
+        }
+        return BitVec.unsigned(all);
+    }
+
+    @Override public BitVec unary(Prop.Unary u) {
+        BitVec a = vec(u.operand());
+        switch (u.op()) {
+            case NEG: return fitsLong(BitVec.neg(g, a), LONG_BITS);
+            case PLUS: return a;
+            default: return BitVec.complement(g, a, u.width());
+        }
+    }
+
+    @Override public BitVec ternary(Prop.Ternary t) {
+        int c = g.not(BitVec.isZero(g, vec(t.cond())));
+        return BitVec.mux(g, c, vec(t.then()), vec(t.otherwise()));
+    }
+
+    @Override public BitVec binary(Prop.Binary b) {
         BitVec l = vec(b.left());
         switch (b.op()) {
             case SHL: {
@@ -185,7 +148,7 @@ final class SpecSynth {
     /** The scalar engine fails {@code v << s} when |v| has more than 62 - s bits. */
     private static final int SHIFT_BITS = 62;
 
-    private int shiftAmount(Expr e) {
+    private int shiftAmount(Prop e) {
         long k = constant(e);
         if (k < 0 || k > BitVec.MAX_WIDTH) throw new Unsupported();
         return (int) k;

@@ -1,11 +1,9 @@
 package dev.circuit.interop;
 
-import dev.circuit.ast.Ident;
 import dev.circuit.ast.TestDecl;
-import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostics;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Program;
+import dev.circuit.elab.BoundTest;
+import dev.circuit.elab.Design;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
@@ -28,22 +26,16 @@ public final class Vectors {
      * (tables of real-valued circuits, with a tolerance or with values other than bits, are skipped
      * with a warning in {@code diags}).
      */
-    public static List<Vector> fromTests(Program program, Netlist net, Diagnostics diags) {
+    public static List<Vector> fromTests(Design design, Netlist net, Diagnostics diags) {
         List<Vector> out = new ArrayList<>();
-        for (TestDecl t : program.root().decls(TestDecl.class)) {
-            Netlist target;
-            try {
-                target = Elaborator.elaborate(program, t.target()).netlist();
-            } catch (CircuitException e) {
-                continue; // 'circuit test' reports broken tables; a testbench just leaves them out.
-            }
-            if (!target.name().equals(net.name())) continue;
+        for (BoundTest bound : design.testsOf(design.top())) {
+            TestDecl t = bound.decl();
             if (t.tolerance() != null) {
                 diags.warning(t.pos(), "test with a tolerance left out of the testbench: Verilog values are bits");
                 continue;
             }
             List<Vector> rows = new ArrayList<>();
-            if (!table(t, net, rows)) {
+            if (!table(bound, net, rows)) {
                 diags.warning(t.pos(), "test left out of the testbench: it has values other than bits, or X cells over too many inputs");
                 continue;
             }
@@ -52,10 +44,10 @@ public final class Vectors {
         return out;
     }
 
-    private static boolean table(TestDecl t, Netlist net, List<Vector> out) {
-        int[] inCol = columns(t.inputs(), net.inputs());
-        int[] outCol = columns(t.outputs(), net.outputs());
-        if (inCol == null || outCol == null) return false;
+    private static boolean table(BoundTest bound, Netlist net, List<Vector> out) {
+        TestDecl t = bound.decl();
+        int[] inCol = bound.inCol();
+        int[] outCol = bound.outCol();
         for (TestDecl.Row r : t.rows()) {
             if (r.inputs().size() != inCol.length || r.outputs().size() != outCol.length) return false;
             BigInteger[] ins = new BigInteger[net.inputs().size()];
@@ -131,13 +123,4 @@ public final class Vectors {
         return b;
     }
 
-    private static int[] columns(List<Ident> header, List<Terminal> terms) {
-        int[] idx = new int[header.size()];
-        for (int i = 0; i < header.size(); i++) {
-            idx[i] = -1;
-            for (int k = 0; k < terms.size(); k++) if (terms.get(k).name().equals(header.get(i).name())) idx[i] = k;
-            if (idx[i] < 0) return null;
-        }
-        return idx;
-    }
 }

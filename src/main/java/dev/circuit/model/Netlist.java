@@ -49,6 +49,13 @@ public record Netlist(String name, List<Terminal> inputs, List<Terminal> outputs
         return v;
     }
 
+    /** Inputs then outputs: the terminals a check's property reads ({@link Prop.Term#terminal}). */
+    public List<Terminal> terminals() {
+        List<Terminal> all = new java.util.ArrayList<>(inputs);
+        all.addAll(outputs);
+        return all;
+    }
+
     public Terminal input(String name) {
         return inputs.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
     }

@@ -1,9 +1,9 @@
 package dev.circuit.print;
 
-import dev.circuit.ast.BinaryOp;
+import dev.circuit.model.BinaryOp;
 import dev.circuit.ast.Expr;
 import dev.circuit.ast.Selector;
-import dev.circuit.ast.UnaryOp;
+import dev.circuit.model.UnaryOp;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,7 +1,7 @@
 package dev.circuit.syntax;
 
 import dev.circuit.ast.Assign;
-import dev.circuit.ast.BinaryOp;
+import dev.circuit.model.BinaryOp;
 import dev.circuit.ast.CheckDecl;
 import dev.circuit.ast.CircuitDecl;
 import dev.circuit.ast.CircuitRef;
@@ -15,7 +15,7 @@ import dev.circuit.ast.Port;
 import dev.circuit.ast.Selector;
 import dev.circuit.ast.Stmt;
 import dev.circuit.ast.TestDecl;
-import dev.circuit.ast.UnaryOp;
+import dev.circuit.model.UnaryOp;
 import dev.circuit.ast.WireDecl;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;

@@ -1,15 +1,14 @@
 package dev.circuit.train;
 
-import dev.circuit.verify.TableColumns;
 
-import dev.circuit.ast.CircuitRef;
 import dev.circuit.ast.TestDecl;
+import dev.circuit.elab.BoundTest;
+import dev.circuit.elab.Design;
+import dev.circuit.model.CircuitId;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Program;
 import dev.circuit.model.Domain;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
@@ -28,41 +27,29 @@ public final class TableData {
 
     private TableData() {}
 
-    public static Dataset of(Program program, Netlist net) {
+    /** The rows of every test table of the design's root file whose circuit is {@code id}. */
+    public static Dataset of(Design design, CircuitId id) {
         Diagnostics diags = new Diagnostics();
+        Netlist net = design.circuits().get(id).netlist();
         List<double[]> ins = new ArrayList<>();
         List<double[]> outs = new ArrayList<>();
         List<Pos> where = new ArrayList<>();
-        int tables = 0;
-        for (TestDecl t : program.root().decls(TestDecl.class)) {
-            if (!targets(program, t.target(), net)) continue;
-            tables++;
-            rows(t, net, diags, ins, outs, where);
-        }
+        List<BoundTest> tables = design.testsOf(id);
+        for (BoundTest t : tables) rows(t, net, diags, ins, outs, where);
         diags.check();
-        if (tables == 0) {
-            throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), "no test table for "
+        String file = design.program().root().name();
+        if (tables.isEmpty()) {
+            throw new CircuitException(Failure.TRAINING, Pos.file(file), "no test table for "
                     + net.name() + " to train on; write one (test " + net.name() + " { ... }) or give --data FILE.csv");
         }
-        return new Dataset(program.root().name(), ins.toArray(double[][]::new), outs.toArray(double[][]::new), where);
+        return new Dataset(file, ins.toArray(double[][]::new), outs.toArray(double[][]::new), where);
     }
 
-    private static boolean targets(Program program, CircuitRef ref, Netlist net) {
-        String base = net.name().replaceFirst("<.*$", "");
-        if (!ref.name().equals(base)) return false;
-        if (ref.args().isEmpty()) return net.name().equals(base);
-        try {
-            return Elaborator.elaborate(program, ref).netlist().name().equals(net.name());
-        } catch (CircuitException e) {
-            return false;
-        }
-    }
-
-    private static void rows(TestDecl t, Netlist net, Diagnostics diags, List<double[]> ins, List<double[]> outs,
+    private static void rows(BoundTest bound, Netlist net, Diagnostics diags, List<double[]> ins, List<double[]> outs,
                              List<Pos> where) {
-        int[] inCol = TableColumns.match(t.inputs(), net.inputs(), "input", net, diags);
-        int[] outCol = TableColumns.match(t.outputs(), net.outputs(), "output", net, diags);
-        if (inCol == null || outCol == null) return;
+        TestDecl t = bound.decl();
+        int[] inCol = bound.inCol();
+        int[] outCol = bound.outCol();
         if (inCol.length != net.inputs().size()) {
             diags.error(t.pos(), "test " + net.name() + " needs a column for every input to be training data");
             return;
@@ -72,11 +59,6 @@ public final class TableData {
         int inBits = net.inputs().stream().mapToInt(Terminal::width).sum();
         int outBits = net.outputs().stream().mapToInt(Terminal::width).sum();
         for (TestDecl.Row r : t.rows()) {
-            if (r.inputs().size() != inCol.length || r.outputs().size() != outCol.length) {
-                diags.error(r.pos(), "row has " + r.inputs().size() + " | " + r.outputs().size() + " cells; the header has "
-                        + inCol.length + " | " + outCol.length);
-                continue;
-            }
             double[] target = new double[outBits];
             Arrays.fill(target, Double.NaN);
             for (int i = 0; i < outCol.length; i++) {

@@ -1,6 +1,7 @@
 package dev.circuit.verify;
 
-import dev.circuit.ast.CheckDecl;
+import dev.circuit.diag.Pos;
+import dev.circuit.elab.BoundCheck;
 import dev.circuit.diag.Diagnostic;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Rows;
@@ -8,7 +9,6 @@ import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import dev.circuit.engine.BitParallel;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -19,7 +19,9 @@ import java.util.SplittableRandom;
 final class CheckRunner {
     private CheckRunner() {}
 
-    static TestOutcome scalar(CheckDecl check, Netlist net, Spec spec, String file, String name, VerifyOptions opt) {
+    static TestOutcome scalar(BoundCheck check, Spec spec, String file, String name, VerifyOptions opt) {
+        Netlist net = check.net();
+        Pos pos = check.decl().pos();
         int n = net.inputBits();
         boolean sampled = opt.sample() > 0;
         long rows = sampled ? opt.sample() : 1L << n;
@@ -51,23 +53,24 @@ final class CheckRunner {
             }
             if (why != null) {
                 String at = inputsText(ins, terms);
-                Diagnostic d = Diagnostic.error(check.pos(), name + " fails at " + at + ": " + why);
-                return new TestOutcome(file, name, check.pos(), k + 1, 1, List.of(d), engine(sampled));
+                Diagnostic d = Diagnostic.error(pos, name + " fails at " + at + ": " + why);
+                return new TestOutcome.Check(file, name, pos, Verdict.FAIL, engine(sampled), -1, k + 1, List.of(d));
             }
         }
-        return new TestOutcome(file, name, check.pos(), rows, 0, List.of(), engine(sampled));
+        return new TestOutcome.Check(file, name, pos, Verdict.PASS, engine(sampled), -1, rows, List.of());
     }
 
     /**
      * Runs the check on the bit-parallel engine when it applies; returns null when it does not. A
      * failing row is re-evaluated on the scalar engine to explain it, which also cross-checks the two.
      */
-    static TestOutcome bitParallel(CheckDecl check, Netlist net, Map<String, Long> params, Spec spec, String file,
-                                   String name, VerifyOptions opt) {
+    static TestOutcome bitParallel(BoundCheck check, Spec spec, String file, String name, VerifyOptions opt) {
         if (opt.sample() > 0 || opt.scalarOnly()) return null;
-        BitParallel engine = BitParallel.compile(net, check.property(), params, !opt.interpret());
+        Netlist net = check.net();
+        Pos pos = check.decl().pos();
+        BitParallel engine = BitParallel.compile(net, check.property(), !opt.interpret());
         if (engine == null) return null;
-        String how = "bit-parallel engine, " + engine.mode() + ", " + engine.gates() + " gates";
+        Engine how = engine.generated() ? Engine.GENERATED : Engine.INTERPRETED;
         opt.progress().start(name, engine.rows());
         long row;
         try {
@@ -75,13 +78,13 @@ final class CheckRunner {
         } finally {
             opt.progress().done();
         }
-        if (row < 0) return new TestOutcome(file, name, check.pos(), engine.rows(), 0, List.of(), how);
+        if (row < 0) return new TestOutcome.Check(file, name, pos, Verdict.PASS, how, engine.gates(), engine.rows(), List.of());
         String why = explain(net, spec, row);
         if (why == null) {
             throw new IllegalStateException("the bit-parallel and scalar engines disagree on row " + row + " of " + name);
         }
-        Diagnostic d = Diagnostic.error(check.pos(), name + " fails at " + why);
-        return new TestOutcome(file, name, check.pos(), row + 1, 1, List.of(d), how);
+        Diagnostic d = Diagnostic.error(pos, name + " fails at " + why);
+        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, how, engine.gates(), row + 1, List.of(d));
     }
 
     /** "a=3 b=5 cin=0: s is 0, a + b + cin is 8" for a failing row; null when the row holds. */
@@ -101,8 +104,8 @@ final class CheckRunner {
         }
     }
 
-    private static String engine(boolean sampled) {
-        return sampled ? "scalar engine, sampled, not proven" : "scalar engine";
+    private static Engine engine(boolean sampled) {
+        return sampled ? Engine.SAMPLED : Engine.SCALAR;
     }
 
     private static String notBits(List<Terminal> outs, double[] out) {

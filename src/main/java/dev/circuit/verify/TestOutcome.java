@@ -5,17 +5,82 @@ import dev.circuit.diag.Pos;
 import java.util.List;
 
 /**
- * The result of one test table: how many rows ran (after expanding X) and the failures, each a
- * diagnostic at the failing row; {@code failed} counts them all. {@code engine} says how rows were
- * evaluated ("scalar engine", "bit-parallel engine", "sampled, not proven").
+ * The result of one test table or check. {@code rows} counts the rows that ran (after expanding X;
+ * for a failed check, up to and including the failing one); {@code failures} are diagnostics at
+ * the failing rows, {@code failed} counts them all.
  */
-public record TestOutcome(String file, String name, Pos pos, long rows, long failed, List<Diagnostic> failures,
-                          String engine) {
-    public TestOutcome {
-        failures = List.copyOf(failures);
+public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check {
+    String file();
+
+    /** "test adder", "check adder_n<16>". */
+    String name();
+
+    Pos pos();
+
+    Verdict verdict();
+
+    long rows();
+
+    long failed();
+
+    List<Diagnostic> failures();
+
+    /** How the rows were run, as printed: "scalar engine", "bit-parallel engine, generated code, 289 gates". */
+    String how();
+
+    /** The part of the result line in parentheses: "4 rows", "1 of 4 rows failed", "failed at row 9, ...". */
+    String detail();
+
+    default boolean passed() {
+        return verdict() == Verdict.PASS;
     }
 
-    public boolean passed() {
-        return failed == 0;
+    /** A test table: its rows always run on the scalar engine. */
+    record Table(String file, String name, Pos pos, long rows, long failed, List<Diagnostic> failures) implements TestOutcome {
+        public Table {
+            failures = List.copyOf(failures);
+        }
+
+        @Override public Verdict verdict() {
+            return failed == 0 ? Verdict.PASS : Verdict.FAIL;
+        }
+
+        @Override public String how() {
+            return Engine.SCALAR.text();
+        }
+
+        @Override public String detail() {
+            return failed == 0 ? rowCount(rows) : failed + " of " + rowCount(rows) + " failed";
+        }
+    }
+
+    /** A check: {@code gates} is the size of the bit-parallel network, -1 on the scalar engine. */
+    record Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
+                 List<Diagnostic> failures) implements TestOutcome {
+        public Check {
+            failures = List.copyOf(failures);
+            if (verdict == Verdict.PASS && !failures.isEmpty()) throw new IllegalArgumentException("a PASS with failures");
+            if (verdict != Verdict.PASS && failures.isEmpty()) throw new IllegalArgumentException("a " + verdict + " without a reason");
+        }
+
+        @Override public long failed() {
+            return verdict == Verdict.PASS ? 0 : 1;
+        }
+
+        @Override public String how() {
+            return gates < 0 ? engine.text() : engine.text() + ", " + gates + " gates";
+        }
+
+        @Override public String detail() {
+            switch (verdict) {
+                case PASS: return rowCount(rows) + ", " + how();
+                case FAIL: return "failed at row " + rows + ", " + how();
+                default: return "not run: too many rows to enumerate";
+            }
+        }
+    }
+
+    private static String rowCount(long n) {
+        return n + (n == 1 ? " row" : " rows");
     }
 }

@@ -1,32 +1,21 @@
 package dev.circuit.verify;
 
-import dev.circuit.ast.CheckDecl;
-import dev.circuit.ast.CircuitRef;
-import dev.circuit.ast.Decl;
-import dev.circuit.ast.Ident;
+import dev.circuit.Circuit;
 import dev.circuit.ast.TestDecl;
-import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostic;
-import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Sources;
-import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Loader;
-import dev.circuit.elab.Program;
+import dev.circuit.elab.BoundCheck;
+import dev.circuit.elab.BoundTest;
+import dev.circuit.elab.Design;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Values;
-import dev.circuit.model.Domain;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Runs the {@code test} tables of a file. First every table is checked against its circuit (header
@@ -41,110 +30,50 @@ public final class TestRunner {
 
     private TestRunner() {}
 
-    /** A table checked against its circuit: column i of the header is terminal index[i]. */
-    private record Prepared(TestDecl test, Netlist net, int[] inCol, int[] outCol, String name) {}
-
-    /** Runs every test declared in {@code file} (not those of files it imports). */
+    /** Runs every test and check of {@code file} (not those of files it imports). */
     public static List<TestOutcome> run(Path file, Sources sources) {
-        return run(Loader.read(file, sources), VerifyOptions.defaults());
+        return run(Circuit.load(file, sources), VerifyOptions.defaults());
     }
 
     public static List<TestOutcome> run(Path file, Sources sources, VerifyOptions options) {
-        return run(Loader.read(file, sources), options);
+        return run(Circuit.load(file, sources), options);
     }
 
-    /** Checks every table and check of the root file, then runs them in file order. */
-    public static List<TestOutcome> run(Program program, VerifyOptions options) {
-        Diagnostics diags = new Diagnostics();
-        Map<String, Elaborated> circuits = new HashMap<>();
-        List<Runnable> plan = new ArrayList<>();
+    /** Runs the design's tables and checks (bound, so every error was reported before any runs), in file order. */
+    public static List<TestOutcome> run(Design design, VerifyOptions options) {
+        String file = design.program().root().name();
+        List<Object> all = new ArrayList<>();
+        all.addAll(design.tests());
+        all.addAll(design.checks());
+        all.sort(java.util.Comparator.<Object>comparingInt(o -> place(o).line()).thenComparingInt(o -> place(o).col()));
         List<TestOutcome> out = new ArrayList<>();
-        String file = program.root().name();
-        for (Decl d : program.root().decls()) {
-            CircuitRef target = d instanceof TestDecl t ? t.target() : d instanceof CheckDecl c ? c.target() : null;
-            if (target == null) continue;
-            Elaborated e = circuits.computeIfAbsent(key(target), k -> {
-                try {
-                    return Elaborator.elaborate(program, target);
-                } catch (CircuitException ex) {
-                    diags.addAll(ex.diagnostics());
-                    return null;
-                }
-            });
-            if (e == null) continue;
-            if (d instanceof TestDecl t) {
-                Prepared p = prepare(t, e.netlist(), diags);
-                if (p != null) plan.add(() -> out.add(execute(p, file)));
-            } else {
-                CheckDecl c = (CheckDecl) d;
-                Spec spec = Spec.compile(c.property(), e.netlist(), e.params(), diags);
-                if (spec != null) plan.add(() -> out.add(check(c, e, spec, file, options)));
-            }
+        for (Object o : all) {
+            out.add(o instanceof BoundTest t ? execute(t, file) : check((BoundCheck) o, design, file, options));
         }
-        diags.check();
-        plan.forEach(Runnable::run);
         return out;
     }
 
-    private static TestOutcome check(CheckDecl c, Elaborated e, Spec spec, String file, VerifyOptions options) {
-        Netlist net = e.netlist();
+    private static dev.circuit.diag.Pos place(Object o) {
+        return o instanceof BoundTest t ? t.decl().pos() : ((BoundCheck) o).decl().pos();
+    }
+
+    private static TestOutcome check(BoundCheck c, Design design, String file, VerifyOptions options) {
+        Netlist net = c.net();
         String name = "check " + net.name();
         int bits = net.inputBits();
         if (options.sample() == 0 && bits > VerifyOptions.MAX_EXHAUSTIVE_BITS) {
-            Diagnostic d = Diagnostic.error(c.pos(), name + " has " + bits + " input bits: 2^" + bits
+            Diagnostic d = Diagnostic.error(c.decl().pos(), name + " has " + bits + " input bits: 2^" + bits
                     + " rows is more than the 2^" + VerifyOptions.MAX_EXHAUSTIVE_BITS
-                    + " circuit checks exhaustively; give --sample N to test N random rows instead");
-            return new TestOutcome(file, name, c.pos(), 0, 1, List.of(d), "refused");
+                    + " circuit checks exhaustively; give --sample N to test N random rows instead (evidence, not a proof)");
+            return new TestOutcome.Check(file, name, c.decl().pos(), Verdict.REFUSED, Engine.NONE, -1, 0, List.of(d));
         }
-        TestOutcome fast = CheckRunner.bitParallel(c, net, e.params(), spec, file, name, options);
-        return fast != null ? fast : CheckRunner.scalar(c, net, spec, file, name, options);
+        Spec spec = Spec.of(c.property());
+        TestOutcome fast = CheckRunner.bitParallel(c, spec, file, name, options);
+        return fast != null ? fast : CheckRunner.scalar(c, spec, file, name, options);
     }
 
-    private static String key(CircuitRef r) {
-        return r.name() + r.args();
-    }
-
-    private static Prepared prepare(TestDecl t, Netlist net, Diagnostics diags) {
-        int errors = diags.all().size();
-        int[] inCol = TableColumns.match(t.inputs(), net.inputs(), "input", net, diags);
-        int[] outCol = TableColumns.match(t.outputs(), net.outputs(), "output", net, diags);
-        Set<String> named = t.inputs().stream().map(Ident::name).collect(Collectors.toSet());
-        List<String> missing = net.inputs().stream().map(Terminal::name).filter(n -> !named.contains(n)).toList();
-        // After a misspelt column ('c' for 'b') the missing input is the same mistake: say it once.
-        if (!missing.isEmpty() && inCol != null) {
-            diags.error(t.pos(), "test " + net.name() + " has no column for input" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + "; every input needs one (write X for any value)");
-        }
-        if (t.outputs().isEmpty()) diags.error(t.pos(), "test " + net.name() + " has no output column");
-        // A table that checks nothing must not report PASS.
-        if (t.rows().isEmpty()) {
-            diags.error(t.pos(), "test " + net.name() + " has a header but no rows; add a row such as '"
-                    + "0 ".repeat(t.inputs().size()) + "| " + "0 ".repeat(t.outputs().size()).trim() + "'");
-        }
-        for (TestDecl.Row r : t.rows()) {
-            if (r.inputs().size() != t.inputs().size() || r.outputs().size() != t.outputs().size()) {
-                diags.error(r.pos(), "row has " + r.inputs().size() + " | " + r.outputs().size() + " cells; the header has "
-                        + t.inputs().size() + " | " + t.outputs().size());
-                continue;
-            }
-            if (inCol == null || outCol == null) continue;
-            for (int i = 0; i < inCol.length; i++) fits(r.inputs().get(i), net, net.inputs().get(inCol[i]), diags);
-            for (int i = 0; i < outCol.length; i++) fits(r.outputs().get(i), net, net.outputs().get(outCol[i]), diags);
-        }
-        if (diags.all().size() > errors || inCol == null || outCol == null) return null;
-        String name = "test " + net.name();
-        return new Prepared(t, net, inCol, outCol, name);
-    }
-
-    /** A cell outside its column's values is an error at the cell, never a row that passes. */
-    private static void fits(TestDecl.Cell c, Netlist net, Terminal t, Diagnostics diags) {
-        if (c.isAny()) return;
-        String why = Domain.of(net, t).refuse(t.name(), c.value());
-        if (why != null) diags.error(c.pos(), why);
-    }
-
-    private static TestOutcome execute(Prepared p, String file) {
-        TestDecl t = p.test();
+    private static TestOutcome execute(BoundTest p, String file) {
+        TestDecl t = p.decl();
         Netlist net = p.net();
         Evaluator ev = new Evaluator(net, net.initialParams(0));
         int[] offset = Terminal.offsets(net.inputs());
@@ -196,7 +125,7 @@ public final class TestRunner {
                 }
             }
         }
-        return new TestOutcome(file, p.name(), t.pos(), rows, failed, failures, "scalar engine");
+        return new TestOutcome.Table(file, "test " + net.name(), t.pos(), rows, failed, failures);
     }
 
     private static void write(double[] inputs, int at, Terminal t, BigInteger whole, double real) {
@@ -209,7 +138,7 @@ public final class TestRunner {
 
 
     /** Null when the row holds; otherwise "sum is 1, expected 0; ...". */
-    private static String compare(Prepared p, TestDecl.Row r, double[] got, int[] outOffset) {
+    private static String compare(BoundTest p, TestDecl.Row r, double[] got, int[] outOffset) {
         List<String> bad = new ArrayList<>();
         for (int i = 0; i < p.outCol().length; i++) {
             if (!holds(p, r, i, got, outOffset)) {
@@ -221,12 +150,12 @@ public final class TestRunner {
         return bad.isEmpty() ? null : String.join("; ", bad);
     }
 
-    private static boolean holds(Prepared p, TestDecl.Row r, int i, double[] got, int[] outOffset) {
+    private static boolean holds(BoundTest p, TestDecl.Row r, int i, double[] got, int[] outOffset) {
         TestDecl.Cell c = r.outputs().get(i);
         if (c.isAny()) return true;
         Terminal term = p.net().outputs().get(p.outCol()[i]);
         int at = outOffset[p.outCol()[i]];
-        BigDecimal tol = p.test().tolerance();
+        BigDecimal tol = p.decl().tolerance();
         if (term.bus()) {
             BigInteger v = Values.busValue(got, at, term.width());
             if (v == null) return false;
@@ -238,12 +167,12 @@ public final class TestRunner {
         return tol == null ? g == e : Math.abs(g - e) <= tol.doubleValue();
     }
 
-    private static dev.circuit.diag.Pos firstBadCell(Prepared p, TestDecl.Row r, double[] got, int[] outOffset) {
+    private static dev.circuit.diag.Pos firstBadCell(BoundTest p, TestDecl.Row r, double[] got, int[] outOffset) {
         for (int i = 0; i < p.outCol().length; i++) if (!holds(p, r, i, got, outOffset)) return r.outputs().get(i).pos();
         return r.pos();
     }
 
-    private static String inputsText(Prepared p, TestDecl.Row r, double[] inputs, int[] offset) {
+    private static String inputsText(BoundTest p, TestDecl.Row r, double[] inputs, int[] offset) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < p.inCol().length; i++) {
             Terminal term = p.net().inputs().get(p.inCol()[i]);

@@ -59,7 +59,7 @@ class EngineAgreesWithScalarTest {
                 List<TestOutcome> fast = run(text, seed, new VerifyOptions(0, 1, 1, false, interpret, Progress.NONE));
                 agree(text, slow, fast);
                 if (!interpret) {
-                    for (TestOutcome f : fast) assertTrue(f.engine().startsWith("bit-parallel engine, generated code"), text + f);
+                    for (TestOutcome f : fast) assertTrue(f.how().startsWith("bit-parallel engine, generated code"), text + f);
                 }
             }
         });
@@ -77,7 +77,7 @@ class EngineAgreesWithScalarTest {
                         f.failures().stream().map(d -> d.message()).toList(), where);
             }
             // The generator must exercise the fast engine, not fall back to the scalar one.
-            for (TestOutcome f : fast) assertEquals(true, f.engine().startsWith("bit-parallel"), text + f);
+            for (TestOutcome f : fast) assertEquals(true, f.how().startsWith("bit-parallel"), text + f);
     }
 
     private List<TestOutcome> run(String text, long seed, VerifyOptions options) {

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.circuit.ast.TestDecl;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Sources;
-import dev.circuit.elab.Elaborator;
+import dev.circuit.Circuit;
+import dev.circuit.elab.DesignBuilder;
 import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
 import dev.circuit.elab.Tops;
@@ -65,7 +66,7 @@ class IcarusTest {
                 continue; // a broken file is 'circuit test's business
             }
             try {
-                Netlist n = Elaborator.elaborate(program, Tops.choose(program)).netlist();
+                Netlist n = Circuit.load(f, null, new Sources()).topCircuit().netlist();
                 if (isBoolean(n) && seen.add(n.name())) out.add(Arguments.of(f, null));
             } catch (CircuitException e) {
                 // a generic default top: its test tables name instances below
@@ -73,7 +74,7 @@ class IcarusTest {
             String[] lines = program.root().text().split("\r\n|\r|\n", -1);
             for (TestDecl t : program.root().decls(TestDecl.class)) {
                 try {
-                    Netlist n = Elaborator.elaborate(program, t.target()).netlist();
+                    Netlist n = DesignBuilder.build(program, t.target()).topCircuit().netlist();
                     if (isBoolean(n) && seen.add(n.name())) out.add(Arguments.of(f, refText(lines, t)));
                 } catch (CircuitException e) {
                     // an invalid table fails in 'circuit test'

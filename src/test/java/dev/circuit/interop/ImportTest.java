@@ -247,7 +247,7 @@ class ImportTest {
         assertFalse(diags.hasErrors(), diags.all() + "\n" + text);
         Path net = dir.resolve(stem + (nand ? "_nand" : "") + ".net");
         Files.writeString(net, NetWriter.write(logic, nand, name));
-        Netlist n = Circuit.load(net, null, new Sources()).netlist();
+        Netlist n = Circuit.load(net, null, new Sources()).topCircuit().netlist();
         assertTrue(n.isBoolean());
         Evaluator ev = new Evaluator(n, new double[0]);
         LogicEval ref = new LogicEval(logic);

@@ -251,7 +251,7 @@ class GarbageTextTest {
             String text = new String(bytes, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
             String name = file.toString();
             try {
-                Netlist net = Circuit.load(file, null, new Sources()).netlist();
+                Netlist net = Circuit.load(file, null, new Sources()).topCircuit().netlist();
                 if (net.inputBits() <= 6) {
                     Evaluator ev = new Evaluator(net, net.initialParams(1));
                     for (int r = 0; r < 1 << net.inputBits(); r++) ev.outputs(Truth.inputs(r, net.inputBits()));

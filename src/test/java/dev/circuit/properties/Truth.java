@@ -28,7 +28,7 @@ final class Truth {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Circuit.load(file, top, new Sources()).netlist();
+        return Circuit.load(file, top, new Sources()).topCircuit().netlist();
     }
 
     /** Every row of the truth table; fails (with the row) if an output is not exactly 0 or 1. */

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.circuit.ast.CircuitRef;
 import dev.circuit.diag.Sources;
-import dev.circuit.elab.Elaborator;
+import dev.circuit.Circuit;
+import dev.circuit.elab.Design;
 import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
 import dev.circuit.model.Activation;
@@ -65,10 +66,7 @@ class StatsTest {
     }
 
     private static Stats measure(Path file, String top) {
-        Sources sources = new Sources();
-        Program p = Loader.read(file, sources);
-        CircuitRef ref = top == null ? dev.circuit.elab.Tops.choose(p) : Syntax.parseCircuitRef(top);
-        Netlist net = Elaborator.elaborate(p, ref).netlist();
-        return Measure.of(net, InstanceTypes.of(p));
+        Design d = Circuit.load(file, top, new Sources());
+        return Measure.of(d.topCircuit().netlist(), InstanceTypes.of(d.program()));
     }
 }

@@ -1,7 +1,8 @@
 package dev.circuit.train;
 
 import dev.circuit.diag.Sources;
-import dev.circuit.elab.Elaborator;
+import dev.circuit.Circuit;
+import dev.circuit.elab.Design;
 import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
 import dev.circuit.elab.Tops;
@@ -18,11 +19,19 @@ final class Fixtures {
 
     private Fixtures() {}
 
-    record Loaded(Program program, Netlist net) {}
+    record Loaded(Design design, Netlist net) {
+        Program program() {
+            return design.program();
+        }
+
+        dev.circuit.model.CircuitId id() {
+            return design.top();
+        }
+    }
 
     static Loaded load(Path file) {
-        Program p = Loader.read(file, new Sources());
-        return new Loaded(p, Elaborator.elaborate(p, Tops.choose(p)).netlist());
+        Design d = Circuit.load(file, null, new Sources());
+        return new Loaded(d, d.topCircuit().netlist());
     }
 
     /** A copy of {@code file} in {@code dir} with every learned value removed: bare ? everywhere. */

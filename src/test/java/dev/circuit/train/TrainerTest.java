@@ -50,7 +50,7 @@ class TrainerTest {
     void theSameSeedGivesTheSameWeightsBitForBit() throws IOException {
         Path xor = Fixtures.untrained(Fixtures.LEARN.resolve("xor.net"), tmp);
         Fixtures.Loaded l = Fixtures.load(xor);
-        Dataset d = TableData.of(l.program(), l.net());
+        Dataset d = TableData.of(l.design(), l.id());
         TrainOptions o = new TrainOptions(300, 0.5, 1, true, Loss.MSE, Optimizer.Kind.ADAM, 42, Double.NaN);
         double[] a = new Trainer(l.net(), d).train(l.net().initialParams(42), o, null).params();
         double[] b = new Trainer(l.net(), d).train(l.net().initialParams(42), o, null).params();
@@ -66,7 +66,7 @@ class TrainerTest {
     void xorFromTwentySeedsSnapsToACorrectCircuitAtLeastNineteenTimes() throws IOException {
         Path xor = Fixtures.untrained(Fixtures.LEARN.resolve("xor.net"), tmp);
         Fixtures.Loaded l = Fixtures.load(xor);
-        Dataset d = TableData.of(l.program(), l.net());
+        Dataset d = TableData.of(l.design(), l.id());
         assertEquals(9, l.net().params().size());
         int passed = 0;
         StringBuilder failed = new StringBuilder();
@@ -85,7 +85,7 @@ class TrainerTest {
     @Test
     void restartsAreReproducibleAndOnlyHappenWhenARunIsStuck() throws IOException {
         Fixtures.Loaded l = Fixtures.load(Fixtures.untrained(Fixtures.LEARN.resolve("xor.net"), tmp));
-        Dataset d = TableData.of(l.program(), l.net());
+        Dataset d = TableData.of(l.design(), l.id());
         TrainOptions o = new TrainOptions(5000, 0.5, TrainOptions.FULL, false, Loss.MSE, Optimizer.Kind.SGD, 4, Double.NaN);
         // seed 4 is one of the stuck starts: plain training fails its truth table, a restart fixes it
         TrainResult plain = new Trainer(l.net(), d).train(l.net().initialParams(4), o, null);
@@ -105,7 +105,7 @@ class TrainerTest {
     void stepNeuronsLearnOrAndNandThroughTheSurrogate() throws IOException {
         for (String f : new String[] {"or.net", "and.net", "nand.net"}) {
             Fixtures.Loaded l = Fixtures.load(Fixtures.untrained(Fixtures.LEARN.resolve(f), tmp));
-            Dataset d = TableData.of(l.program(), l.net());
+            Dataset d = TableData.of(l.design(), l.id());
             TrainResult r = new Trainer(l.net(), d).train(l.net().initialParams(3), opts(1000, 0.5, TrainOptions.FULL), null);
             Snap.Report s = Snap.check(l.net(), r.params(), d);
             assertTrue(s.passes(), f + ": " + s.failures());
@@ -119,7 +119,7 @@ class TrainerTest {
         Fixtures.Loaded l = Fixtures.load(Fixtures.LEARN.resolve("half_adder_learn.net"));
         Netlist net = l.net();
         assertEquals(9, net.params().size(), "only the XOR part is learnable");
-        Dataset d = TableData.of(l.program(), net);
+        Dataset d = TableData.of(l.design(), l.id());
         // The carry is exact (a hard NAND pair), so its loss terms are zero from the start.
         Trainer t = new Trainer(net, d);
         double[][] out = t.predict(net.initialParams(0), 1);
@@ -133,7 +133,7 @@ class TrainerTest {
         java.nio.file.Files.writeString(f, "circuit exact(a, b) -> (g, y) {\n    g = step(0.1*a + 0.2*b - 0.3)\n"
                 + "    y = sigmoid(?*a + ?)\n}\ntest exact {\n    a b | g y\n    1 1 | 0 1\n    0 0 | 0 0\n}\n");
         Fixtures.Loaded l = Fixtures.load(f);
-        Dataset d = TableData.of(l.program(), l.net());
+        Dataset d = TableData.of(l.design(), l.id());
         double[][] out = new Trainer(l.net(), d).predict(new double[] {0, 0}, 1);
         assertEquals(0.0, out[0][0], 0.0);
     }

@@ -33,8 +33,8 @@ class OverflowVerdictTest {
                 "check id: (a << 61) >= 0",
                 "check id: (a << 61) + (a % 3) * 0 >= 0");
         for (TestOutcome o : out) {
-            assertFalse(o.passed(), o.engine() + " passed a row that overflows");
-            assertEquals(3, o.rows(), o.engine() + ": a=2 is the first row whose shift overflows");
+            assertFalse(o.passed(), o.how() + " passed a row that overflows");
+            assertEquals(3, o.rows(), o.how() + ": a=2 is the first row whose shift overflows");
             assertTrue(o.failures().get(0).message().contains("overflow in a << 61"), o.failures().get(0).message());
         }
     }
@@ -48,7 +48,7 @@ class OverflowVerdictTest {
                 "check id: y * y * y * y * 0 == 0",
                 "check id: y * y * y * y * 0 + (a % 3) * 0 == 0");
         for (TestOutcome o : out) {
-            assertFalse(o.passed(), o.engine() + " passed a row that overflows");
+            assertFalse(o.passed(), o.how() + " passed a row that overflows");
             // 55109 is the smallest y with y^4 >= 2^63
             assertTrue(o.failures().get(0).message().contains("fails at a=55109: overflow in y*y * y * y"),
                     o.failures().get(0).message());
@@ -65,7 +65,7 @@ class OverflowVerdictTest {
                 "check id: (a << 54) >> 54 == y");
         for (TestOutcome o : out) {
             assertTrue(o.passed(), o.failures().toString());
-            assertTrue(o.engine().startsWith("bit-parallel"), o.engine());
+            assertTrue(o.how().startsWith("bit-parallel"), o.how());
         }
     }
 }

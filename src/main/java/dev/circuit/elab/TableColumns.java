@@ -1,4 +1,4 @@
-package dev.circuit.verify;
+package dev.circuit.elab;
 
 import dev.circuit.ast.Ident;
 import dev.circuit.diag.Diagnostics;

@@ -1,4 +1,4 @@
-package dev.circuit.ast;
+package dev.circuit.model;
 
 /** The prefix operators: negation, plus, and {@code ~} (complement within a signal's width). */
 public enum UnaryOp {

@@ -1,4 +1,4 @@
-package dev.circuit.ast;
+package dev.circuit.model;
 
 /**
  * The binary operators, with the precedence level each binds at (higher binds tighter). The order

@@ -1,0 +1,159 @@
+package dev.circuit.elab;
+
+import dev.circuit.ast.CheckDecl;
+import dev.circuit.ast.CircuitDecl;
+import dev.circuit.ast.CircuitRef;
+import dev.circuit.ast.Decl;
+import dev.circuit.ast.Expr;
+import dev.circuit.ast.NeuronDecl;
+import dev.circuit.ast.SourceFile;
+import dev.circuit.ast.TestDecl;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Diagnostic;
+import dev.circuit.diag.Diagnostics;
+import dev.circuit.diag.Failure;
+import dev.circuit.diag.Pos;
+import dev.circuit.model.CircuitId;
+import dev.circuit.model.Prop;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Elaborates a whole program into a {@link Design}: the command's top circuit, every neuron and
+ * non-generic circuit of every file (so a broken definition is reported whichever circuit the
+ * command is about), and the instances that the root file's tests and checks name, which are bound
+ * to them. Each instance is elaborated once, keyed by its identity. Every error of every part is
+ * collected before the stage stops.
+ */
+public final class DesignBuilder {
+    private final Program program;
+    private final Diagnostics diags = new Diagnostics();
+    private final Map<CircuitId, Elaborated> circuits = new LinkedHashMap<>();
+    /** Instances that failed, so each is reported once. */
+    private final Map<CircuitId, Boolean> failed = new HashMap<>();
+    private Failure topFailure;
+    private Failure lastFailure;
+
+    private DesignBuilder(Program program) {
+        this.program = program;
+    }
+
+    /**
+     * Stack for the elaborating thread. Instances recurse (instantiate, block, assign, instance), about
+     * 2 KB a level; the default 1 MB stack overflowed near 500 levels, before the depth limit could say
+     * why. Reserved, not committed: a shallow circuit touches a few pages of it. This is the one place
+     * elaboration gets its stack: callers (the CLI, tests) need not know.
+     */
+    private static final long STACK_BYTES = 256L << 20;
+
+    /** Elaborates {@code program}; {@code top} is the command's circuit, or null for none. */
+    public static Design build(Program program, CircuitRef top) {
+        Design[] result = new Design[1];
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = buildHere(program, top);
+            } catch (Throwable x) {
+                thrown[0] = x;
+            }
+        }, "elaborate", STACK_BYTES);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException x) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (thrown[0] instanceof StackOverflowError) {
+            Pos at = top != null ? top.pos() : Pos.file(program.root().name());
+            String what = top != null ? "'" + top.name() + "'" : "the file";
+            throw new CircuitException(Failure.INVALID_INPUT, at, what + " nests instances too deeply to elaborate");
+        }
+        if (thrown[0] instanceof RuntimeException r) throw r;
+        if (thrown[0] instanceof Error r) throw r;
+        return result[0];
+    }
+
+    private static Design buildHere(Program program, CircuitRef top) {
+        DesignBuilder b = new DesignBuilder(program);
+        CircuitId topId = top == null ? null : b.elaborate(top);
+        if (top != null && topId == null) b.topFailure = b.lastFailure;
+        List<BoundTest> tests = new ArrayList<>();
+        List<BoundCheck> checks = new ArrayList<>();
+        for (Decl d : program.root().decls()) {
+            if (d instanceof TestDecl t) b.bind(t, tests);
+            else if (d instanceof CheckDecl c) b.bind(c, checks);
+        }
+        for (SourceFile f : program.files()) {
+            for (Decl d : f.decls()) {
+                if (d instanceof NeuronDecl n) b.elaborate(new CircuitRef(n.name().name(), List.of(), n.name().pos()));
+                else if (d instanceof CircuitDecl c && c.typeParams().isEmpty()) b.elaborate(new CircuitRef(c.name().name(), List.of(), c.name().pos()));
+            }
+        }
+        // The top's own failure kind (a usage error for a generic top without arguments) wins.
+        if (b.diags.hasErrors()) {
+            List<Diagnostic> all = new ArrayList<>(program.warnings());
+            all.addAll(b.diags.all());
+            throw new CircuitException(b.topFailure != null ? b.topFailure : Failure.INVALID_INPUT, dedupe(all));
+        }
+        List<Diagnostic> warnings = new ArrayList<>(program.warnings());
+        for (Elaborated e : b.circuits.values()) warnings.addAll(e.warnings());
+        return new Design(program, b.circuits, tests, checks, topId, dedupe(warnings));
+    }
+
+    private void bind(TestDecl t, List<BoundTest> out) {
+        CircuitId id = elaborate(t.target());
+        if (id == null) return;
+        BoundTest bound = TableBinder.bind(t, id, circuits.get(id).netlist(), diags);
+        if (bound != null) out.add(bound);
+    }
+
+    private void bind(CheckDecl c, List<BoundCheck> out) {
+        CircuitId id = elaborate(c.target());
+        if (id == null) return;
+        Elaborated e = circuits.get(id);
+        Prop p = PropBinder.bind(c.property(), e.netlist(), e.params(), diags);
+        if (p != null) out.add(new BoundCheck(c, id, e.netlist(), p));
+    }
+
+    /** The instance's identity once it is elaborated, or null after its errors were collected. */
+    private CircuitId elaborate(CircuitRef ref) {
+        CircuitId id = id(ref);
+        if (id == null) return null;
+        if (circuits.containsKey(id)) return id;
+        if (failed.containsKey(id)) return null;
+        try {
+            Elaborated e = Elaborator.elaborate(program, ref);
+            circuits.put(e.id(), e);
+            return e.id();
+        } catch (CircuitException ex) {
+            lastFailure = ex.failure();
+            diags.addAll(ex.diagnostics());
+            failed.put(id, true);
+            return null;
+        }
+    }
+
+    /** {@code adder_n<2*4>} as {@code adder_n<8>}: the arguments are integer expressions of nothing. */
+    private CircuitId id(CircuitRef ref) {
+        List<Long> args = new ArrayList<>();
+        for (Expr a : ref.args()) {
+            OptionalLong v = IntEval.eval(a, Map.of(), diags);
+            if (v.isEmpty()) return null;
+            args.add(v.getAsLong());
+        }
+        return new CircuitId(ref.name(), args);
+    }
+
+    private static List<Diagnostic> dedupe(List<Diagnostic> ds) {
+        return new ArrayList<>(new java.util.LinkedHashSet<>(ds));
+    }
+}
