@@ -171,7 +171,7 @@ final class Bytecode {
             c.visitVarInsn(LLOAD, local(s.a(k)));
             gate(c, s.op(k), local(s.b(k)));
             c.visitVarInsn(LSTORE, local(s.out(k)));
-            if (!MethodSize.fits(c)) return false;
+            if (!MethodSize.fitsEvery(c, k)) return false;
         }
         c.visitVarInsn(ALOAD, OUT);                    // out[i] = property
         c.visitVarInsn(ILOAD, I);

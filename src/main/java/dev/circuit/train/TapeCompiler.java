@@ -100,6 +100,11 @@ final class TapeCompiler {
         if (!MethodSize.fits(c)) throw new TooLarge();
     }
 
+    /** After the {@code k}-th op: stops early when the method has outgrown the limit. */
+    private static void check(MethodVisitor c, int k) {
+        if (!MethodSize.fitsEvery(c, k)) throw new TooLarge();
+    }
+
     /** Pushes the int constant {@code i} (iconst, bipush or sipush). */
     private static void index(MethodVisitor c, int i) {
         if (i > Short.MAX_VALUE) throw new TooLarge();
@@ -137,7 +142,7 @@ final class TapeCompiler {
     private static boolean forward(MethodVisitor c, int[] code) {
         int s = 5;
         int pc = 0;
-        while (true) {
+        for (int k = 0; ; k++) {
             int op = code[pc];
             if (op == FlatNet.END) break;
             if (op != FlatNet.SIGMOID && op != FlatNet.SOFT && op != FlatNet.ACT) return false;
@@ -170,7 +175,7 @@ final class TapeCompiler {
                 call(c, "act", "(" + ACTS + "ID)D");
             }
             c.visitInsn(DASTORE);
-            check(c);
+            check(c, k);
             pc = end;
         }
         return true;
@@ -179,11 +184,11 @@ final class TapeCompiler {
     private static boolean backward(MethodVisitor c, int[] code, boolean fused) {
         int dz = fused ? 8 : 6;
         int sum = dz + 2;
-        // The code of each tape position, made when first jumped to or reached.
+        // The code of the tape positions jumped to (forward: past a neuron's ops), placed when reached.
         Label[] at = new Label[code.length + 1];
         int pc = 0;
-        while (true) {
-            c.visitLabel(label(at, pc));
+        for (int k = 0; ; k++) {
+            if (at[pc] != null) c.visitLabel(at[pc]);
             int op = code[pc];
             if (op == FlatNet.END) break;
             switch (op) {
@@ -196,7 +201,7 @@ final class TapeCompiler {
                     insns(c, DCONST_0, DASTORE);
                     c.visitVarInsn(DLOAD, sum);
                     insns(c, DCONST_0, DCMPL);
-                    c.visitJumpInsn(IFEQ, label(at, code[next]));
+                    c.visitJumpInsn(IFEQ, forward(at, pc, code[next]));
                     c.visitVarInsn(DLOAD, sum);
                     if (op == FlatNet.DZ_SIGMOID) {
                         m(c, code[pc + 2]);
@@ -266,14 +271,16 @@ final class TapeCompiler {
                     return false;
                 }
             }
-            check(c);
+            check(c, k);
         }
         return true;
     }
 
-    private static Label label(Label[] at, int pc) {
-        if (at[pc] == null) at[pc] = new Label();
-        return at[pc];
+    /** The label of tape position {@code target}, after {@code pc}: one before it would never be placed. */
+    private static Label forward(Label[] at, int pc, int target) {
+        if (target <= pc) throw new IllegalStateException("backward tape jumps back, from " + pc + " to " + target);
+        if (at[target] == null) at[target] = new Label();
+        return at[target];
     }
 
     /** Starts array[i] += dz * ...: pushes the array, i, array[i] and dz. */
@@ -295,7 +302,7 @@ final class TapeCompiler {
     private static boolean reload(MethodVisitor c, int[] code) {
         int params = 2, sum = 3;
         int pc = 0;
-        while (code[pc] != FlatNet.END) {
+        for (int k = 0; code[pc] != FlatNet.END; k++) {
             if (code[pc] == FlatNet.RW) {
                 at(c, M, code[pc + 1]);
                 m(c, code[pc + 2]);
@@ -307,7 +314,7 @@ final class TapeCompiler {
             } else {
                 return false;
             }
-            check(c);
+            check(c, k);
         }
         return true;
     }
