@@ -19,7 +19,7 @@ public final class MethodSize {
      * Bytes of code written to {@code m} so far: the offset of a label placed here. ASM has no other
      * way to tell; the label writes nothing (it only starts a basic block for ASM's frame analysis).
      */
-    public static int of(MethodVisitor m) {
+    private static int of(MethodVisitor m) {
         Label here = new Label();
         m.visitLabel(here);
         return here.getOffset();
@@ -35,7 +35,7 @@ public final class MethodSize {
      * measured at every {@link #EVERY}th only: true in between. The generators measure exactly once
      * more at the end; this only stops them early. Why not every time: each label costs ASM a basic
      * block in its frame computation, and one per gate took the time to generate adder16's check
-     * from 0.55 to 1.15 ms (docs/BENCHMARKS.md).
+     * from about 0.6 to 1.15 ms (docs/BENCHMARKS.md).
      */
     public static boolean fitsEvery(MethodVisitor m, int k) {
         return k % EVERY != EVERY - 1 || fits(m);

@@ -16,7 +16,8 @@ import org.objectweb.asm.MethodVisitor;
  * networks of the tutorials the interpreter's decoding (a switch and an index load per operand)
  * took about a quarter of the time (add.net: 184 000 against 135 000 epochs/s once compiled,
  * docs/BENCHMARKS.md); straight-line code leaves the arithmetic. ASM writes the class and computes
- * its stack map frames and stack sizes.
+ * its stack map frames and stack sizes; its first use in a JVM costs about 13 ms of CPU (loading
+ * its classes), which a timed training run includes (docs/BENCHMARKS.md, "Generated code through ASM").
  *
  * <p>Returns null, and the tapes stay interpreted, when a tape holds an op this compiler does not
  * translate (EXACT: its integer arithmetic lives in FlatNet) or would not be JIT-compiled (more than
