@@ -1,6 +1,6 @@
 /**
- * Writes small JVM class files by hand, for code generated at run time (the trainer's kernels): a
- * constant pool, methods and their bytecode, at class-file version 49, which needs no stack map
- * frames. It knows nothing of circuits; it must not import the other packages.
+ * What the two run-time code generators (the engine's checks, the trainer's kernels) share beyond
+ * ASM, which writes their classes: the size a generated method must keep to. It knows nothing of
+ * circuits; it must not import the other packages.
  */
 package dev.circuit.codegen;

@@ -1,9 +1,14 @@
 package dev.circuit.engine;
 
-import dev.circuit.codegen.ClassWriter;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.circuit.codegen.MethodSize;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
 
 /**
  * Compiles a scheduled gate network into a class with one static method,
@@ -17,27 +22,37 @@ import java.lang.invoke.MethodType;
  * word per iteration of a {@code long}-counted loop with the failure test inside (measured on
  * adder16, docs/BENCHMARKS.md, "Results with block loops").
  *
- * <p>The class file is written by {@link ClassWriter} at version 49, which needs no stack map
- * frames, so no bytecode library is needed. Methods larger than the JIT compiles
- * ({@link #MAX_CODE} bytes) are refused, and the engine then interprets.
+ * <p>ASM writes the class and computes its stack map frames and stack size. Methods larger than the
+ * JIT compiles ({@link MethodSize#MAX} bytes) are refused, and the engine then interprets.
  */
 final class Bytecode {
-    /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode by default. */
-    static final int MAX_CODE = 7900;
+    private static final String NAME = "dev/circuit/engine/GeneratedCheck";
 
     private Bytecode() {}
 
     /** The compiled method as a handle of type (long, long, long[], long[]) -> long, or null when the code is too large. */
     static MethodHandle compile(Schedule s) {
-        ClassWriter w = new ClassWriter("dev/circuit/engine/GeneratedCheck");
-        ClassWriter.Code c = w.method(0x0009, "run", "(JJ[J[J)J", SLOT0 + 2 * (s.slots() + s.inputs()));
-        if (!code(s, w, c)) return null;
+        byte[] bytes = bytes(s);
+        if (bytes == null) return null;
         try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(w.bytes(), true);
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
             return lookup.findStatic(lookup.lookupClass(), "run", MethodType.methodType(long.class, long.class, long.class, long[].class, long[].class));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("generated check class did not load", e);
         }
+    }
+
+    /** The class file, or null when the method would be too large; tests verify it. */
+    static byte[] bytes(Schedule s) {
+        ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+        w.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object", null);
+        MethodVisitor c = w.visitMethod(ACC_PUBLIC | ACC_STATIC, "run", "(JJ[J[J)J", null, null);
+        c.visitCode();
+        if (!code(s, c)) return null;
+        c.visitMaxs(0, 0);
+        c.visitEnd();
+        w.visitEnd();
+        return w.toByteArray();
     }
 
     /** What the compiler needs of the scheduled network: slots are local values, 0 false, 1 true. */
@@ -78,94 +93,169 @@ final class Bytecode {
     // per input whose row bit is constant over a block.
     private static final int FROM = 0, TO = 2, OUT = 4, PATTERN = 5, W0 = 6, N = 8, I = 9, TMP = 10, SLOT0 = 12;
 
-    private static boolean code(Schedule s, ClassWriter w, ClassWriter.Code c) {
-        int minusOne = w.longConst(-1L);
-        int ntz = w.methodRef("java/lang/Long", "numberOfTrailingZeros", "(J)I");
-        long[] laneValues = BitParallel.lanes();
-        int[] lane = new int[laneValues.length];
-        for (int i = 0; i < lane.length; i++) lane[i] = w.longConst(laneValues[i]);
+    private static boolean code(Schedule s, MethodVisitor c) {
+        long[] lane = BitParallel.lanes();
         int lw = Integer.numberOfTrailingZeros(s.words());
         // When every block is full the loops count to a constant, which C2 unrolls without a
         // remainder loop; otherwise (fewer rows than one block) to n.
         boolean full = s.rows() / 64 % s.words() == 0;
-        c.lload(FROM).lstore(W0);                      // w0 = fromWord
-        int outer = c.size();
-        c.lload(W0).lload(TO).op(0x94);                // lcmp w0, to
-        int exitJump = c.branch(0x9C);               // ifge END
+        c.visitVarInsn(LLOAD, FROM);                   // w0 = fromWord
+        c.visitVarInsn(LSTORE, W0);
+        Label outer = new Label(), end = new Label();
+        c.visitLabel(outer);
+        c.visitVarInsn(LLOAD, W0);                     // if (w0 >= to) goto END
+        c.visitVarInsn(LLOAD, TO);
+        c.visitInsn(LCMP);
+        c.visitJumpInsn(IFGE, end);
         // n = min(words, to - w0)
-        c.lload(TO).lload(W0).op(0x65).lstore(TMP);     // tmp = to - w0
-        c.lload(TMP).bipush(s.words()).op(0x85).op(0x94); // lcmp tmp, words
-        int atLeast = c.branch(0x9C);                // ifge FULL
-        c.lload(TMP).op(0x88).op(0x36).op(N);         // n = (int) tmp
-        int joined = c.branch(0xA7);
-        c.patch(atLeast, c.size());
-        c.bipush(s.words()).op(0x36).op(N);          // n = words
-        c.patch(joined, c.size());
-        // Row bits above the block's own are constant over the block: 0 or -1, computed once.
+        c.visitVarInsn(LLOAD, TO);                     // tmp = to - w0
+        c.visitVarInsn(LLOAD, W0);
+        c.visitInsn(LSUB);
+        c.visitVarInsn(LSTORE, TMP);
+        c.visitVarInsn(LLOAD, TMP);                    // if (tmp >= words) goto FULL
+        c.visitIntInsn(BIPUSH, s.words());
+        c.visitInsn(I2L);
+        c.visitInsn(LCMP);
+        Label atLeast = new Label(), joined = new Label();
+        c.visitJumpInsn(IFGE, atLeast);
+        c.visitVarInsn(LLOAD, TMP);                    // n = (int) tmp
+        c.visitInsn(L2I);
+        c.visitVarInsn(ISTORE, N);
+        c.visitJumpInsn(GOTO, joined);
+        c.visitLabel(atLeast);                         // FULL: n = words
+        c.visitIntInsn(BIPUSH, s.words());
+        c.visitVarInsn(ISTORE, N);
+        c.visitLabel(joined);
+        // Row bits above the block's own are constant over the block: 0 or -1, computed once:
+        // -((w0 >>> (bit - 6)) & 1).
         for (int i = 0; i < s.inputs(); i++) {
             int bit = s.inputRowBit(i);
-            if (bit >= 6 + lw) c.lload(W0).bipush(bit - 6).op(0x7D).op(0x0A).op(0x7F).op(0x75).lstore(high(s, i));
+            if (bit >= 6 + lw) {
+                c.visitVarInsn(LLOAD, W0);
+                c.visitIntInsn(BIPUSH, bit - 6);
+                c.visitInsn(LUSHR);
+                c.visitInsn(LCONST_1);
+                c.visitInsn(LAND);
+                c.visitInsn(LNEG);
+                c.visitVarInsn(LSTORE, high(s, i));
+            }
         }
         // for (i = 0; i < n; i++) { inputs; gates; out[i] = property }
-        c.op(0x03).op(0x36).op(I);
-        int inner = c.size();
-        c.op(0x15).op(I);
+        Label inner = new Label(), innerExit = new Label();
+        c.visitInsn(ICONST_0);
+        c.visitVarInsn(ISTORE, I);
+        c.visitLabel(inner);
+        c.visitVarInsn(ILOAD, I);
         bound(c, s, full);
-        int innerExit = c.branch(0xA2);              // if_icmpge
-        c.op(0x09).lstore(local(0));                  // slot 0 = 0
-        c.ldc2w(minusOne).lstore(local(1));             // slot 1 = -1
+        c.visitJumpInsn(IF_ICMPGE, innerExit);
+        c.visitInsn(LCONST_0);                         // slot 0 = 0
+        c.visitVarInsn(LSTORE, local(0));
+        c.visitLdcInsn(-1L);                           // slot 1 = -1
+        c.visitVarInsn(LSTORE, local(1));
         for (int i = 0; i < s.inputs(); i++) {
             int bit = s.inputRowBit(i);
-            if (bit < 6) c.ldc2w(lane[bit]);                                   // lane pattern
-            else if (bit < 6 + lw) c.op(0x19).op(PATTERN).op(0x15).op(I).op(0x11).u2((bit - 6) * s.words()).op(0x60).op(0x2F); // pattern[k * words + i]
-            else c.lload(high(s, i));
-            c.lstore(local(s.inputSlot(i)));
+            if (bit < 6) {
+                c.visitLdcInsn(lane[bit]);             // lane pattern
+            } else if (bit < 6 + lw) {
+                c.visitVarInsn(ALOAD, PATTERN);        // pattern[k * words + i]
+                c.visitVarInsn(ILOAD, I);
+                c.visitIntInsn(SIPUSH, (bit - 6) * s.words());
+                c.visitInsn(IADD);
+                c.visitInsn(LALOAD);
+            } else {
+                c.visitVarInsn(LLOAD, high(s, i));
+            }
+            c.visitVarInsn(LSTORE, local(s.inputSlot(i)));
         }
         for (int k = 0; k < s.gates(); k++) {
-            c.lload(local(s.a(k)));
-            switch (s.op(k)) {
-                case AND: c.lload(local(s.b(k))).op(0x7F); break;
-                case OR: c.lload(local(s.b(k))).op(0x81); break;
-                case XOR: c.lload(local(s.b(k))).op(0x83); break;
-                case NAND: c.lload(local(s.b(k))).op(0x7F).ldc2w(minusOne).op(0x83); break;
-                case NOR: c.lload(local(s.b(k))).op(0x81).ldc2w(minusOne).op(0x83); break;
-                case XNOR: c.lload(local(s.b(k))).op(0x83).ldc2w(minusOne).op(0x83); break;
-                case ANDN: c.lload(local(s.b(k))).ldc2w(minusOne).op(0x83).op(0x7F); break;
-                case ORN: c.lload(local(s.b(k))).ldc2w(minusOne).op(0x83).op(0x81); break;
-                default: c.ldc2w(minusOne).op(0x83); break;
-            }
-            c.lstore(local(s.out(k)));
-            if (c.size() > MAX_CODE) return false;
+            c.visitVarInsn(LLOAD, local(s.a(k)));
+            gate(c, s.op(k), local(s.b(k)));
+            c.visitVarInsn(LSTORE, local(s.out(k)));
+            if (!MethodSize.fitsEvery(c, k)) return false;
         }
-        c.op(0x19).op(OUT).op(0x15).op(I).lload(local(s.property())).op(0x50); // out[i] = property
-        c.op(0x84).op(I).op(1);                      // i++
-        c.patch(c.branch(0xA7), inner);
-        c.patch(innerExit, c.size());
+        c.visitVarInsn(ALOAD, OUT);                    // out[i] = property
+        c.visitVarInsn(ILOAD, I);
+        c.visitVarInsn(LLOAD, local(s.property()));
+        c.visitInsn(LASTORE);
+        c.visitIincInsn(I, 1);                         // i++
+        c.visitJumpInsn(GOTO, inner);
+        c.visitLabel(innerExit);
         // The property's words are checked after the loop, so the loop body has no exit.
-        c.op(0x03).op(0x36).op(I);
-        int scan = c.size();
-        c.op(0x15).op(I);
+        Label scan = new Label(), scanExit = new Label(), ok = new Label();
+        c.visitInsn(ICONST_0);
+        c.visitVarInsn(ISTORE, I);
+        c.visitLabel(scan);
+        c.visitVarInsn(ILOAD, I);
         bound(c, s, full);
-        int scanExit = c.branch(0xA2);
-        c.op(0x19).op(OUT).op(0x15).op(I).op(0x2F).ldc2w(minusOne).op(0x94); // lcmp out[i], -1
-        int ok = c.branch(0x99);                     // ifeq NEXT
-        c.lload(W0).op(0x15).op(I).op(0x85).op(0x61).bipush(6).op(0x79);    // (w0 + i) << 6
-        c.op(0x19).op(OUT).op(0x15).op(I).op(0x2F).ldc2w(minusOne).op(0x83); // ~out[i]
-        c.op(0xB8).u2(ntz).op(0x85).op(0x61).op(0xAD); // + numberOfTrailingZeros(~out[i]); lreturn
-        c.patch(ok, c.size());
-        c.op(0x84).op(I).op(1);
-        c.patch(c.branch(0xA7), scan);
-        c.patch(scanExit, c.size());
-        c.lload(W0).bipush(s.words()).op(0x85).op(0x61).lstore(W0); // w0 += words
-        c.patch(c.branch(0xA7), outer);
-        c.patch(exitJump, c.size());
-        c.ldc2w(minusOne).op(0xAD);                    // return -1
-        return c.size() <= MAX_CODE;
+        c.visitJumpInsn(IF_ICMPGE, scanExit);
+        outWord(c);                                    // if (out[i] == -1) goto NEXT
+        c.visitLdcInsn(-1L);
+        c.visitInsn(LCMP);
+        c.visitJumpInsn(IFEQ, ok);
+        c.visitVarInsn(LLOAD, W0);                     // return ((w0 + i) << 6) + numberOfTrailingZeros(~out[i])
+        c.visitVarInsn(ILOAD, I);
+        c.visitInsn(I2L);
+        c.visitInsn(LADD);
+        c.visitIntInsn(BIPUSH, 6);
+        c.visitInsn(LSHL);
+        outWord(c);
+        c.visitLdcInsn(-1L);
+        c.visitInsn(LXOR);
+        c.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "numberOfTrailingZeros", "(J)I", false);
+        c.visitInsn(I2L);
+        c.visitInsn(LADD);
+        c.visitInsn(LRETURN);
+        c.visitLabel(ok);                              // NEXT: i++
+        c.visitIincInsn(I, 1);
+        c.visitJumpInsn(GOTO, scan);
+        c.visitLabel(scanExit);
+        c.visitVarInsn(LLOAD, W0);                     // w0 += words
+        c.visitIntInsn(BIPUSH, s.words());
+        c.visitInsn(I2L);
+        c.visitInsn(LADD);
+        c.visitVarInsn(LSTORE, W0);
+        c.visitJumpInsn(GOTO, outer);
+        c.visitLabel(end);                             // END: return -1
+        c.visitLdcInsn(-1L);
+        c.visitInsn(LRETURN);
+        return MethodSize.fits(c);
     }
 
-    private static void bound(ClassWriter.Code c, Schedule s, boolean full) {
-        if (full) c.bipush(s.words());
-        else c.op(0x15).op(N);
+    /** Combines the value on the stack (the gate's a) with b in {@code bSlot}: ~x is x ^ -1. */
+    private static void gate(MethodVisitor c, Op op, int bSlot) {
+        switch (op) {
+            case AND: binary(c, bSlot, LAND); break;
+            case OR: binary(c, bSlot, LOR); break;
+            case XOR: binary(c, bSlot, LXOR); break;
+            case NAND: binary(c, bSlot, LAND); not(c); break;
+            case NOR: binary(c, bSlot, LOR); not(c); break;
+            case XNOR: binary(c, bSlot, LXOR); not(c); break;
+            case ANDN: c.visitVarInsn(LLOAD, bSlot); not(c); c.visitInsn(LAND); break;
+            case ORN: c.visitVarInsn(LLOAD, bSlot); not(c); c.visitInsn(LOR); break;
+            default: not(c); break;
+        }
+    }
+
+    private static void binary(MethodVisitor c, int bSlot, int opcode) {
+        c.visitVarInsn(LLOAD, bSlot);
+        c.visitInsn(opcode);
+    }
+
+    private static void not(MethodVisitor c) {
+        c.visitLdcInsn(-1L);
+        c.visitInsn(LXOR);
+    }
+
+    /** Pushes out[i]. */
+    private static void outWord(MethodVisitor c) {
+        c.visitVarInsn(ALOAD, OUT);
+        c.visitVarInsn(ILOAD, I);
+        c.visitInsn(LALOAD);
+    }
+
+    private static void bound(MethodVisitor c, Schedule s, boolean full) {
+        if (full) c.visitIntInsn(BIPUSH, s.words());
+        else c.visitVarInsn(ILOAD, N);
     }
 
     private static int local(int slot) {

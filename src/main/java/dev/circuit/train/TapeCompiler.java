@@ -1,8 +1,13 @@
 package dev.circuit.train;
 
-import dev.circuit.codegen.ClassWriter;
+import static org.objectweb.asm.Opcodes.*;
+
+import dev.circuit.codegen.MethodSize;
 import dev.circuit.model.Activation;
 import java.lang.invoke.MethodHandles;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
 
 /**
  * Compiles {@link FlatNet}'s tapes into a {@link Kernel}: each op becomes the bytecode of the very
@@ -10,16 +15,16 @@ import java.lang.invoke.MethodHandles;
  * operations, so results are equal bit for bit), with its indices as constants. Why: on the small
  * networks of the tutorials the interpreter's decoding (a switch and an index load per operand)
  * took about a quarter of the time (add.net: 184 000 against 135 000 epochs/s once compiled,
- * docs/BENCHMARKS.md); straight-line code leaves the arithmetic.
+ * docs/BENCHMARKS.md); straight-line code leaves the arithmetic. ASM writes the class and computes
+ * its stack map frames and stack sizes; its first use in a JVM costs about 13 ms of CPU (loading
+ * its classes), which a timed training run includes (docs/BENCHMARKS.md, "Generated code through ASM").
  *
  * <p>Returns null, and the tapes stay interpreted, when a tape holds an op this compiler does not
  * translate (EXACT: its integer arithmetic lives in FlatNet) or would not be JIT-compiled (more than
- * {@link #MAX_CODE} bytes, or indices beyond a 16-bit constant).
+ * {@link MethodSize#MAX} bytes, or indices beyond a 16-bit constant).
  */
 final class TapeCompiler {
-    /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode by default. */
-    static final int MAX_CODE = 7900;
-
+    private static final String NAME = "dev/circuit/train/GeneratedKernel";
     private static final String OWNER = "dev/circuit/train/TapeCompiler";
     private static final String ACTS = "[Ldev/circuit/model/Activation;";
 
@@ -33,23 +38,56 @@ final class TapeCompiler {
     /** Runs the tapes' ops; null when they cannot be compiled (see the class comment). */
     static Kernel compile(int[] forward, int[] accumulate, int[] fused, int[] reload) {
         try {
-            ClassWriter w = new ClassWriter("dev/circuit/train/GeneratedKernel", "dev/circuit/train/Kernel");
-            ClassWriter.Code f = w.method(0x0001, "forward", "(" + "[DD" + ACTS + ")V", 7);
-            if (!forward(w, f, forward)) return null;
-            ClassWriter.Code a = w.method(0x0001, "accumulate", "([DD" + ACTS + "[D)V", 10);
-            if (!backward(w, a, accumulate, false)) return null;
-            ClassWriter.Code s = w.method(0x0001, "fused", "([DD" + ACTS + "D[D)V", 12);
-            if (fused == null) s.op(0xB1);
-            else if (!backward(w, s, fused, true)) return null;
-            if (!reload(w.method(0x0001, "reload", "([D[D)V", 5), reload)) return null;
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(w.bytes(), true);
+            byte[] bytes = bytes(forward, accumulate, fused, reload);
+            if (bytes == null) return null;
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
             // Reflection rather than a method handle's invoke: its first use spins classes (milliseconds).
             return (Kernel) lookup.lookupClass().getDeclaredConstructor().newInstance();
-        } catch (TooLarge e) {
-            return null;
         } catch (Throwable t) {
             throw new IllegalStateException("generated training kernel did not load", t);
         }
+    }
+
+    /** The kernel's class file, or null when the tapes cannot be compiled; tests verify it. */
+    static byte[] bytes(int[] forward, int[] accumulate, int[] fused, int[] reload) {
+        try {
+            ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
+            w.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, NAME, null, "java/lang/Object", new String[] {"dev/circuit/train/Kernel"});
+            MethodVisitor init = begin(w, "<init>", "()V");
+            init.visitVarInsn(ALOAD, 0);
+            init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+            end(init);
+            MethodVisitor f = begin(w, "forward", "([DD" + ACTS + ")V");
+            if (!forward(f, forward)) return null;
+            end(f);
+            MethodVisitor a = begin(w, "accumulate", "([DD" + ACTS + "[D)V");
+            if (!backward(a, accumulate, false)) return null;
+            end(a);
+            MethodVisitor s = begin(w, "fused", "([DD" + ACTS + "D[D)V");
+            if (fused != null && !backward(s, fused, true)) return null;
+            end(s);
+            MethodVisitor r = begin(w, "reload", "([D[D)V");
+            if (!reload(r, reload)) return null;
+            end(r);
+            w.visitEnd();
+            return w.toByteArray();
+        } catch (TooLarge e) {
+            return null;
+        }
+    }
+
+    private static MethodVisitor begin(ClassWriter w, String name, String descriptor) {
+        MethodVisitor c = w.visitMethod(ACC_PUBLIC, name, descriptor, null, null);
+        c.visitCode();
+        return c;
+    }
+
+    /** Returns from the method and ends it; ASM computes its frames, stack and locals. */
+    private static void end(MethodVisitor c) {
+        c.visitInsn(RETURN);
+        check(c);
+        c.visitMaxs(0, 0);
+        c.visitEnd();
     }
 
     /** Thrown (and caught above) when an index or a method outgrows what the code may hold. */
@@ -59,124 +97,171 @@ final class TapeCompiler {
         }
     }
 
-    private static void check(ClassWriter.Code c) {
-        if (c.size() > MAX_CODE) throw new TooLarge();
+    private static void check(MethodVisitor c) {
+        if (!MethodSize.fits(c)) throw new TooLarge();
     }
 
-    private static ClassWriter.Code index(ClassWriter.Code c, int i) {
-        if (i > 32767) throw new TooLarge();
-        return c.iconst(i);
+    /** After the {@code k}-th op: stops early when the method has outgrown the limit. */
+    private static void check(MethodVisitor c, int k) {
+        if (!MethodSize.fitsEvery(c, k)) throw new TooLarge();
+    }
+
+    /** Pushes the int constant {@code i} (iconst, bipush or sipush). */
+    private static void index(MethodVisitor c, int i) {
+        if (i > Short.MAX_VALUE) throw new TooLarge();
+        if (i <= 5) c.visitInsn(ICONST_0 + i);
+        else if (i <= Byte.MAX_VALUE) c.visitIntInsn(BIPUSH, i);
+        else c.visitIntInsn(SIPUSH, i);
+    }
+
+    /** Pushes the array in local {@code array} and the index {@code i}: for a load, a store or both. */
+    private static void at(MethodVisitor c, int array, int i) {
+        c.visitVarInsn(ALOAD, array);
+        index(c, i);
+    }
+
+    /** Pushes array[i], the array in local {@code array}. */
+    private static void load(MethodVisitor c, int array, int i) {
+        at(c, array, i);
+        c.visitInsn(DALOAD);
     }
 
     /** Pushes m[i]. */
-    private static ClassWriter.Code m(ClassWriter.Code c, int i) {
-        return index(c.aload(M), i).op(0x31);
+    private static void m(MethodVisitor c, int i) {
+        load(c, M, i);
     }
 
-    private static boolean forward(ClassWriter w, ClassWriter.Code c, int[] code) {
+    /** The instructions without operands, in order. */
+    private static void insns(MethodVisitor c, int... opcodes) {
+        for (int op : opcodes) c.visitInsn(op);
+    }
+
+    private static void call(MethodVisitor c, String name, String descriptor) {
+        c.visitMethodInsn(INVOKESTATIC, OWNER, name, descriptor, false);
+    }
+
+    private static boolean forward(MethodVisitor c, int[] code) {
         int s = 5;
         int pc = 0;
-        while (true) {
+        for (int k = 0; ; k++) {
             int op = code[pc];
             if (op == FlatNet.END) break;
             if (op != FlatNet.SIGMOID && op != FlatNet.SOFT && op != FlatNet.ACT) return false;
             // s = m[a]; s += m[w] * m[x] ...; m[b] = s; m[c] = act(s)
-            m(c, code[pc + 1]).dstore(s);
+            m(c, code[pc + 1]);
+            c.visitVarInsn(DSTORE, s);
             int end = pc + 6 + 2 * code[pc + 5];
             for (int q = pc + 6; q < end; q += 2) {
-                c.dload(s);
+                c.visitVarInsn(DLOAD, s);                 // s + m[w] * m[x]
                 m(c, code[q]);
-                m(c, code[q + 1]).op(0x6B).op(0x63).dstore(s);       // s + m[w] * m[x]
+                m(c, code[q + 1]);
+                insns(c, DMUL, DADD);
+                c.visitVarInsn(DSTORE, s);
             }
-            index(c.aload(M), code[pc + 2]).dload(s).op(0x52);
-            index(c.aload(M), code[pc + 3]);
+            at(c, M, code[pc + 2]);
+            c.visitVarInsn(DLOAD, s);
+            c.visitInsn(DASTORE);
+            at(c, M, code[pc + 3]);
             if (op == FlatNet.SIGMOID) {
-                c.dload(s).op(0xB8).u2(w.methodRef(OWNER, "sigmoid", "(D)D"));
+                c.visitVarInsn(DLOAD, s);
+                call(c, "sigmoid", "(D)D");
             } else if (op == FlatNet.SOFT) {
-                c.dload(s).dload(K).op(0xB8).u2(w.methodRef(OWNER, "soft", "(DD)D"));
+                c.visitVarInsn(DLOAD, s);
+                c.visitVarInsn(DLOAD, K);
+                call(c, "soft", "(DD)D");
             } else {
-                c.aload(ACT);
-                index(c, code[pc + 4]).dload(s).op(0xB8).u2(w.methodRef(OWNER, "act", "(" + ACTS + "ID)D"));
+                c.visitVarInsn(ALOAD, ACT);
+                index(c, code[pc + 4]);
+                c.visitVarInsn(DLOAD, s);
+                call(c, "act", "(" + ACTS + "ID)D");
             }
-            c.op(0x52);
-            check(c);
+            c.visitInsn(DASTORE);
+            check(c, k);
             pc = end;
         }
-        c.op(0xB1);
-        check(c);
         return true;
     }
 
-    private static boolean backward(ClassWriter w, ClassWriter.Code c, int[] code, boolean fused) {
+    private static boolean backward(MethodVisitor c, int[] code, boolean fused) {
         int dz = fused ? 8 : 6;
         int sum = dz + 2;
-        // Tape positions that are jump targets, and where their code starts.
-        int[] at = new int[code.length + 1];
-        java.util.List<int[]> jumps = new java.util.ArrayList<>(); // {branch position, tape target}
+        // The code of the tape positions jumped to (forward: past a neuron's ops), placed when reached.
+        Label[] at = new Label[code.length + 1];
         int pc = 0;
-        while (true) {
-            at[pc] = c.size();
+        for (int k = 0; ; k++) {
+            if (at[pc] != null) c.visitLabel(at[pc]);
             int op = code[pc];
             if (op == FlatNet.END) break;
             switch (op) {
                 case FlatNet.DZ_SIGMOID, FlatNet.DZ_SOFT, FlatNet.DZ_ANY -> {
                     int next = op == FlatNet.DZ_ANY ? pc + 5 : pc + 3;
                     // dy = m[dn]; m[dn] = 0; if (dy == 0) goto target; dz = dy * act'(...)
-                    m(c, code[pc + 1]).dstore(sum);
-                    index(c.aload(M), code[pc + 1]).op(0x0E).op(0x52);
-                    c.dload(sum).op(0x0E).op(0x97);
-                    jumps.add(new int[] {c.branch(0x99), code[next]});
-                    c.dload(sum);
+                    m(c, code[pc + 1]);
+                    c.visitVarInsn(DSTORE, sum);
+                    at(c, M, code[pc + 1]);
+                    insns(c, DCONST_0, DASTORE);
+                    c.visitVarInsn(DLOAD, sum);
+                    insns(c, DCONST_0, DCMPL);
+                    c.visitJumpInsn(IFEQ, forward(at, pc, code[next]));
+                    c.visitVarInsn(DLOAD, sum);
                     if (op == FlatNet.DZ_SIGMOID) {
-                        m(c, code[pc + 2]).op(0xB8).u2(w.methodRef(OWNER, "sigmoidDerivative", "(D)D"));
+                        m(c, code[pc + 2]);
+                        call(c, "sigmoidDerivative", "(D)D");
                     } else if (op == FlatNet.DZ_SOFT) {
-                        m(c, code[pc + 2]).dload(K).op(0xB8).u2(w.methodRef(OWNER, "softDerivative", "(DD)D"));
+                        m(c, code[pc + 2]);
+                        c.visitVarInsn(DLOAD, K);
+                        call(c, "softDerivative", "(DD)D");
                     } else {
-                        c.aload(ACT);
+                        c.visitVarInsn(ALOAD, ACT);
                         index(c, code[pc + 4]);
                         m(c, code[pc + 3]);
-                        m(c, code[pc + 2]).op(0xB8).u2(w.methodRef(OWNER, "actDerivative", "(" + ACTS + "IDD)D"));
+                        m(c, code[pc + 2]);
+                        call(c, "actDerivative", "(" + ACTS + "IDD)D");
                     }
-                    c.op(0x6B).dstore(dz);
+                    c.visitInsn(DMUL);
+                    c.visitVarInsn(DSTORE, dz);
                     pc = next + 1;
                 }
                 case FlatNet.GB -> {                   // grad[a] += dz * m[b]
                     if (fused) return false;
-                    index(c.aload(GRAD), code[pc + 1]).op(0x5C).op(0x31);
-                    c.dload(dz);
-                    m(c, code[pc + 2]).op(0x6B).op(0x63).op(0x52);
+                    addTo(c, GRAD, code[pc + 1], dz);
+                    m(c, code[pc + 2]);
+                    insns(c, DMUL, DADD, DASTORE);
                     pc += 3;
                 }
                 case FlatNet.GW -> {                   // grad[a] += dz * m[b] * m[c]
                     if (fused) return false;
-                    index(c.aload(GRAD), code[pc + 1]).op(0x5C).op(0x31);
-                    c.dload(dz);
-                    m(c, code[pc + 2]).op(0x6B);
-                    m(c, code[pc + 3]).op(0x6B).op(0x63).op(0x52);
+                    addTo(c, GRAD, code[pc + 1], dz);
+                    m(c, code[pc + 2]);
+                    c.visitInsn(DMUL);
+                    m(c, code[pc + 3]);
+                    insns(c, DMUL, DADD, DASTORE);
                     pc += 4;
                 }
                 case FlatNet.DX -> {                   // m[b] += dz * m[a]
-                    index(c.aload(M), code[pc + 2]).op(0x5C).op(0x31);
-                    c.dload(dz);
-                    m(c, code[pc + 1]).op(0x6B).op(0x63).op(0x52);
+                    addTo(c, M, code[pc + 2], dz);
+                    m(c, code[pc + 1]);
+                    insns(c, DMUL, DADD, DASTORE);
                     pc += 3;
                 }
                 case FlatNet.SB -> {                   // params[a] -= rate * (dz * m[b])
                     if (!fused) return false;
-                    index(c.aload(PARAMS), code[pc + 1]).op(0x5C).op(0x31);
-                    c.dload(RATE).dload(dz);
-                    m(c, code[pc + 2]).op(0x6B).op(0x6B).op(0x67).op(0x52);
+                    step(c, code[pc + 1], dz);
+                    m(c, code[pc + 2]);
+                    insns(c, DMUL, DMUL, DSUB, DASTORE);
                     pc += 3;
                 }
                 case FlatNet.SW -> {                   // params[a] -= rate * (dz * m[b] * m[c]); m[d] = m[b] * params[a]
                     if (!fused) return false;
-                    index(c.aload(PARAMS), code[pc + 1]).op(0x5C).op(0x31);
-                    c.dload(RATE).dload(dz);
-                    m(c, code[pc + 2]).op(0x6B);
-                    m(c, code[pc + 3]).op(0x6B).op(0x6B).op(0x67).op(0x52);
-                    index(c.aload(M), code[pc + 4]);
+                    step(c, code[pc + 1], dz);
                     m(c, code[pc + 2]);
-                    index(c.aload(PARAMS), code[pc + 1]).op(0x31).op(0x6B).op(0x52);
+                    c.visitInsn(DMUL);
+                    m(c, code[pc + 3]);
+                    insns(c, DMUL, DMUL, DSUB, DASTORE);
+                    at(c, M, code[pc + 4]);
+                    m(c, code[pc + 2]);
+                    load(c, PARAMS, code[pc + 1]);
+                    insns(c, DMUL, DASTORE);
                     pc += 5;
                 }
                 case FlatNet.RB -> {
@@ -187,46 +272,69 @@ final class TapeCompiler {
                     return false;
                 }
             }
-            check(c);
+            check(c, k);
         }
-        c.op(0xB1);
-        check(c);
-        for (int[] j : jumps) c.patch(j[0], at[j[1]]);
         return true;
     }
 
+    /** The label of tape position {@code target}, after {@code pc}: one before it would never be placed. */
+    private static Label forward(Label[] at, int pc, int target) {
+        if (target <= pc) throw new IllegalStateException("backward tape jumps back, from " + pc + " to " + target);
+        if (at[target] == null) at[target] = new Label();
+        return at[target];
+    }
+
+    /** Starts array[i] += dz * ...: pushes the array, i, array[i] and dz. */
+    private static void addTo(MethodVisitor c, int array, int i, int dz) {
+        at(c, array, i);
+        insns(c, DUP2, DALOAD);
+        c.visitVarInsn(DLOAD, dz);
+    }
+
+    /** Starts params[a] -= rate * (dz * ...): pushes params, a, params[a], rate and dz. */
+    private static void step(MethodVisitor c, int a, int dz) {
+        at(c, PARAMS, a);
+        insns(c, DUP2, DALOAD);
+        c.visitVarInsn(DLOAD, RATE);
+        c.visitVarInsn(DLOAD, dz);
+    }
+
     /** The reload tape: m[a] = m[b] * params[c] (RW) and the biases' sums (RB). Locals: 1 m, 2 params, 3-4 sum. */
-    private static boolean reload(ClassWriter.Code c, int[] code) {
+    private static boolean reload(MethodVisitor c, int[] code) {
         int params = 2, sum = 3;
         int pc = 0;
-        while (code[pc] != FlatNet.END) {
+        for (int k = 0; code[pc] != FlatNet.END; k++) {
             if (code[pc] == FlatNet.RW) {
-                index(c.aload(M), code[pc + 1]);
+                at(c, M, code[pc + 1]);
                 m(c, code[pc + 2]);
-                index(c.aload(params), code[pc + 3]).op(0x31).op(0x6B).op(0x52);
+                load(c, params, code[pc + 3]);
+                insns(c, DMUL, DASTORE);
                 pc += 4;
             } else if (code[pc] == FlatNet.RB) {
                 pc = refold(c, code, pc, params, sum);
             } else {
                 return false;
             }
-            check(c);
+            check(c, k);
         }
-        c.op(0xB1);
-        check(c);
         return true;
     }
 
     /** RB at {@code pc}: sum = m[b]; sum += m[.] * params[.] ...; m[a] = sum. Returns the next op's position. */
-    private static int refold(ClassWriter.Code c, int[] code, int pc, int params, int sum) {
-        m(c, code[pc + 2]).dstore(sum);
+    private static int refold(MethodVisitor c, int[] code, int pc, int params, int sum) {
+        m(c, code[pc + 2]);
+        c.visitVarInsn(DSTORE, sum);
         int end = pc + 4 + 2 * code[pc + 3];
         for (int q = pc + 4; q < end; q += 2) {
-            c.dload(sum);
+            c.visitVarInsn(DLOAD, sum);
             m(c, code[q]);
-            index(c.aload(params), code[q + 1]).op(0x31).op(0x6B).op(0x63).dstore(sum);
+            load(c, params, code[q + 1]);
+            insns(c, DMUL, DADD);
+            c.visitVarInsn(DSTORE, sum);
         }
-        index(c.aload(M), code[pc + 1]).dload(sum).op(0x52);
+        at(c, M, code[pc + 1]);
+        c.visitVarInsn(DLOAD, sum);
+        c.visitInsn(DASTORE);
         return end;
     }
 

@@ -90,7 +90,7 @@ class FlatNetOracleTest {
     }
 
     /** The same circuit with a parameter of its own for every learnable coefficient. */
-    private static Netlist unshared(Netlist net) {
+    static Netlist unshared(Netlist net) {
         List<Neuron> neurons = new ArrayList<>();
         List<Param> params = new ArrayList<>();
         for (Neuron n : net.neurons()) {
@@ -111,7 +111,7 @@ class FlatNetOracleTest {
     }
 
     /** Inputs are bits half the time (so fixed hard neurons take their exact path), targets bits or reals or don't-care. */
-    private static Dataset data(SplittableRandom rnd, Netlist net) {
+    static Dataset data(SplittableRandom rnd, Netlist net) {
         int rows = 1 + rnd.nextInt(6);
         boolean bits = rnd.nextBoolean();
         double[][] x = new double[rows][net.inputBits()];
