@@ -3,14 +3,10 @@ package dev.circuit.engine;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.circuit.ast.CheckDecl;
-import dev.circuit.ast.Decl;
 import dev.circuit.codegen.Verified;
+import dev.circuit.Circuit;
 import dev.circuit.diag.Sources;
-import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Loader;
-import dev.circuit.elab.Program;
+import dev.circuit.elab.BoundCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,13 +70,10 @@ class GeneratedCheckVerifiesTest {
 
     /** The schedule of every check in {@code file} the engine runs, without generating its code. */
     private static List<BitParallel> schedules(Path file) {
-        Program p = Loader.read(file, new Sources());
         List<BitParallel> all = new ArrayList<>();
-        for (Decl d : p.root().decls()) {
-            if (!(d instanceof CheckDecl c)) continue;
-            Elaborated e = Elaborator.elaborate(p, c.target());
-            BitParallel s = BitParallel.compile(e.netlist(), c.property(), e.params(), false);
-            if (s != null && e.netlist().inputBits() >= 6) all.add(s);
+        for (BoundCheck c : Circuit.load(file, new Sources()).checks()) {
+            BitParallel s = BitParallel.compile(c.net(), c.property(), false);
+            if (s != null && c.net().inputBits() >= 6) all.add(s);
         }
         return all;
     }
