@@ -4,7 +4,7 @@ import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
 import dev.circuit.elab.Design;
 import dev.circuit.eval.Evaluator;
-import dev.circuit.interop.Snap;
+import dev.circuit.train.Snap;
 import dev.circuit.interop.Testbench;
 import dev.circuit.interop.Vector;
 import dev.circuit.interop.Vectors;

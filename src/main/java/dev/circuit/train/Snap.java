@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * A trained circuit made hard, then checked. {@link #frozen} is the circuit as the written file will
  * read (learned values as fixed numbers, activations as written); {@link #snapped} also replaces
- * every learnable sigmoid or step neuron by a hard step of the same z (sigmoid(z) &gt; 0.5 exactly when
- * z &gt; 0). For a truth table the snapped circuit is run on every input combination: the rows where
+ * every real-valued neuron by a hard step of the same z (sigmoid(z) &gt; 0.5 exactly when z &gt; 0):
+ * the one snapping rule, which {@code circuit verilog --snap} uses too. For a truth table the snapped circuit is run on every input combination: the rows where
  * it disagrees with the frozen one (read at 0.5), the data rows it gets wrong, and each snapped
  * neuron's margin, the smallest |z| it saw (how far from flipping it is).
  */
@@ -35,23 +35,44 @@ public final class Snap {
         }
     }
 
-    /** The circuit with the learned values fixed into it. */
+    /** The snapped netlist and what changed, for the message. */
+    public record Result(Netlist netlist, int neuronsHardened, int coefficientsFrozen) {}
+
+    /** The circuit with the learned values fixed into it; activations as written. */
     public static Netlist frozen(Netlist net, double[] params) {
-        return rebuild(net, params, false);
+        return rebuild(net, params, false).netlist();
     }
 
+    /**
+     * The circuit made hard: learned values fixed, and every real-valued neuron replaced by a step
+     * of the same z, which fires where sigmoid is above 1/2, tanh above 0, and linear and relu above 0.
+     * This is the one snapping rule: training's verdict and Verilog export both use it.
+     */
     public static Netlist snapped(Netlist net, double[] params) {
+        return apply(net, params).netlist();
+    }
+
+    /** As {@link #snapped}, with counts of what changed. */
+    public static Result apply(Netlist net, double[] params) {
         return rebuild(net, params, true);
     }
 
-    private static Netlist rebuild(Netlist net, double[] params, boolean snap) {
+    private static Result rebuild(Netlist net, double[] params, boolean snap) {
         List<Neuron> ns = new ArrayList<>();
+        int hardened = 0;
+        int frozen = 0;
         for (Neuron n : net.neurons()) {
             Activation a = n.activation();
-            if (snap && !n.isFixed() && (a == Activation.SIGMOID || a == Activation.STEP)) a = Activation.STEP;
+            if (snap && !a.isHard()) {
+                a = Activation.STEP;
+                hardened++;
+            }
+            for (Coef c : n.weights()) if (!c.isFixed()) frozen++;
+            for (Coef c : n.bias()) if (!c.isFixed()) frozen++;
             ns.add(new Neuron(n.path(), a, n.out(), n.inputs(), fix(n.weights(), params), fix(n.bias(), params), n.pos()));
         }
-        return new Netlist(net.name(), net.inputs(), net.outputs(), ns, net.constants(), List.of(), net.netNames());
+        Netlist out = new Netlist(net.name(), net.inputs(), net.outputs(), ns, net.constants(), List.of(), net.netNames());
+        return new Result(out, hardened, frozen);
     }
 
     private static List<Coef> fix(List<Coef> cs, double[] params) {
