@@ -18,6 +18,10 @@ import java.util.Arrays;
  * oracle and for {@code --general-trainer}. For online SGD on a network whose every parameter is
  * read by one coefficient, a second tape steps each parameter as soon as backward reaches it
  * (see {@link #SW}). Not thread-safe.
+ *
+ * <p>Why one file of about 480 lines: the tape builders and the tape interpreter share the op codes
+ * and the operand layout of one array; split apart, each half would have to describe the other's
+ * encoding, and {@link TapeCompiler} already mirrors the interpreter op for op.
  */
 final class FlatNet {
     private static final byte KIND_PLAIN = 0; // act(z)
