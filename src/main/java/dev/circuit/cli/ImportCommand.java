@@ -10,6 +10,7 @@ import dev.circuit.interop.BlifReader;
 import dev.circuit.interop.Logic;
 import dev.circuit.interop.LogicCheck;
 import dev.circuit.interop.NetWriter;
+import dev.circuit.io.FileKind;
 import dev.circuit.print.Printer;
 import dev.circuit.syntax.Syntax;
 import java.io.IOException;
@@ -72,6 +73,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static String read(Path file) {
+        // A pipe or a device may never end (/dev/zero): only regular files are read.
+        String special = FileKind.special(file);
+        if (special != null) throw new CircuitException(Failure.IO, Pos.file(file.toString()), "cannot read: it is " + special + ", not a regular file");
         try {
             byte[] bytes = Files.readAllBytes(file);
             return new String(bytes, StandardCharsets.UTF_8);

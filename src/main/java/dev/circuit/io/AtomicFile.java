@@ -129,7 +129,7 @@ public final class AtomicFile {
                 BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (!a.isRegularFile()) {
                     throw failure(user, (real.equals(e.target().toAbsolutePath()) ? "it" : real + ", where the link points,")
-                            + " is " + kind(real, a) + ", not a regular file; only regular files are replaced");
+                            + " is " + FileKind.describe(real, a) + ", not a regular file; only regular files are replaced");
                 }
                 if (keepOld) old = Files.readAllBytes(real);
             }
@@ -185,25 +185,6 @@ public final class AtomicFile {
             }
         }
         return p;
-    }
-
-    /** What a file that is not a regular one is, in words. */
-    private static String kind(Path p, BasicFileAttributes a) {
-        if (a.isDirectory()) return "a folder";
-        try {
-            // The Unix file type bits (S_IFMT); "unix:mode" exists on Linux and macOS.
-            int type = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
-            switch (type) {
-                case 0010000: return "a named pipe (FIFO)";
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0140000: return "a socket";
-                default: break;
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException ignored) {
-            // No Unix view: say what is certain.
-        }
-        return "a special file";
     }
 
     /** Flushes a folder's entries (the rename) to disk; some systems cannot open a folder for that, which is harmless. */

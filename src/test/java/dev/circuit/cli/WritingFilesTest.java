@@ -101,9 +101,14 @@ class WritingFilesTest {
 
     @Test
     void devicesPipesAndFoldersAreRefusedAndLeftAsTheyWere() throws IOException, InterruptedException {
-        CliRun r = CliRun.of("verilog", CliTest.ADDER, "-o", "/dev/null");
+        // /dev/null through a link of our own: if the refusal ever broke, the link would be replaced, not
+        // the machine's /dev/null (which an unguarded run of this test once turned into a regular file).
+        Path devNull = Files.createSymbolicLink(tmp.resolve("null.v"), Path.of("/dev/null"));
+        CliRun r = CliRun.of("verilog", CliTest.ADDER, "-o", devNull.toString());
         assertEquals(4, r.code());
-        assertEquals("/dev/null: error: cannot write: it is a character device, not a regular file; only regular files are replaced\n", r.err());
+        assertEquals(devNull + ": error: cannot write: /dev/null, where the link points, is a character device, not a regular file;"
+                + " only regular files are replaced\n", r.err());
+        assertTrue(Files.isSymbolicLink(devNull));
         assertFalse(Files.isRegularFile(Path.of("/dev/null")));
 
         Path fifo = tmp.resolve("pipe.v");
