@@ -40,6 +40,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--nand", description = "Build every gate from NAND perceptrons only.")
     boolean nand;
 
+    @Option(names = "--bits", description = "Keep bit-blasted ports (a[0], a<0>, a_0_ ...) as single bits instead of buses (a[8]).")
+    boolean bits;
+
     ImportCommand(Env env) {
         this.env = env;
     }
@@ -60,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
         Logic logic = ext.equals("blif") ? BlifReader.read(shown, stem, text, diags) : BenchReader.read(shown, stem, text, diags);
         if (!diags.hasErrors()) LogicCheck.check(logic, diags);
         diags.check();
-        OutputFile.text(env, output, canonical(NetWriter.write(logic, nand, name)));
+        OutputFile.text(env, output, canonical(NetWriter.write(logic, nand, !bits, name)));
         return 0;
     }
 
