@@ -10,6 +10,7 @@ import dev.circuit.interop.BlifReader;
 import dev.circuit.interop.Logic;
 import dev.circuit.interop.LogicCheck;
 import dev.circuit.interop.NetWriter;
+import dev.circuit.io.FileKind;
 import dev.circuit.print.Printer;
 import dev.circuit.syntax.Syntax;
 import java.io.IOException;
@@ -39,6 +40,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--nand", description = "Build every gate from NAND perceptrons only.")
     boolean nand;
 
+    @Option(names = "--bits", description = "Keep bit-blasted ports (a[0], a<0>, a_0_ ...) as single bits instead of buses (a[8]).")
+    boolean bits;
+
     ImportCommand(Env env) {
         this.env = env;
     }
@@ -59,7 +63,7 @@ final class ImportCommand implements Callable<Integer> {
         Logic logic = ext.equals("blif") ? BlifReader.read(shown, stem, text, diags) : BenchReader.read(shown, stem, text, diags);
         if (!diags.hasErrors()) LogicCheck.check(logic, diags);
         diags.check();
-        OutputFile.text(env, output, canonical(NetWriter.write(logic, nand, name)));
+        OutputFile.text(env, output, canonical(NetWriter.write(logic, nand, !bits, name)));
         return 0;
     }
 
@@ -72,6 +76,9 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static String read(Path file) {
+        // A pipe or a device may never end (/dev/zero): only regular files are read.
+        String special = FileKind.special(file);
+        if (special != null) throw new CircuitException(Failure.IO, Pos.file(file.toString()), "cannot read: it is " + special + ", not a regular file");
         try {
             byte[] bytes = Files.readAllBytes(file);
             return new String(bytes, StandardCharsets.UTF_8);

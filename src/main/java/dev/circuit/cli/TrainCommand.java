@@ -12,6 +12,7 @@ import dev.circuit.train.Accuracy;
 import dev.circuit.io.AtomicFile;
 import dev.circuit.train.CsvData;
 import dev.circuit.train.Dataset;
+import dev.circuit.train.ImportPaths;
 import dev.circuit.train.LossPlot;
 import dev.circuit.train.Loss;
 import dev.circuit.train.Optimizer;
@@ -24,6 +25,7 @@ import dev.circuit.train.TrainResult;
 import dev.circuit.train.Trainer;
 import dev.circuit.train.WriteBack;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -264,13 +266,15 @@ final class TrainCommand implements Callable<Integer> {
     private void write(Program program, Netlist net, double[] params) {
         List<WriteBack.Edit> edits = WriteBack.edits(program, net.params(), params, freeze);
         if (output != null) {
-            AtomicFile.write(output, edits.get(0).text());
+            // The copy lives elsewhere: its relative imports must still name the same files.
+            AtomicFile.write(output, ImportPaths.relocate(program.root(), edits.get(0).text(), output));
             env.out.println("wrote " + output);
         } else if (inPlace) {
-            for (WriteBack.Edit e : edits) {
-                AtomicFile.write(e.file().path(), e.text());
-                env.out.println("wrote " + e.file().name());
-            }
+            // Every file or none: a model half old and half trained is neither.
+            List<AtomicFile.Entry> files = new ArrayList<>();
+            for (WriteBack.Edit e : edits) files.add(new AtomicFile.Entry(e.file().path(), e.text().getBytes(StandardCharsets.UTF_8), e.file().name()));
+            AtomicFile.writeAll(files);
+            for (WriteBack.Edit e : edits) env.out.println("wrote " + e.file().name());
         } else {
             env.out.println("(nothing written: give -o OUT or --in-place to keep the learned values)");
         }

@@ -8,6 +8,7 @@ import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
 import dev.circuit.diag.Sources;
+import dev.circuit.io.FileKind;
 import dev.circuit.syntax.Syntax;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -81,16 +84,31 @@ public final class Loader {
         loaded.put(real, file);
         stack.push(real);
         for (Import imp : file.decls(Import.class)) {
-            Path target = real.getParent().resolve(imp.path()).normalize();
-            Path shown = Path.of(name).getParent() == null ? Path.of(imp.path()) : Path.of(name).getParent().resolve(imp.path());
-            String shownName = shown.normalize().toString();
+            Path target;
+            String shownName;
+            try {
+                target = real.getParent().resolve(imp.path()).normalize();
+                Path shown = Path.of(name).getParent() == null ? Path.of(imp.path()) : Path.of(name).getParent().resolve(imp.path());
+                shownName = shown.normalize().toString();
+            } catch (InvalidPathException e) {
+                diags.error(imp.pos(), "cannot import " + quoted(imp.path()) + ": not a valid file path"
+                        + (imp.path().indexOf('\0') >= 0 ? " (it holds a NUL character)" : ""));
+                continue;
+            }
             Path targetReal = canonical(target);
             if (stack.contains(targetReal)) {
                 diags.add(cycle(imp, shownName, targetReal));
                 continue;
             }
-            if (Files.isDirectory(targetReal)) {
-                diags.error(imp.pos(), "cannot import \"" + imp.path() + "\": it is a directory");
+            // Only regular files: a pipe or a device may block or never end (/dev/zero).
+            String special = FileKind.special(targetReal);
+            if (special != null) {
+                diags.error(imp.pos(), "cannot import " + quoted(imp.path()) + ": it is " + special + ", not a .net file");
+                continue;
+            }
+            // Another kind of file is not parsed: its syntax errors would quote its lines (/etc/shadow).
+            if (!imp.path().toLowerCase(Locale.ROOT).endsWith(".net")) {
+                diags.error(imp.pos(), "cannot import " + quoted(imp.path()) + ": only .net files can be imported");
                 continue;
             }
             load(shownName, targetReal, imp);
@@ -111,6 +129,17 @@ public final class Loader {
         }
         chain.add(target.getFileName().toString());
         return Diagnostic.error(imp.pos(), "import cycle: " + String.join(" -> ", chain));
+    }
+
+    /** A path as written in the source, with control characters escaped so that the message stays one line. */
+    private static String quoted(String path) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : path.toCharArray()) {
+            if (c == '"' || c == '\\') sb.append('\\').append(c);
+            else if (c < 0x20 || c == 0x7f) sb.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            else sb.append(c);
+        }
+        return sb.append('"').toString();
     }
 
     private static Path canonical(Path p) {

@@ -84,6 +84,7 @@ public final class BenchReader {
             }
             nodes.add(new Logic.Node(g.group(1), args, gate.get(), at));
         }
+        if (outs.isEmpty()) diags.error(Pos.file(file), "no outputs: a .bench circuit needs at least one OUTPUT(name) line");
         return new Logic(name, ins, outs, nodes);
     }
 

@@ -80,6 +80,7 @@ public final class BlifReader {
             }
         }
         if (names != null) nodes.add(node(names, cubes, value));
+        if (outs.isEmpty()) diags.error(Pos.file(file), "no outputs: a BLIF model needs an .outputs line naming at least one signal");
         return new Logic(name, ins, outs, nodes);
     }
 

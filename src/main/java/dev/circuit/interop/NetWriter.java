@@ -1,9 +1,12 @@
 package dev.circuit.interop;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a gate netlist as a .net circuit of threshold neurons, each a comparison with integer
@@ -25,51 +28,124 @@ public final class NetWriter {
 
     private final Logic logic;
     private final boolean nand;
+    private final boolean buses;
     private final NetNames names = new NetNames();
     private final Map<String, String> byRaw = new HashMap<>();
     private final Map<String, String> inverted = new HashMap<>();
     private final StringBuilder body = new StringBuilder();
     private int neurons;
 
-    private NetWriter(Logic logic, boolean nand) {
+    private NetWriter(Logic logic, boolean nand, boolean buses) {
         this.logic = logic;
         this.nand = nand;
+        this.buses = buses;
     }
 
-    /** The .net text; {@code source} names the file it came from, for the header comment. */
+    /** The .net text, with buses recovered from bit names ({@link Buses}); {@code source} names the file it came from. */
     public static String write(Logic logic, boolean nand, String source) {
-        return new NetWriter(logic, nand).write(source);
+        return write(logic, nand, true, source);
     }
+
+    /** The .net text; {@code buses} false keeps every port a single bit, as named in the source. */
+    public static String write(Logic logic, boolean nand, boolean buses, String source) {
+        return new NetWriter(logic, nand, buses).write(source);
+    }
+
+    /** A port of the written circuit: its name in the header and, bit 0 first, the source ports it stands for. */
+    private record Column(String name, List<Integer> bits) {}
 
     private String write(String source) {
         // 'x' and 'X' mean "any value" in test tables, so no definition may be called that.
         String circuit = names.claim(logic.name().equalsIgnoreCase("x") ? logic.name() + "_" : logic.name());
+        Set<String> inputNames = new HashSet<>();
+        for (Logic.Port p : logic.inputs()) inputNames.add(p.name());
+        Set<String> both = new HashSet<>();
+        for (Logic.Port p : logic.outputs()) if (inputNames.contains(p.name())) both.add(p.name());
+        List<Buses.Group> inGroups = groups(logic.inputs(), both);
+        List<Buses.Group> outGroups = groups(logic.outputs(), both);
         List<String> ins = new ArrayList<>();
-        for (Logic.Port p : logic.inputs()) ins.add(name(p.name()));
-        for (Logic.Node n : logic.nodes()) name(n.out());
+        for (Buses.Group g : inGroups) ins.add(port(g));
+        // Output buses are named before the gates that drive their bits, which would claim the bit names.
+        List<String> outBuses = new ArrayList<>();
+        for (Buses.Group g : outGroups) if (g.bus()) outBuses.add(port(g));
+        List<Logic.Node> live = live();
+        for (Logic.Node n : live) name(n.out());
         List<String> outs = new ArrayList<>();
-        for (Logic.Port p : logic.outputs()) {
-            boolean isInput = logic.inputs().stream().anyMatch(i -> i.name().equals(p.name()));
-            if (isInput) {
+        for (Buses.Group g : outGroups) {
+            String raw = g.bits().get(0);
+            if (g.bus()) {
+                outs.add(outBuses.remove(0));
+            } else if (both.contains(raw)) {
                 // A port cannot be both input and output: the output gets its own name, wired through.
-                String o = names.claim(p.name() + "_out");
+                String o = names.claim(raw + "_out");
                 outs.add(o);
-                body.append("    ").append(o).append(" = ").append(name(p.name())).append("\n");
+                body.append("    ").append(o).append(" = ").append(name(raw)).append("\n");
             } else {
-                outs.add(name(p.name()));
+                outs.add(name(raw));
             }
         }
-        for (Logic.Node n : logic.nodes()) node(n);
+        for (Logic.Node n : live) node(n);
 
         StringBuilder sb = new StringBuilder();
         sb.append("# Imported by 'circuit import").append(nand ? " --nand" : "").append("' from ").append(source).append(": ")
                 .append(logic.nodes().size())
-                .append(logic.nodes().stream().allMatch(n -> n.f() instanceof Logic.Gate) ? " gates as " : " covers as ").append(neurons).append(" threshold neurons.\n");
+                .append(logic.nodes().stream().allMatch(n -> n.f() instanceof Logic.Gate) ? " gates as " : " covers as ").append(neurons).append(" threshold neurons")
+                .append(live.size() < logic.nodes().size() ? " (" + (logic.nodes().size() - live.size()) + " that no output depends on left out)" : "")
+                .append(".\n");
         sb.append("# Each neuron is a comparison: it outputs 1 when its weighted sum reaches the threshold.\n");
+        List<String> found = new ArrayList<>();
+        for (Buses.Group g : inGroups) if (g.bus()) found.add(g.bits().get(0) + ".." + g.bits().get(g.bits().size() - 1));
+        for (Buses.Group g : outGroups) if (g.bus()) found.add(g.bits().get(0) + ".." + g.bits().get(g.bits().size() - 1));
+        if (!found.isEmpty()) {
+            sb.append("# Buses from bit names (bit 0 least significant): ").append(String.join(", ", found))
+                    .append("; 'circuit import --bits' keeps single bits.\n");
+        }
         sb.append("circuit ").append(circuit).append("(").append(String.join(", ", ins)).append(") -> (")
                 .append(String.join(", ", outs)).append(") {\n").append(body).append("}\n");
-        table(sb, circuit, ins, outs);
+        table(sb, circuit, columns(inGroups, logic.inputs(), ins), columns(outGroups, logic.outputs(), outs));
         return sb.toString();
+    }
+
+    /**
+     * The nodes some output depends on, in source order. Others (Yosys writes {@code $false},
+     * {@code $true} and {@code $undef} whether used or not) would be neurons nothing reads.
+     */
+    private List<Logic.Node> live() {
+        Map<String, Logic.Node> driver = new HashMap<>();
+        for (Logic.Node n : logic.nodes()) driver.put(n.out(), n);
+        Set<String> needed = new HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>();
+        for (Logic.Port p : logic.outputs()) todo.push(p.name());
+        while (!todo.isEmpty()) {
+            String s = todo.pop();
+            Logic.Node n = driver.get(s);
+            if (needed.add(s) && n != null) n.ins().forEach(todo::push);
+        }
+        return logic.nodes().stream().filter(n -> needed.contains(n.out())).toList();
+    }
+
+    private List<Buses.Group> groups(List<Logic.Port> ports, Set<String> exclude) {
+        List<String> raw = ports.stream().map(Logic.Port::name).toList();
+        return buses ? Buses.group(raw, exclude) : raw.stream().map(Buses.Group::single).toList();
+    }
+
+    /** The .net port of a group: a single bit's name, or a bus {@code a[8]} whose bits the gates then read as {@code a[3]}. */
+    private String port(Buses.Group g) {
+        if (!g.bus()) return name(g.bits().get(0));
+        String base = names.claim(g.base());
+        for (int i = 0; i < g.bits().size(); i++) byRaw.put(g.bits().get(i), base + "[" + i + "]");
+        return base + "[" + g.bits().size() + "]";
+    }
+
+    private static List<Column> columns(List<Buses.Group> groups, List<Logic.Port> ports, List<String> written) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ports.size(); i++) index.put(ports.get(i).name(), i);
+        List<Column> cols = new ArrayList<>();
+        for (int k = 0; k < groups.size(); k++) {
+            String header = written.get(k).replaceAll("\\[[0-9]+\\]$", "");
+            cols.add(new Column(header, groups.get(k).bits().stream().map(index::get).toList()));
+        }
+        return cols;
     }
 
     private String name(String raw) {
@@ -293,7 +369,14 @@ public final class NetWriter {
         neurons++;
     }
 
-    private void table(StringBuilder sb, String circuit, List<String> ins, List<String> outs) {
+    /** A column's value in a row: its bits read as a number, bit 0 least significant. */
+    private static String value(Column c, boolean[] bits) {
+        long v = 0;
+        for (int i = 0; i < c.bits().size(); i++) if (bits[c.bits().get(i)]) v |= 1L << i;
+        return Long.toString(v);
+    }
+
+    private void table(StringBuilder sb, String circuit, List<Column> ins, List<Column> outs) {
         int n = logic.inputs().size();
         if (n > TABLE_INPUTS) {
             sb.append("\n# No test table: ").append(n).append(" inputs are more than ").append(TABLE_INPUTS).append(" rows can list.\n");
@@ -303,20 +386,23 @@ public final class NetWriter {
                 .append("'s Boolean meaning), not from the neurons above.\n");
         sb.append("test ").append(circuit).append(" {\n");
         List<String[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>(ins);
+        List<String> header = new ArrayList<>();
+        ins.forEach(c -> header.add(c.name()));
         header.add("|");
-        header.addAll(outs);
+        outs.forEach(c -> header.add(c.name()));
         rows.add(header.toArray(new String[0]));
+        // The rows count up like 'circuit table': the first column is the most significant, a bus from its top bit down.
+        List<Integer> order = new ArrayList<>();
+        for (Column c : ins) for (int b = c.bits().size() - 1; b >= 0; b--) order.add(c.bits().get(b));
         LogicEval eval = new LogicEval(logic);
         boolean[] in = new boolean[n];
         for (int r = 0; r < 1 << n; r++) {
-            // The first input is the most significant bit, so rows count up like 'circuit table'.
-            for (int i = 0; i < n; i++) in[i] = ((r >>> (n - 1 - i)) & 1) == 1;
+            for (int k = 0; k < n; k++) in[order.get(k)] = ((r >>> (n - 1 - k)) & 1) == 1;
             boolean[] out = eval.run(in);
             List<String> cells = new ArrayList<>();
-            for (boolean b : in) cells.add(b ? "1" : "0");
+            for (Column c : ins) cells.add(value(c, in));
             cells.add("|");
-            for (boolean b : out) cells.add(b ? "1" : "0");
+            for (Column c : outs) cells.add(value(c, out));
             rows.add(cells.toArray(new String[0]));
         }
         int cols = rows.get(0).length;

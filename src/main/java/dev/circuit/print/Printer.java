@@ -22,7 +22,9 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -42,9 +44,13 @@ public final class Printer {
     /** True right after a '{' or at the start of the file: no blank line goes there. */
     private boolean atStart = true;
 
+    /** Lines that hold a comment of their own: they break a run of aligned assignments. */
+    private final Set<Integer> ownLineComments = new HashSet<>();
+
     private Printer(SourceFile file, List<Comment> comments) {
         this.src = new SourceText(file.text());
         this.pending = new ArrayDeque<>(comments);
+        for (Comment c : comments) if (src.ownLine(c)) ownLineComments.add(c.pos().line());
     }
 
     /** The canonical text of a parsed file and its comments (from {@code Syntax.comments}). */
@@ -144,13 +150,14 @@ public final class Printer {
         int first = body.isEmpty() ? close : body.get(0).pos().line();
         trailing(header.line(), first);
         atStart = true;
+        int[] widths = alignWidths(body);
         for (int i = 0; i < body.size(); i++) {
             Stmt s = body.get(i);
             int next = i + 1 < body.size() ? body.get(i + 1).pos().line() : close;
             leading(s.pos().line(), indent, false);
             if (s instanceof Assign a) {
                 // Align '=' over the run of one-line assignments this one starts or continues.
-                sb.append(indent).append(pad(targets(a), alignWidth(body, i))).append(" = ").append(expr(a.value())).append('\n');
+                sb.append(indent).append(pad(targets(a), widths[i])).append(" = ").append(expr(a.value())).append('\n');
                 trailing(s.pos().line(), next);
             } else if (s instanceof WireDecl w) {
                 sb.append(indent).append("wire ").append(ports(w.wires())).append('\n');
@@ -169,24 +176,32 @@ public final class Printer {
     }
 
     /**
-     * The target width to pad to: the widest target in the run of assignments around {@code i} that
-     * are not separated by a blank line, a comment of their own, or another kind of statement.
+     * The target width each assignment pads to: the widest target in its run of assignments, a run
+     * being broken by a blank line, a comment of its own, or another kind of statement. One pass over
+     * the block, so a long block costs no more per line than a short one.
      */
-    private int alignWidth(List<Stmt> body, int i) {
-        int lo = i;
-        while (lo > 0 && body.get(lo - 1) instanceof Assign && joined(body.get(lo - 1), body.get(lo))) lo--;
-        int hi = i;
-        while (hi + 1 < body.size() && body.get(hi + 1) instanceof Assign && joined(body.get(hi), body.get(hi + 1))) hi++;
-        int w = 0;
-        for (int k = lo; k <= hi; k++) w = Math.max(w, targets((Assign) body.get(k)).length());
-        return w;
+    private int[] alignWidths(List<Stmt> body) {
+        int[] widths = new int[body.size()];
+        int i = 0;
+        while (i < body.size()) {
+            if (!(body.get(i) instanceof Assign)) {
+                i++;
+                continue;
+            }
+            int hi = i;
+            while (hi + 1 < body.size() && body.get(hi + 1) instanceof Assign && joined(body.get(hi), body.get(hi + 1))) hi++;
+            int w = 0;
+            for (int k = i; k <= hi; k++) w = Math.max(w, targets((Assign) body.get(k)).length());
+            for (int k = i; k <= hi; k++) widths[k] = w;
+            i = hi + 1;
+        }
+        return widths;
     }
 
     private boolean joined(Stmt a, Stmt b) {
         int from = a.pos().line();
         int to = b.pos().line();
-        if (to != from + 1) return false;
-        return pending.stream().noneMatch(c -> c.pos().line() > from && c.pos().line() <= to && src.ownLine(c));
+        return to == from + 1 && !ownLineComments.contains(to);
     }
 
     private void test(TestDecl t) {
