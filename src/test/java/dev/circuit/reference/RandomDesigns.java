@@ -24,7 +24,7 @@ import org.quicktheories.core.RandomnessSource;
 
 /**
  * Random programs with rational coefficients: integers, decimals ({@code 0.1*a}, {@code 25e-2*b}),
- * divisions by 3, 7, 10 ({@code (a + b + c)/3}, {@code 2*a/7}, {@code (a/3 + b/3)*3}), terms that
+ * divisions by 3, 7, 10 ({@code (a + b + c)/3}, {@code 2*a/7}, {@code (a/3 + b/3)*3}), means, terms that
  * cancel ({@code a - 9*a/9}), neurons reading neurons, named neurons and subcircuits instantiated
  * with signals and constants. Most thresholds are chosen to equal the value the neuron's sums take at
  * some input (a tie, z = 0 exactly), where a rounding or strictness bug flips the output. Every
@@ -168,8 +168,14 @@ final class RandomDesigns {
 
     /** A weighted sum over {@code scope}, nesting groups up to {@code depth} levels. */
     static Sum sum(RandomnessSource in, List<String> scope, int depth) {
-        int form = draw(in, 0, depth > 0 ? 5 : 1);
+        int form = draw(in, 0, depth > 0 ? 6 : 1);
         switch (form) {
+            case 6: {
+                // (a + b + c)/3: a mean, which is a whole number when every term is 1.
+                List<Sum> terms = new ArrayList<>();
+                for (int k = draw(in, 2, 3); k > 0; k--) terms.add(new Signal(scope.get(draw(in, 0, scope.size() - 1))));
+                return new Over(new Add(terms, java.util.Collections.nCopies(terms.size(), false)), Num.integer(terms.size()));
+            }
             case 2: return new Over(group(in, scope, depth), divisor(in));
             case 3: {
                 Sum g = oneIn(in, 2) ? new Over(group(in, scope, depth), divisor(in)) : group(in, scope, depth);

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Verilog export equals the exact reference: a small sample of random circuits is exported with
  * its testbench, whose expectations are the reference's truth table, and simulated in Icarus Verilog.
  * The same table with one output bit flipped is in the testbench too, and must fail there, once.
- * Icarus takes a fraction of a second per circuit, so the sample is small; skipped, visibly, where
+ * Icarus takes a fraction of a second per circuit, so the sample is small (twelve: four missed a
+ * step made non-strict in model.Threshold, which twelve catch); skipped, visibly, where
  * iverilog is not installed.
  */
 class VerilogMatchesReferenceTest {
@@ -30,7 +31,7 @@ class VerilogMatchesReferenceTest {
     @Test
     void icarusRunsTheExportAsTheReferenceSays() {
         assumeTrue(Icarus.installed(), Icarus.MISSING);
-        qt().withFixedSeed(20260918L).withExamples(4).forAll(RandomDesigns.designs()).checkAssert(design -> {
+        qt().withFixedSeed(20260918L).withExamples(12).withShrinkCycles(20).forAll(RandomDesigns.designs()).checkAssert(design -> {
             try {
                 Reference ref = Reference.of(design, null);
                 int flip = Math.floorMod(design.text().hashCode(), ref.rows());
