@@ -14,7 +14,6 @@ import dev.circuit.elab.Program;
 import dev.circuit.elab.Tops;
 import dev.circuit.model.Netlist;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,14 +36,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (Debian/Ubuntu: apt-get install -y iverilog).
  */
 class IcarusTest {
-    static final Pattern SUMMARY = Pattern.compile("(?m)^(\\d+) passed, (\\d+) failed$");
-    static final Pattern ROWS = Pattern.compile("// Testbench: (\\d+) rows\\.");
+    static final Pattern SUMMARY = Icarus.SUMMARY;
+    static final Pattern ROWS = Icarus.ROWS;
 
     /** Per test, not per class: surefire counts a class-level skip as zero tests, which looks like nothing at all. */
     @BeforeEach
     void needsIcarus() {
-        assumeTrue(InteropCli.installed("iverilog", "-V") && InteropCli.installed("vvp", "-V"),
-                "Icarus Verilog is not installed (apt-get install -y iverilog): Verilog export not simulated");
+        assumeTrue(Icarus.installed(), Icarus.MISSING);
     }
 
     /**
@@ -174,16 +172,6 @@ class IcarusTest {
     }
 
     private static String simulate(Path v, Path dir) throws IOException, InterruptedException {
-        Path sim = dir.resolve("sim");
-        String compile = run(dir, "iverilog", "-g2005", "-Wall", "-o", sim.toString(), v.toString());
-        assertTrue(Files.exists(sim), "iverilog failed:\n" + compile);
-        return run(dir, "vvp", "-n", sim.toString());
-    }
-
-    private static String run(Path dir, String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return out;
+        return Icarus.simulate(v, dir);
     }
 }

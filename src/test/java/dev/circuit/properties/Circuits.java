@@ -14,11 +14,12 @@ import org.quicktheories.generators.Generate;
 /**
  * Generators of random circuits. Every choice is drawn from QuickTheories' randomness source, so a
  * failing circuit shrinks (fewer inputs, fewer statements, smaller weights) like any built-in value.
+ * {@link #draw} and {@link #permutation} are public for the generators in dev.circuit.reference.
  */
-final class Circuits {
+public final class Circuits {
     private Circuits() {}
 
-    static int draw(RandomnessSource in, int lo, int hi) {
+    public static int draw(RandomnessSource in, int lo, int hi) {
         return Generate.range(lo, hi).generate(in);
     }
 
@@ -93,7 +94,7 @@ final class Circuits {
     }
 
     /** A random permutation of 0..n-1 drawn from the source (Fisher-Yates), so it shrinks too. */
-    static int[] permutation(RandomnessSource in, int n) {
+    public static int[] permutation(RandomnessSource in, int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         for (int i = n - 1; i > 0; i--) {
