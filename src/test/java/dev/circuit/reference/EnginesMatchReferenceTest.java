@@ -6,9 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 import dev.circuit.Circuit;
 import dev.circuit.diag.Sources;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Loader;
-import dev.circuit.elab.Program;
+import dev.circuit.elab.Design;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.model.Netlist;
 import dev.circuit.verify.Progress;
@@ -58,7 +56,7 @@ class EnginesMatchReferenceTest {
             Reference ref = Reference.of(design, tally);
             int flip = Math.floorMod(design.text().hashCode(), ref.rows());
             Path file = write("top.net", design.text() + ref.table(-1) + ref.check(-1) + ref.table(flip) + ref.check(flip));
-            Program program = Loader.read(file, new Sources());
+            Design program = Circuit.load(file, RandomDesigns.TOP, new Sources());
             scalarEvaluatorAgrees(program, ref);
             int bits = design.top().inputs().size();
             for (Engine e : ENGINES) {
@@ -69,7 +67,7 @@ class EnginesMatchReferenceTest {
                 assertEquals(ref.rows(), out.get(0).rows(), where);
                 assertTrue(out.get(1).passed(), "the reference check fails: " + where);
                 assertEquals(ref.rows(), out.get(1).rows(), where);
-                assertEquals(e.expected(bits), out.get(1).engine().replaceFirst(", \\d+ gates$", ""), where);
+                assertEquals(e.expected(bits), out.get(1).how().replaceFirst(", \\d+ gates$", ""), where);
                 String at = ref.inputsText(flip) + ":";
                 assertEquals(1, out.get(2).failed(), "a wrong table row passes: " + where);
                 assertTrue(out.get(2).failures().get(0).message().startsWith(at), where);
@@ -89,8 +87,8 @@ class EnginesMatchReferenceTest {
     }
 
     /** {@code circuit eval}'s engine, directly: the scalar {@link Evaluator} on every row. */
-    private static void scalarEvaluatorAgrees(Program program, Reference ref) {
-        Netlist net = Elaborator.elaborate(program, Circuit.top(program, RandomDesigns.TOP)).netlist();
+    private static void scalarEvaluatorAgrees(Design program, Reference ref) {
+        Netlist net = program.topCircuit().netlist();
         Evaluator ev = new Evaluator(net, net.initialParams(0));
         for (int r = 0; r < ref.rows(); r++) {
             List<Integer> bits = Reference.inputs(ref.design, r);
