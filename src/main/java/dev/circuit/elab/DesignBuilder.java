@@ -101,6 +101,7 @@ public final class DesignBuilder {
         // The top's own failure kind (a usage error for a generic top without arguments) wins.
         if (b.diags.hasErrors()) {
             List<Diagnostic> all = new ArrayList<>(program.warnings());
+            for (Elaborated e : b.circuits.values()) all.addAll(e.warnings());
             all.addAll(b.diags.all());
             throw new CircuitException(b.topFailure != null ? b.topFailure : Failure.INVALID_INPUT, dedupe(all));
         }
