@@ -1,11 +1,7 @@
-import dev.circuit.ast.CheckDecl;
-import dev.circuit.ast.Decl;
+import dev.circuit.Circuit;
 import dev.circuit.diag.Sources;
-import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Loader;
-import dev.circuit.elab.Program;
-import dev.circuit.elab.Tops;
+import dev.circuit.elab.BoundCheck;
+import dev.circuit.elab.Design;
 import dev.circuit.engine.BitParallel;
 import dev.circuit.model.Netlist;
 import dev.circuit.train.CsvData;
@@ -30,8 +26,8 @@ import java.util.Arrays;
  */
 public final class GenTime {
     public static void main(String[] args) throws Exception {
-        Program p = Loader.read(Path.of(args[1]), new Sources());
-        Runnable gen = args[0].equals("engine") ? engine(p) : train(p, args.length > 2 ? Path.of(args[2]) : null);
+        Path file = Path.of(args[1]);
+        Runnable gen = args[0].equals("engine") ? engine(file) : train(file, args.length > 2 ? Path.of(args[2]) : null);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long c0 = cpu.getCurrentThreadCpuTime(), t0 = System.nanoTime();
         gen.run();
@@ -50,27 +46,29 @@ public final class GenTime {
                 first / 1e6, firstCpu / 1e6, t[t.length / 2] / 1e3, c[c.length / 2] / 1e3, t.length);
     }
 
-    static Runnable engine(Program p) throws Exception {
-        for (Decl d : p.root().decls()) {
-            if (!(d instanceof CheckDecl c)) continue;
-            Elaborated e = Elaborator.elaborate(p, c.target());
-            BitParallel bp = BitParallel.compile(e.netlist(), c.property(), e.params(), false);
-            Method compile = Class.forName("dev.circuit.engine.Bytecode").getDeclaredMethod("compile", Class.forName("dev.circuit.engine.Bytecode$Schedule"));
-            compile.setAccessible(true);
-            return () -> {
-                try {
-                    if (compile.invoke(null, bp) == null) throw new IllegalStateException("no code generated");
-                } catch (ReflectiveOperationException x) {
-                    throw new IllegalStateException(x);
-                }
-            };
-        }
-        throw new IllegalArgumentException("no check");
+    static Runnable engine(Path file) throws Exception {
+        Design design = Circuit.load(file, new Sources());
+        if (design.checks().isEmpty()) throw new IllegalArgumentException("no check in " + file);
+        BoundCheck c = design.checks().get(0);
+        // The interpreter's schedule; the timed call below is the code generation alone.
+        BitParallel bp = BitParallel.compile(c.net(), c.property(), false);
+        if (bp == null) throw new IllegalArgumentException("the bit-parallel engine does not apply to the first check of " + file);
+        Method compile = Class.forName("dev.circuit.engine.Bytecode").getDeclaredMethod("compile", Class.forName("dev.circuit.engine.Bytecode$Schedule"));
+        compile.setAccessible(true);
+        return () -> {
+            try {
+                if (compile.invoke(null, bp) == null) throw new IllegalStateException("no code generated");
+            } catch (ReflectiveOperationException x) {
+                throw new IllegalStateException(x);
+            }
+        };
     }
 
-    static Runnable train(Program p, Path csv) throws Exception {
-        Netlist net = Elaborator.elaborate(p, Tops.choose(p)).netlist();
-        Dataset data = csv != null ? CsvData.read(csv, net, new Sources()) : TableData.of(p, net);
+    static Runnable train(Path file, Path csv) throws Exception {
+        Sources sources = new Sources();
+        Design design = Circuit.load(file, null, sources);
+        Netlist net = design.topCircuit().netlist();
+        Dataset data = csv != null ? CsvData.read(csv, net, sources) : TableData.of(design, design.top());
         Class<?> flat = Class.forName("dev.circuit.train.FlatNet");
         Field generate = flat.getDeclaredField("generateKernels");
         generate.setAccessible(true);

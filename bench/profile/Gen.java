@@ -1,12 +1,8 @@
-import dev.circuit.ast.CheckDecl;
-import dev.circuit.ast.Decl;
+import dev.circuit.Circuit;
 import dev.circuit.diag.Sources;
-import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
-import dev.circuit.elab.Loader;
-import dev.circuit.elab.Program;
+import dev.circuit.elab.BoundCheck;
+import dev.circuit.elab.Design;
 import dev.circuit.engine.BitParallel;
-import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,29 +19,27 @@ public final class Gen {
     static final String[] OPS = {"AND", "OR", "XOR", "NAND", "NOR", "XNOR", "ANDNOT", "ORNOT", "NOT"};
 
     public static void main(String[] args) throws Exception {
-        Program p = Loader.read(Path.of(args[0]), new Sources());
+        Design design = Circuit.load(Path.of(args[0]), new Sources());
         Path out = Path.of(args[1]);
-        for (Decl d : p.root().decls()) {
-            if (!(d instanceof CheckDecl c)) continue;
-            Elaborated e = Elaborator.elaborate(p, c.target());
-            BitParallel bp = BitParallel.compile(e.netlist(), c.property(), e.params());
-            int[] inSlot = (int[]) get(bp, "inputSlot"), inBit = (int[]) get(bp, "inputRowBit");
-            byte[] op = (byte[]) get(bp, "op");
-            int[] a = (int[]) get(bp, "aSlot"), b = (int[]) get(bp, "bSlot"), o = (int[]) get(bp, "outSlot");
-            int slots = (int) get(bp, "slots"), prop = (int) get(bp, "propSlot"), bits = (int) get(bp, "inputBits");
-            StringBuilder g = new StringBuilder();
-            g.append(bits).append(' ').append(slots).append(' ').append(prop).append(' ').append(inSlot.length).append(' ').append(op.length).append('\n');
-            for (int i = 0; i < inSlot.length; i++) g.append(inSlot[i]).append(' ').append(inBit[i]).append('\n');
-            for (int k = 0; k < op.length; k++) g.append(op[k]).append(' ').append(a[k]).append(' ').append(b[k]).append(' ').append(o[k]).append('\n');
-            Files.writeString(out.resolve("gates.txt"), g);
-            Files.writeString(out.resolve("Straight64.java"), straight64(bits, slots, prop, inSlot, inBit, op, a, b, o));
-            Files.writeString(out.resolve("StraightVec.java"), straightVec(bits, slots, prop, inSlot, inBit, op, a, b, o));
-            Files.writeString(out.resolve("StraightLoop.java"), straightLoop(bits, slots, prop, inSlot, inBit, op, a, b, o));
-            Files.writeString(out.resolve("Chunked.java"), chunked(Integer.getInteger("chunk", 80), bits, slots, prop, inSlot, inBit, op, a, b, o));
-            System.out.println("inputs " + bits + ", gates " + op.length + ", slots " + slots);
-            return;
-        }
-        throw new IllegalArgumentException("no check in " + args[0]);
+        if (design.checks().isEmpty()) throw new IllegalArgumentException("no check in " + args[0]);
+        BoundCheck c = design.checks().get(0);
+        // The schedule is the same with or without generated code; only the schedule is read here.
+        BitParallel bp = BitParallel.compile(c.net(), c.property(), false);
+        if (bp == null) throw new IllegalArgumentException("the bit-parallel engine does not apply to the first check of " + args[0]);
+        int[] inSlot = (int[]) get(bp, "inputSlot"), inBit = (int[]) get(bp, "inputRowBit");
+        byte[] op = (byte[]) get(bp, "op");
+        int[] a = (int[]) get(bp, "aSlot"), b = (int[]) get(bp, "bSlot"), o = (int[]) get(bp, "outSlot");
+        int slots = (int) get(bp, "slots"), prop = (int) get(bp, "propSlot"), bits = (int) get(bp, "inputBits");
+        StringBuilder g = new StringBuilder();
+        g.append(bits).append(' ').append(slots).append(' ').append(prop).append(' ').append(inSlot.length).append(' ').append(op.length).append('\n');
+        for (int i = 0; i < inSlot.length; i++) g.append(inSlot[i]).append(' ').append(inBit[i]).append('\n');
+        for (int k = 0; k < op.length; k++) g.append(op[k]).append(' ').append(a[k]).append(' ').append(b[k]).append(' ').append(o[k]).append('\n');
+        Files.writeString(out.resolve("gates.txt"), g);
+        Files.writeString(out.resolve("Straight64.java"), straight64(bits, slots, prop, inSlot, inBit, op, a, b, o));
+        Files.writeString(out.resolve("StraightVec.java"), straightVec(bits, slots, prop, inSlot, inBit, op, a, b, o));
+        Files.writeString(out.resolve("StraightLoop.java"), straightLoop(bits, slots, prop, inSlot, inBit, op, a, b, o));
+        Files.writeString(out.resolve("Chunked.java"), chunked(Integer.getInteger("chunk", 80), bits, slots, prop, inSlot, inBit, op, a, b, o));
+        System.out.println("inputs " + bits + ", gates " + op.length + ", slots " + slots);
     }
 
     static Object get(Object o, String name) throws ReflectiveOperationException {

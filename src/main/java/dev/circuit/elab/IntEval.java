@@ -15,9 +15,9 @@ final class IntEval {
     private IntEval() {}
 
     /** The value, or empty after reporting an error. {@code env} gives parameters and loop variables. */
-    static OptionalLong eval(Expr e, Function<String, Long> env, Diagnostics diags) {
+    static OptionalLong eval(Expr e, Map<String, Long> env, Diagnostics diags) {
         try {
-            return OptionalLong.of(value(e, env));
+            return OptionalLong.of(value(e, env::get));
         } catch (Bad b) {
             diags.error(b.at.pos(), b.getMessage());
             return OptionalLong.empty();
@@ -25,10 +25,6 @@ final class IntEval {
             diags.error(e.pos(), "integer overflow in '" + ExprText.of(e) + "'");
             return OptionalLong.empty();
         }
-    }
-
-    static OptionalLong eval(Expr e, Map<String, Long> env, Diagnostics diags) {
-        return eval(e, env::get, diags);
     }
 
     private static long value(Expr e, Function<String, Long> env) {

@@ -14,8 +14,4 @@ public record Program(SourceFile root, List<SourceFile> files, Sources sources, 
         files = List.copyOf(files);
         warnings = List.copyOf(warnings);
     }
-
-    public Program(SourceFile root, List<SourceFile> files, Sources sources) {
-        this(root, files, sources, List.of());
-    }
 }

@@ -75,12 +75,8 @@ public final class BitParallel implements Bytecode.Schedule {
     /**
      * Compiles a Boolean netlist and a check's property, or returns null when the engine does not
      * apply (real-valued neurons, non-integer weights, operators it does not synthesise).
+     * {@code generate} false keeps the interpreter (for cross-checks).
      */
-    public static BitParallel compile(Netlist net, Prop property) {
-        return compile(net, property, true);
-    }
-
-    /** As {@link #compile(Netlist, Prop)}; {@code generate} false keeps the interpreter (for cross-checks). */
     public static BitParallel compile(Netlist net, Prop property, boolean generate) {
         BitParallel e = network(net, property);
         // Fewer than 64 rows do not fill a word; the interpreter masks the rest, the generated code does not.

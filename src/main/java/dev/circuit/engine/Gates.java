@@ -34,10 +34,6 @@ public final class Gates {
         return inputs;
     }
 
-    public int gateCount() {
-        return count;
-    }
-
     public int signalCount() {
         return 2 + inputs + count;
     }

@@ -1,7 +1,9 @@
 /**
- * The bit-parallel engine. A Boolean circuit (hard neurons with fixed weights) and the property of
- * a check are both synthesised into one network of two-input gates ({@link Gates}); the network is
- * then evaluated on many rows at once, one bit per row in each 64-bit word. Reads the model and the
- * AST of check expressions; knows nothing of files, the CLI or how results are reported.
+ * The bit-parallel engine. A Boolean circuit (hard neurons with fixed weights, read from their exact
+ * {@link dev.circuit.model.Threshold}) and a check's bound property ({@link dev.circuit.model.Prop},
+ * interpreted by {@link dev.circuit.engine.SpecSynth}) are both synthesised into one network of
+ * two-input gates ({@link dev.circuit.engine.Gates}); the network is then evaluated on many rows at
+ * once, one bit per row in each 64-bit word, by an interpreter or by code generated with ASM. Reads
+ * only the model: no AST, no files, no CLI, and it does not decide how results are reported.
  */
 package dev.circuit.engine;

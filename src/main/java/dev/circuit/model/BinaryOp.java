@@ -4,7 +4,7 @@ package dev.circuit.model;
  * The binary operators, with the precedence level each binds at (higher binds tighter). The order
  * is Rust's and Python's: products, sums, shifts, then {@code &}, {@code ^}, {@code |}, and only
  * then the comparisons, which share one level and do not chain. The grammar encodes the same
- * order; the printer reads it from here.
+ * order (the printer needs none: it keeps the source's own parentheses).
  */
 public enum BinaryOp {
     MUL("*", 7), DIV("/", 7), MOD("%", 7),
@@ -27,11 +27,6 @@ public enum BinaryOp {
         return symbol;
     }
 
-    /** Binding strength: an operand that is a binary expression of a lower level needs parentheses. */
-    public int level() {
-        return level;
-    }
-
     /** {@code < <= > >= == !=}: the value is 0 or 1. */
     public boolean isComparison() {
         return level == 1;
@@ -40,11 +35,6 @@ public enum BinaryOp {
     /** {@code < <= > >=}: the comparisons a neuron can be written as (a threshold). */
     public boolean isOrdering() {
         return this == LT || this == LE || this == GT || this == GE;
-    }
-
-    /** {@code & ^ |}. */
-    public boolean isBitwise() {
-        return this == AND || this == XOR || this == OR;
     }
 
     /** {@code + - * /}: the operators a weighted sum may use. */

@@ -48,13 +48,6 @@ public record Neuron(String path, Activation activation, int out, List<Integer> 
         return allFixed(weights) && allFixed(bias);
     }
 
-    /** The sum of the fixed bias terms, exactly. */
-    public Rational fixedBias() {
-        Rational b = Rational.ZERO;
-        for (Coef c : bias) if (c.isFixed()) b = b.plus(c.scale());
-        return b;
-    }
-
     public Neuron withInputs(List<Integer> newInputs, int newOut) {
         return new Neuron(path, activation, newOut, newInputs, weights, bias, pos, exact);
     }

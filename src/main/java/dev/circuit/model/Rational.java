@@ -57,10 +57,6 @@ public record Rational(BigInteger num, BigInteger den) implements Comparable<Rat
         return new Rational(num.multiply(o.den).add(o.num.multiply(den)), den.multiply(o.den));
     }
 
-    public Rational minus(Rational o) {
-        return plus(o.negate());
-    }
-
     public Rational times(Rational o) {
         return new Rational(num.multiply(o.num), den.multiply(o.den));
     }

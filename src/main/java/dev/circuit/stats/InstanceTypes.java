@@ -25,11 +25,6 @@ public final class InstanceTypes {
 
     private InstanceTypes() {}
 
-    /** No definitions known: every instance counts as unknown. */
-    public static InstanceTypes none() {
-        return new InstanceTypes();
-    }
-
     public static InstanceTypes of(Program program) {
         InstanceTypes t = new InstanceTypes();
         Set<String> callable = new HashSet<>();

@@ -1,5 +1,9 @@
 /**
- * Verification: runs the test tables (and, later, the check properties) written in .net files
- * against elaborated circuits, exhaustively, and reports each failing row at its place.
+ * Verification: runs the design's bound test tables and checks ({@link dev.circuit.elab.Design})
+ * exhaustively, or a check on a seeded sample, and reports each failing row at its place as a
+ * {@link dev.circuit.verify.TestOutcome}. A check runs on the bit-parallel engine when that applies;
+ * the scalar engine ({@link dev.circuit.eval.Evaluator} with {@link dev.circuit.verify.Spec}, the
+ * scalar interpreter of a property) is the reference it is held to. It reads the design and does not
+ * elaborate (the entry points that take a path load it through {@link dev.circuit.Circuit#load}).
  */
 package dev.circuit.verify;
