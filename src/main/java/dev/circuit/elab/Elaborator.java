@@ -191,7 +191,8 @@ final class Elaborator {
         s.sigs.put(p.name(), new Sig(p.name(), nets, p.isBus(), p.pos(), kind));
     }
 
-    private void block(List<Stmt> stmts, Scope s) {
+    private void block(List<Stmt> written, Scope s) {
+        List<Stmt> stmts = NestedCalls.flatten(written);
         // First pass: every signal the block drives exists before any statement reads it.
         for (Stmt st : stmts) {
             if (st instanceof WireDecl w) {

@@ -46,10 +46,10 @@ class LoopErrorsTest {
                 "circuit k(a[4], b) -> (y[4]) {",
                 "    for i in 0..3 {",
                 "        t = nand(a[i], b)",
-                "        y[i] = nand(nand(a[i], b), t)",
+                "        y[i] = nand(a[i] + b, t)",
                 "    }",
                 "}", ""));
-        assertEquals(List.of("an argument must be a signal, a bus slice or a constant; give 'nand(a[i], b)' its own"
+        assertEquals(List.of("an argument must be a signal, a bus slice or a constant; give 'a[i] + b' its own"
                 + " signal name and pass that"), errors);
     }
 
