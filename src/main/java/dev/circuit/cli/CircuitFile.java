@@ -6,6 +6,8 @@ import dev.circuit.elab.Elaborated;
 import dev.circuit.elab.Elaborator;
 import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Failure;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,8 +37,26 @@ final class CircuitFile {
     }
 
     Elaborated elaborate(Env env, Program program) {
-        Elaborated e = Elaborator.elaborate(program, ref(program));
+        Elaborated e;
+        try {
+            e = Elaborator.elaborate(program, ref(program));
+        } catch (CircuitException ex) {
+            throw asUsage(ex);
+        }
         env.report(e.warnings());
         return e;
     }
+
+    /**
+     * A --top that names no circuit, or no instance the circuit allows, is the command line's fault
+     * as much as a malformed one: every --top error is a usage error (exit 2), whichever stage found it.
+     * The elaborator places such errors at the pseudo-file "--top".
+     */
+    static CircuitException asUsage(CircuitException ex) {
+        boolean aboutTop = !ex.diagnostics().isEmpty() && ex.diagnostics().stream()
+                .filter(d -> d.isError()).allMatch(d -> TOP.equals(d.pos().file()));
+        return aboutTop && ex.failure() == Failure.INVALID_INPUT ? new CircuitException(Failure.USAGE, ex.diagnostics()) : ex;
+    }
+
+    private static final String TOP = "--top";
 }

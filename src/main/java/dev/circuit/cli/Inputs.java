@@ -57,7 +57,7 @@ final class Inputs {
                 if (net.isBoolean() && v.compareTo(java.math.BigDecimal.ZERO) != 0 && v.compareTo(java.math.BigDecimal.ONE) != 0) {
                     throw usage(net, "input '" + t.name() + "' is a bit: 0 or 1, not " + given[i]);
                 }
-                bits[k++] = v.doubleValue();
+                bits[k++] = real(net, v, given[i], t.name());
                 continue;
             }
             boolean whole = v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0;
@@ -69,6 +69,21 @@ final class Inputs {
             for (int j = 0; j < t.width(); j++) bits[k++] = b.testBit(j) ? 1 : 0;
         }
         return bits;
+    }
+
+    /**
+     * The double a real input is computed with. Out of a double's range, the value would silently
+     * become Infinity or 0, another number than the one given: refused, as 'inf' is.
+     */
+    private static double real(Netlist net, BigDecimal v, String text, String input) {
+        double d = v.doubleValue();
+        if (Double.isInfinite(d)) {
+            throw usage(net, "'" + text + "' is too large for input '" + input + "' (numbers go up to about 1.8e308)");
+        }
+        if (d == 0 && v.signum() != 0) {
+            throw usage(net, "'" + text + "' is too small for input '" + input + "' to tell from 0 (the smallest is about 4.9e-324)");
+        }
+        return d;
     }
 
     static String signature(Netlist net) {

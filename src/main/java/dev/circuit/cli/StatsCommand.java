@@ -1,8 +1,6 @@
 package dev.circuit.cli;
 
-import dev.circuit.ast.CircuitRef;
 import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
 import dev.circuit.elab.Program;
 import dev.circuit.model.Activation;
 import dev.circuit.stats.InstanceTypes;
@@ -29,11 +27,9 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // Circuit.load, unrolled: the definitions behind instance names come from the program.
+        // The program is kept: the definitions behind instance names come from it.
         Program program = circuit.program(env);
-        CircuitRef ref = circuit.ref(program);
-        Elaborated e = Elaborator.elaborate(program, ref);
-        env.report(e.warnings());
+        Elaborated e = circuit.elaborate(env, program);
         Stats s = Measure.of(e.netlist(), InstanceTypes.of(program));
         for (String line : Tables.align(rows(s), new boolean[] {false, false})) env.out.println(line);
         return 0;

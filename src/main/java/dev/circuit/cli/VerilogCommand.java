@@ -1,10 +1,8 @@
 package dev.circuit.cli;
 
-import dev.circuit.ast.CircuitRef;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
 import dev.circuit.elab.Elaborated;
-import dev.circuit.elab.Elaborator;
 import dev.circuit.elab.Program;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.interop.Snap;
@@ -56,9 +54,7 @@ final class VerilogCommand implements Callable<Integer> {
     public Integer call() {
         OutputFile.notAnInput(output, circuit.file);
         Program program = circuit.program(env);
-        CircuitRef ref = circuit.ref(program);
-        Elaborated e = Elaborator.elaborate(program, ref);
-        env.report(e.warnings());
+        Elaborated e = circuit.elaborate(env, program);
         Netlist net = e.netlist();
         if (snap) {
             Snap.Result s = Snap.apply(net, net.initialParams(seed));

@@ -21,6 +21,9 @@ class CliTest {
     static final String FAILING = "src/test/resources/cli/failing";
     static final String INVALID = "src/test/resources/invalid";
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
     @Nested
     class Eval {
         @Test
@@ -106,8 +109,39 @@ class CliTest {
         @Test
         void unknownTopNamesTheOptionAndSuggests() {
             CliRun r = CliRun.of("eval", BUS, "--top", "swp", "1", "1");
-            assertEquals(3, r.code());
-            assertEquals("--top: error: no circuit or neuron named 'swp'; did you mean 'swap'?\n", r.err());
+            assertEquals(2, r.code());
+            assertEquals("circuit: error: no circuit or neuron named 'swp'; did you mean 'swap'?\n", r.err());
+        }
+
+        /** A --top that names nothing and one that is malformed are the same kind of mistake: exit 2 both. */
+        @Test
+        void everyBadTopIsAUsageError() {
+            assertEquals(2, CliRun.of("eval", "circuits/arith/adder_n.net", "--top", "nosuch", "1", "1", "1").code());
+            CliRun r = CliRun.of("eval", "circuits/arith/adder_n.net", "--top", "adder_n<4", "1", "1", "1");
+            assertEquals(2, r.code());
+            assertEquals("circuit: error: 'adder_n<4' is not a circuit name (expected NAME or NAME<N,...>)\n", r.err());
+            assertEquals(2, CliRun.of("table", "circuits/arith/adder_n.net", "--top", "nosuch").code());
+            assertEquals(2, CliRun.of("stats", "circuits/arith/adder_n.net", "--top", "nosuch").code());
+        }
+
+        /** Beyond a double's range a number would silently become Infinity or 0: refused like 'inf'. */
+        @Test
+        void realInputsOutOfRangeAreUsageErrors() {
+            CliRun big = CliRun.of("eval", "circuits/learn/line.net", "1e400");
+            assertEquals(2, big.code());
+            assertTrue(big.err().contains("'1e400' is too large for input 'x'"), big.err());
+            assertEquals("", big.out());
+            CliRun tiny = CliRun.of("eval", "circuits/learn/line.net", "1e-400");
+            assertEquals(2, tiny.code());
+            assertTrue(tiny.err().contains("'1e-400' is too small for input 'x' to tell from 0"), tiny.err());
+            assertEquals(0, CliRun.of("eval", "circuits/learn/line.net", "1e300").code());
+        }
+
+        @Test
+        void aDeviceIsNotCalledAMissingFile() {
+            CliRun r = CliRun.of("table", "/dev/null");
+            assertEquals(4, r.code());
+            assertEquals("/dev/null: error: not a regular file (a device, pipe or socket), not a .net file\n", r.err());
         }
 
         @Test
@@ -323,6 +357,29 @@ class CliTest {
             assertTrue(r.err().contains("8:5: error: row has 3 | 1 cells; the header has 2 | 1"), r.err());
         }
 
+        /** Option errors are the command line's: said once (not once per file), exit 2, nothing run. */
+        @Test
+        void badThreadsAndSampleAreUsageErrorsSaidOnce() {
+            String[][] bad = {{"--threads", "0"}, {"--threads", "-1"}, {"--sample", "-5"}, {"--sample", "0"}};
+            for (String[] opt : bad) {
+                CliRun r = CliRun.of("test", opt[0], opt[1], "circuits/arith");
+                assertEquals(2, r.code(), String.join(" ", opt) + ": " + r.all());
+                assertEquals("", r.out(), String.join(" ", opt));
+                assertEquals(1, r.err().lines().count(), String.join(" ", opt) + ": " + r.err());
+                assertTrue(r.err().startsWith("circuit: error: " + opt[0] + " takes "), r.err());
+            }
+            assertEquals(0, CliRun.of("test", "--sample", "1", ADDER).code());
+        }
+
+        @Test
+        void aFolderWithoutNetFilesIsAUsageError() throws Exception {
+            java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "not a circuit\n");
+            CliRun r = CliRun.of("test", tmp.toString());
+            assertEquals(2, r.code(), r.all());
+            assertEquals("circuit: error: no .net files in " + tmp + " (folders are searched recursively)\n", r.err());
+            assertEquals("", r.out());
+        }
+
         @Test
         void exampleCircuitsPass() {
             CliRun r = CliRun.of("test", "circuits");
@@ -378,6 +435,17 @@ class CliTest {
             CliRun t = CliRun.of("train", f.toString());
             assertEquals(5, t.code(), t.all());
             assertEquals(f + ": error: no rows to train on: the test table for e is empty\n", t.err());
+        }
+
+        /** A neuron found from some rows of a table is only known to fit those rows. */
+        @Test
+        void aPartialTableSaysOnHowManyRowsTheNeuronHolds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path f = dir.resolve("gt.net");
+            java.nio.file.Files.writeString(f, "circuit gt(a[2], b[2]) -> gt {\n    gt = step(2*a[1] + a[0] - 2*b[1] - b[0] - 1)\n}\n"
+                    + "test gt {\n    a b | gt\n    3 0 | 1\n    0 3 | 0\n    2 1 | 1\n}\n");
+            CliRun r = CliRun.of("separable", f.toString());
+            assertEquals(0, r.code(), r.all());
+            assertTrue(r.out().startsWith("one threshold neuron realises gt on the 3 listed rows (of 16): step("), r.out());
         }
 
         @Test
