@@ -36,8 +36,8 @@ import picocli.CommandLine.Parameters;
 
 // The first description line is also the summary in `circuit --help`: it is a whole sentence.
 @Command(name = "train", description = {"Fit the learnable coefficients (?) of a circuit by gradient descent.",
-        "Reports the loss, the accuracy (RMSE and R\u00b2 for real-valued data) and, for truth tables, the",
-        "circuit snapped to hard neurons. Data: the file's test tables for the top circuit, or --data FILE.csv.",
+        "Reports the loss, the accuracy (RMSE and R\u00b2 for real-valued data) and, for truth tables, the circuit"
+                + " snapped to hard neurons. Data: the file's test tables for the top circuit, or --data FILE.csv.",
         "Exits 1 when the snapped circuit fails its truth table, 5 when training diverges."},
         mixinStandardHelpOptions = true)
 final class TrainCommand implements Callable<Integer> {
@@ -96,7 +96,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "SVG", description = "Write the loss curve as an SVG chart.")
     Path plot;
 
-    @Option(names = "--plot-rates", paramLabel = "R1,R2,...", split = ",", description = "Also train once per rate and draw the loss curves side by side (needs --plot).")
+    // picocli would write a split option as LABEL[,LABEL...]... and wrap the synopsis at that comma:
+    // one plain label, its form said in the description.
+    @Option(names = "--plot-rates", paramLabel = "RATES", hideParamSyntax = true, split = ",",
+            description = "Also train once per rate (comma-separated: 0.003,0.001) and draw the loss curves side by side (needs --plot).")
     List<Double> plotRates = new ArrayList<>();
 
     // Not in the help: the general per-neuron trainer instead of the flat fast path. Both give the same

@@ -480,6 +480,45 @@ class CliTest {
             assertTrue(r.out().startsWith("circuit "), r.out());
         }
 
+        static final List<String> COMMANDS = List.of("eval", "table", "test", "train", "dot", "stats", "separable", "verilog",
+                "import", "fmt");
+
+        /** The one-line summaries `circuit --help` lists are whole sentences (train's ended in a comma). */
+        @Test
+        void everySummaryIsASentence() {
+            String help = CliRun.of("--help").out();
+            for (String c : COMMANDS) {
+                String summary = help.substring(help.indexOf("\n  " + c + " ") + 1).split("\n  [a-z]")[0].strip();
+                assertTrue(summary.endsWith(".") || summary.endsWith("?"), c + ": " + summary);
+            }
+        }
+
+        /** picocli's wrapping must not split a word (".⏎net") nor garble a synopsis ("R1,R2,...[,R1,R2,......]"). */
+        @Test
+        void helpTextsWrapCleanly() {
+            for (String c : COMMANDS) {
+                String out = CliRun.of("help", c).out();
+                String[] lines = out.split("\n");
+                for (int i = 1; i < lines.length; i++) {
+                    boolean splitWord = lines[i - 1].endsWith(".") && lines[i].strip().matches("^(net|bench|blif|csv)\\b.*");
+                    assertFalse(splitWord, c + ": a file extension split by wrapping:\n" + lines[i - 1] + "\n" + lines[i]);
+                }
+                assertFalse(out.contains("[,") || out.contains("......"), c + ": garbled synopsis:\n" + out);
+            }
+        }
+
+        /** docs/CLI.md lists the engines `test --engine` takes, all of them. */
+        @Test
+        void theDocumentedEnginesAreTheAcceptedOnes() throws Exception {
+            String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/CLI.md"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("`--engine ([a-z|]+)`").matcher(doc);
+            assertTrue(m.find(), "docs/CLI.md documents --engine");
+            String help = CliRun.of("help", "test").out();
+            java.util.regex.Matcher h = java.util.regex.Pattern.compile("Engine for checks: ([a-z, ]+)").matcher(help);
+            assertTrue(h.find(), help);
+            assertEquals(h.group(1).strip().replace(", ", "|"), m.group(1));
+        }
+
         @Test
         void helpEvalShowsItsOptions() {
             CliRun r = CliRun.of("help", "eval");
