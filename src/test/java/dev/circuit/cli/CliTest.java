@@ -137,6 +137,20 @@ class CliTest {
             assertEquals(0, CliRun.of("eval", "circuits/learn/line.net", "1e300").code());
         }
 
+        /** A generated file can raise one warning thousands of times: a few are shown, the rest counted. */
+        @Test
+        void repeatedWarningsAreSummarisedAfterAFew() throws Exception {
+            StringBuilder sb = new StringBuilder("neuron nand(a, b) = step(-2*a - 2*b + 3)\ncircuit c(a) -> y {\n");
+            for (int i = 0; i < 1000; i++) sb.append("    t").append(i).append(" = nand(a, a)\n");
+            sb.append("    y = nand(a, a)\n}\n");
+            java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("many.net"), sb.toString());
+            CliRun r = CliRun.of("eval", f.toString(), "1");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("y=0\n", r.out());
+            assertEquals(3, r.err().split("warning: signal 't\\d+' is never used", -1).length - 1, r.err());
+            assertTrue(r.err().endsWith("... and 997 more warnings like this: signal 't0' is never used\n"), r.err());
+        }
+
         @Test
         void aDeviceIsNotCalledAMissingFile() {
             CliRun r = CliRun.of("table", "/dev/null");
