@@ -487,6 +487,23 @@ class CliTest {
             }
         }
 
+        /** A run builds only the command it names: the root's options and picocli's suggestions still work. */
+        @Test
+        void onlyTheNamedCommandIsBuiltAndNothingElseChanges() {
+            assertEquals("eval", Cli.chosen(new String[] {"--debug", "eval", ADDER}));
+            assertEquals(null, Cli.chosen(new String[] {"--help"}));
+            assertEquals(null, Cli.chosen(new String[] {"help", "eval"}));
+            assertEquals(null, Cli.chosen(new String[] {"evl"}));
+            assertEquals("sum=0 carry=1\n", CliRun.of("--debug", "eval", ADDER, "1", "1").out());
+            assertEquals("sum=0 carry=1\n", CliRun.of("eval", "--debug", ADDER, "1", "1").out());
+            CliRun typo = CliRun.of("evl", ADDER);
+            assertEquals(2, typo.code());
+            assertTrue(typo.err().contains("eval"), "suggests the command: " + typo.err());
+            CliRun help = CliRun.of("help", "train");
+            assertEquals(0, help.code());
+            assertTrue(help.out().startsWith("Usage: circuit train "), help.out());
+        }
+
         @Test
         void versionNamesTheTool() {
             CliRun r = CliRun.of("--version");
