@@ -7,6 +7,7 @@ import dev.circuit.elab.Elaborator;
 import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
 import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Diagnostic;
 import dev.circuit.diag.Failure;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -55,7 +56,10 @@ final class CircuitFile {
     static CircuitException asUsage(CircuitException ex) {
         boolean aboutTop = !ex.diagnostics().isEmpty() && ex.diagnostics().stream()
                 .filter(d -> d.isError()).allMatch(d -> TOP.equals(d.pos().file()));
-        return aboutTop && ex.failure() == Failure.INVALID_INPUT ? new CircuitException(Failure.USAGE, ex.diagnostics()) : ex;
+        if (!aboutTop || ex.failure() != Failure.INVALID_INPUT) return ex;
+        // Usage errors print as "circuit: error: ...": the option's name stays in the message.
+        return new CircuitException(Failure.USAGE, ex.diagnostics().stream()
+                .map(d -> d.isError() ? Diagnostic.error(d.pos(), TOP + ": " + d.message()).withNotes(d.notes()) : d).toList());
     }
 
     private static final String TOP = "--top";

@@ -110,7 +110,7 @@ class CliTest {
         void unknownTopNamesTheOptionAndSuggests() {
             CliRun r = CliRun.of("eval", BUS, "--top", "swp", "1", "1");
             assertEquals(2, r.code());
-            assertEquals("circuit: error: no circuit or neuron named 'swp'; did you mean 'swap'?\n", r.err());
+            assertEquals("circuit: error: --top: no circuit or neuron named 'swp'; did you mean 'swap'?\n", r.err());
         }
 
         /** A --top that names nothing and one that is malformed are the same kind of mistake: exit 2 both. */
@@ -428,12 +428,16 @@ class CliTest {
                     + " (test add { ... })\n", r.err());
         }
 
+        /** Runs separable on a file of this text, written to {@code name} in the test's folder. */
+        private CliRun separable(String name, String text) throws java.io.IOException {
+            return CliRun.of("separable", java.nio.file.Files.writeString(tmp.resolve(name), text).toString());
+        }
+
         @Test
-        void contradictoryRowsAreNoFunctionAtAll(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-            java.nio.file.Path f = dir.resolve("c.net");
-            java.nio.file.Files.writeString(f, "circuit c(a, b) -> y {\n    y = step(a + b - 2)\n}\ntest c {\n  a b | y\n  0 0 | 0\n"
+        void contradictoryRowsAreNoFunctionAtAll() throws Exception {
+            CliRun r = separable("c.net", "circuit c(a, b) -> y {\n    y = step(a + b - 2)\n}\ntest c {\n  a b | y\n  0 0 | 0\n"
                     + "  0 1 | 0\n  0 0 | 1\n}\n");
-            CliRun r = CliRun.of("separable", f.toString());
+            java.nio.file.Path f = tmp.resolve("c.net");
             assertEquals(0, r.code(), r.all());
             assertEquals("y is not a function of the inputs: lines 6 and 8 of " + f + " give the same inputs different values,"
                     + " so no circuit realises it\n", r.out());
@@ -453,11 +457,9 @@ class CliTest {
 
         /** A neuron found from some rows of a table is only known to fit those rows. */
         @Test
-        void aPartialTableSaysOnHowManyRowsTheNeuronHolds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-            java.nio.file.Path f = dir.resolve("gt.net");
-            java.nio.file.Files.writeString(f, "circuit gt(a[2], b[2]) -> gt {\n    gt = step(2*a[1] + a[0] - 2*b[1] - b[0] - 1)\n}\n"
+        void aPartialTableSaysOnHowManyRowsTheNeuronHolds() throws Exception {
+            CliRun r = separable("gt.net", "circuit gt(a[2], b[2]) -> gt {\n    gt = step(2*a[1] + a[0] - 2*b[1] - b[0] - 1)\n}\n"
                     + "test gt {\n    a b | gt\n    3 0 | 1\n    0 3 | 0\n    2 1 | 1\n}\n");
-            CliRun r = CliRun.of("separable", f.toString());
             assertEquals(0, r.code(), r.all());
             assertTrue(r.out().startsWith("one threshold neuron realises gt on the 3 listed rows (of 16): step("), r.out());
         }
