@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The arithmetic circuits of circuits/arith: every table and check in them passes, exhaustively,
  * and a deliberately broken adder is caught with the first input it gets wrong. The 2^33-row
- * proof of adder_n<16> (adder16_proof.net) takes minutes, so here it is only sampled.
+ * proof of adder_n<16> (adder16_proof.net) takes seconds even on the fast engine, so here it is only sampled.
  */
 class ArithCircuitsTest {
     private static final Path ARITH = Path.of("circuits", "arith");

@@ -1,6 +1,9 @@
 package dev.circuit.cli;
 
 import dev.circuit.Circuit;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Diagnostic;
+import dev.circuit.diag.Failure;
 import dev.circuit.elab.Design;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -17,8 +20,29 @@ final class CircuitFile {
 
     /** Reads and elaborates the file, its top circuit being the one {@code --top} names; warnings go to stderr. */
     Design load(Env env) {
-        Design d = Circuit.load(file, top, env.sources);
+        Design d;
+        try {
+            d = Circuit.load(file, top, env.sources);
+        } catch (CircuitException ex) {
+            throw asUsage(ex);
+        }
         env.report(d.warnings());
         return d;
     }
+
+    /**
+     * A --top that names no circuit, or no instance the circuit allows, is the command line's fault
+     * as much as a malformed one: every --top error is a usage error (exit 2), whichever stage found it.
+     * The elaborator places such errors at the pseudo-file "--top".
+     */
+    static CircuitException asUsage(CircuitException ex) {
+        boolean aboutTop = !ex.diagnostics().isEmpty() && ex.diagnostics().stream()
+                .filter(d -> d.isError()).allMatch(d -> TOP.equals(d.pos().file()));
+        if (!aboutTop || ex.failure() != Failure.INVALID_INPUT) return ex;
+        // Usage errors print as "circuit: error: ...": the option's name stays in the message.
+        return new CircuitException(Failure.USAGE, ex.diagnostics().stream()
+                .map(d -> d.isError() ? Diagnostic.error(d.pos(), TOP + ": " + d.message()).withNotes(d.notes()) : d).toList());
+    }
+
+    private static final String TOP = "--top";
 }

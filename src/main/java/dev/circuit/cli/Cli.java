@@ -3,6 +3,8 @@ package dev.circuit.cli;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Failure;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,9 +15,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
         description = "Simulate, verify and train circuits made of perceptrons.",
-        subcommands = {EvalCommand.class, TableCommand.class, TestCommand.class, TrainCommand.class, DotCommand.class,
-                StatsCommand.class, SeparableCommand.class, VerilogCommand.class, ImportCommand.class, FmtCommand.class,
-                picocli.AutoComplete.GenerateCompletion.class, CommandLine.HelpCommand.class},
+        // The subcommands are added in run(): see COMMANDS.
         // Each footer line fits the 80-column help: picocli would wrap a longer one mid-phrase.
         footer = {"", "Exit codes: 0 ok, 1 a test or check failed, 2 usage error, 3 invalid .net file,",
                 "4 file not readable or writable, 5 training failed,",
@@ -40,14 +40,63 @@ public final class Cli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try eval, table, test, train, dot, verilog or import (circuit --help lists all)");
     }
 
+    /**
+     * Every subcommand, in the order `circuit --help` lists them. picocli builds a command's model by
+     * reflection over its annotations, which took most of a short run's start-up when all twelve were
+     * built for every call; so a run builds only the command it runs (docs/BENCHMARKS.md, "Start-up").
+     */
+    private static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("eval", EvalCommand.class);
+        m.put("table", TableCommand.class);
+        m.put("test", TestCommand.class);
+        m.put("train", TrainCommand.class);
+        m.put("dot", DotCommand.class);
+        m.put("stats", StatsCommand.class);
+        m.put("separable", SeparableCommand.class);
+        m.put("verilog", VerilogCommand.class);
+        m.put("import", ImportCommand.class);
+        m.put("fmt", FmtCommand.class);
+        m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
+        m.put("help", CommandLine.HelpCommand.class);
+        return m;
+    }
+
+    /**
+     * The command a run names: its first argument after the root's own options, or null when that
+     * is no command (root --help or --version, a typo, nothing). Only "--debug" can come before it.
+     */
+    static String chosen(String[] args) {
+        for (String a : args) {
+            if (a.equals("--debug")) continue;
+            if (a.equals("--version") || a.equals("-V")) return NONE;
+            return COMMANDS.containsKey(a) && !a.equals("help") && !a.equals("generate-completion") ? a : null;
+        }
+        return null;
+    }
+
+    /** {@link #chosen} when the run needs no subcommand at all: --version. */
+    static final String NONE = "";
+
     /** Runs the CLI with the given writers and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Env env = new Env(out, err);
-        CommandLine cl = new CommandLine(new Cli(env), new Factory(env));
+        Factory factory = new Factory(env);
+        CommandLine cl = new CommandLine(new Cli(env), factory);
+        // The named command alone; all of them when the root's help, the help command, completion or
+        // picocli's "did you mean" for an unknown command needs the whole list.
+        String only = chosen(args);
+        for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+            if (only == null || only.equals(c.getKey())) cl.addSubcommand(c.getKey(), new CommandLine(c.getValue(), factory));
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("circuit: error: " + ex.getMessage());
+            // "Did you mean: circuit eval?" for a mistyped command or option.
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
             CommandLine c = ex.getCommandLine();
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             err.flush();

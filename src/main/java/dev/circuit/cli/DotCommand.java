@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "dot", description = {"Draw a circuit with Graphviz: DOT text, or SVG/PNG when Graphviz's 'dot' is installed.",
-        "Edges carry weights (blue positive, red negative, thicker for larger; dashed = learnable);",
-        "subcircuit instances are grouped in boxes named by instance path."},
+        "Edges carry weights (blue positive, red negative, thicker for larger; dashed = learnable);"
+                + " subcircuit instances are grouped in boxes named by instance path."},
         mixinStandardHelpOptions = true)
 final class DotCommand implements Callable<Integer> {
     private final Env env;
@@ -27,7 +27,9 @@ final class DotCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT: .dot (text), .svg or .png (rendered by 'dot'). Default: DOT text on standard output.")
     Path output;
 
-    @Option(names = "--values", paramLabel = "a=1,b=0", split = ",", description = "Evaluate on these inputs and show every node's value.")
+    // One plain label: picocli would write a split option as a=1,b=0[,a=1,b=0...]...
+    @Option(names = "--values", paramLabel = "INPUTS", hideParamSyntax = true, split = ",",
+            description = "Evaluate on these inputs (comma-separated: a=1,b=0) and show every node's value.")
     List<String> values;
 
     @Option(names = "--flat", description = "Do not group subcircuit instances.")

@@ -20,14 +20,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "fmt", description = {"Print .net files in the canonical layout, comments kept.",
-        "--check lists files that are not formatted (exit 1); --in-place rewrites them."},
+@Command(name = "fmt", description = {"Print a .net file in the canonical layout, comments kept.",
+        "--check lists files that are not formatted (exit 1); --in-place rewrites them.",
+        "With either, a folder stands for every .net file in it (searched recursively)."},
         mixinStandardHelpOptions = true)
 final class FmtCommand implements Callable<Integer> {
     private final Env env;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "The .net files.")
-    List<Path> files = new ArrayList<>();
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "The .net files (and, with --check or --in-place, folders).")
+    List<Path> paths = new ArrayList<>();
 
     @Option(names = "--check", description = "Change nothing; name each file whose layout is not canonical and exit 1 if any.")
     boolean check;
@@ -42,7 +43,10 @@ final class FmtCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (check && inPlace) throw CircuitException.usage("--check and --in-place exclude each other");
-        if (!check && !inPlace && files.size() > 1) throw CircuitException.usage("give one file to print, or use --check or --in-place");
+        if (!check && !inPlace && (paths.size() > 1 || Files.isDirectory(paths.get(0)))) {
+            throw CircuitException.usage("give one file to print, or use --check or --in-place");
+        }
+        List<Path> files = NetPaths.expand(paths);
         List<String[]> texts = new ArrayList<>();
         Diagnostics diags = new Diagnostics();
         for (Path f : files) {

@@ -24,9 +24,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", description = {"Turn a BLIF or ISCAS .bench netlist into an equivalent .net circuit.",
-        "Combinational .blif and .bench files become threshold neurons, followed by a test table computed",
-        "from the gates themselves (up to " + NetWriter.TABLE_INPUTS + " inputs), so 'circuit test' checks the import."},
+// Each description line is one paragraph that picocli wraps at 80 columns (and the first is the
+// summary in `circuit --help`, after a 23-column indent): a line break written into a sentence shows
+// as a ragged line, and a wrap that falls inside ".net" splits it after the dot.
+@Command(name = "import", description = {"Turn a BLIF or ISCAS .bench netlist into a circuit of perceptrons.",
+        "Combinational .blif and .bench files become threshold neurons in a .net file, followed by a test table"
+                + " computed from the gates themselves (up to " + NetWriter.TABLE_INPUTS + " inputs), so 'circuit test'"
+                + " checks the import."},
         mixinStandardHelpOptions = true)
 final class ImportCommand implements Callable<Integer> {
     private final Env env;

@@ -6,15 +6,12 @@ import dev.circuit.verify.TestOutcome;
 import dev.circuit.verify.TestRunner;
 import dev.circuit.verify.Verdict;
 import dev.circuit.verify.VerifyOptions;
-import java.io.IOException;
-import java.nio.file.Files;
 import dev.circuit.Circuit;
 import dev.circuit.elab.Design;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,9 +28,9 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only failures and the summary.")
     boolean quiet;
 
-    @Option(names = "--sample", paramLabel = "N", defaultValue = "0",
+    @Option(names = "--sample", paramLabel = "N",
             description = "Check N seeded random rows per check instead of every row (reported as sampled, not proven).")
-    long sample;
+    Long sample;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed for --sample (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -57,14 +54,14 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> files = files(paths.isEmpty() ? List.of(Path.of(".")) : paths);
+        VerifyOptions options = options();
+        List<Path> files = NetPaths.expand(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         int passed = 0;
         int failed = 0;
         boolean invalid = false;
         for (Path f : files) {
             List<TestOutcome> outcomes;
             try {
-                VerifyOptions options = options();
                 Design design = Circuit.load(f, env.sources);
                 env.report(design.warnings());
                 outcomes = TestRunner.run(design, options);
@@ -106,29 +103,15 @@ final class TestCommand implements Callable<Integer> {
         return (o.pos().hasLine() ? o.file() + ":" + o.pos().line() : o.file()) + ": " + o.name();
     }
 
+    /**
+     * Checked once, before any file is read: a wrong option is the command line's fault, not each
+     * file's. {@code --sample 0} is refused too: checking no rows would pass every check.
+     */
     private VerifyOptions options() {
-        if (sample < 0) throw CircuitException.usage("--sample must be a positive number of rows");
+        if (sample != null && sample < 1) throw CircuitException.usage("--sample takes a number of rows of at least 1, not " + sample);
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) throw CircuitException.usage("--threads must be at least 1");
-        return new VerifyOptions(sample, seed, t, engine == Engine.scalar, engine == Engine.interpreted,
+        if (t < 1) throw CircuitException.usage("--threads takes a number of threads of at least 1, not " + t);
+        return new VerifyOptions(sample == null ? 0 : sample, seed, t, engine == Engine.scalar, engine == Engine.interpreted,
                 TerminalProgress.forTerminal(env.err));
-    }
-
-    private static List<Path> files(List<Path> roots) {
-        List<Path> out = new ArrayList<>();
-        for (Path root : roots) {
-            if (Files.isDirectory(root)) {
-                try (Stream<Path> s = Files.walk(root)) {
-                    s.filter(p -> p.toString().endsWith(".net") && Files.isRegularFile(p)).sorted().forEach(out::add);
-                } catch (IOException e) {
-                    throw new CircuitException(Failure.IO, dev.circuit.diag.Pos.file(root.toString()), "cannot list: " + e.getMessage());
-                }
-            } else if (Files.isRegularFile(root)) {
-                out.add(root);
-            } else {
-                throw new CircuitException(Failure.IO, dev.circuit.diag.Pos.file(root.toString()), "no such file or folder");
-            }
-        }
-        return out;
     }
 }

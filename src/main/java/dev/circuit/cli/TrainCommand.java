@@ -37,9 +37,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "train", description = {"Fit the learnable coefficients (?) of a circuit by gradient descent,",
-        "then report the loss, the accuracy and, for truth tables, the circuit snapped to hard neurons.",
-        "Data: the file's test tables for the top circuit, or --data FILE.csv. Exits 5 when training diverges."},
+// The first description line is also the summary in `circuit --help`: it is a whole sentence.
+@Command(name = "train", description = {"Fit the learnable coefficients (?) of a circuit by gradient descent.",
+        "Reports the loss, the accuracy (RMSE and R\u00b2 for real-valued data) and, for truth tables, the circuit"
+                + " snapped to hard neurons. Data: the file's test tables for the top circuit, or --data FILE.csv.",
+        "Exits 1 when the snapped circuit fails its truth table, 5 when training diverges."},
         mixinStandardHelpOptions = true)
 final class TrainCommand implements Callable<Integer> {
     /** Parameters listed in the report; a big circuit's are summarised. */
@@ -97,7 +99,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "SVG", description = "Write the loss curve as an SVG chart.")
     Path plot;
 
-    @Option(names = "--plot-rates", paramLabel = "R1,R2,...", split = ",", description = "Also train once per rate and draw the loss curves side by side (needs --plot).")
+    // picocli would write a split option as LABEL[,LABEL...]... and wrap the synopsis at that comma:
+    // one plain label, its form said in the description.
+    @Option(names = "--plot-rates", paramLabel = "RATES", hideParamSyntax = true, split = ",",
+            description = "Also train once per rate (comma-separated: 0.003,0.001) and draw the loss curves side by side (needs --plot).")
     List<Double> plotRates = new ArrayList<>();
 
     // Not in the help: the general per-neuron trainer instead of the flat fast path. Both give the same
@@ -121,7 +126,8 @@ final class TrainCommand implements Callable<Integer> {
         Program program = design.program();
         Netlist net = design.topCircuit().netlist();
         if (net.params().isEmpty()) {
-            throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), net.name()
+            // Nothing to train is a wrong command, not a failed training (exit 5 reads as "diverged").
+            throw new CircuitException(Failure.USAGE, Pos.file(program.root().name()), net.name()
                     + " has no learnable coefficient to train; mark one with ? (for example step(?*a + ?*b + ?))");
         }
         if (output != null) refuseImported(program, net);
@@ -147,14 +153,24 @@ final class TrainCommand implements Callable<Integer> {
             TrainResult other = new Trainer(net, rows).train(start, opts.withRate(r), null);
             series.add(new LossPlot.Series("rate " + WriteBack.number(r) + (other.hasDiverged() ? " (diverged)" : ""), other.losses()));
         }
-        if (plot != null) AtomicFile.write(plot, LossPlot.svg("loss of " + net.name(), series));
+        if (plot != null) {
+            AtomicFile.write(plot, LossPlot.svg("loss of " + net.name(), series));
+            env.out.println("wrote the loss curve" + (series.size() > 1 ? "s (" + series.size() + " rates)" : "") + " to " + plot);
+        }
         if (result.hasDiverged()) {
             String msg = result.diverged() + "; try a smaller --rate (e.g. " + WriteBack.number(rate / 10) + "); nothing was written";
             throw new CircuitException(Failure.TRAINING, Pos.file(program.root().name()), msg);
         }
-        report(program, net, rows, held, opts, start, result, trainer);
+        boolean snappedFails = report(net, rows, held, opts.withSeed(outcome.seed()), start, result, trainer);
         env.out.printf(Locale.ROOT, "time: %.3f s training, %.0f epochs/s%n", seconds, outcome.epochsRun() / Math.max(seconds, 1e-9));
         write(program, net, result.params());
+        // The learned values are still written (training can resume from them), but a circuit that
+        // fails its own truth table is not a success: exit 1, as `circuit test` would on that file.
+        if (snappedFails) {
+            env.err.println("circuit: the trained circuit, snapped to hard neurons, fails its truth table (exit 1);"
+                    + " try more --epochs, another --seed or --restarts N");
+            return Failure.TEST_FAILED.exitCode;
+        }
         return 0;
     }
 
@@ -211,8 +227,8 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void report(Program program, Netlist net, Dataset rows, Dataset held, TrainOptions o, double[] start,
-                        TrainResult r, Trainer trainer) {
+    /** Prints the report; {@code o} carries the seed of the attempt that won. True when the snapped circuit fails its table. */
+    private boolean report(Netlist net, Dataset rows, Dataset held, TrainOptions o, double[] start, TrainResult r, Trainer trainer) {
         String batchText = o.batch() == TrainOptions.FULL ? "full batch" : o.batch() == 1 ? "online" : "batch " + o.batch();
         env.out.printf(Locale.ROOT, "trained %s: %d learnable coefficient%s on %d row%s of %s%n", net.name(), net.params().size(),
                 net.params().size() == 1 ? "" : "s", rows.rows(), rows.rows() == 1 ? "" : "s", rows.source());
@@ -221,17 +237,25 @@ final class TrainCommand implements Callable<Integer> {
                 WriteBack.number(o.rate()), batchText, o.shuffle() ? ", shuffled" : "", o.loss().keyword(), o.seed());
         double before = trainer.loss(start, r.finalSlope(), o.loss());
         double after = trainer.loss(r.params(), r.finalSlope(), o.loss());
-        env.out.printf(Locale.ROOT, "loss: %s at the start, %s at the end%n", Values.format(before), Values.format(after));
+        env.out.printf(Locale.ROOT, "loss: %s at the start, %s at the end%n", LossText.of(before), LossText.of(after));
         Netlist frozen = dev.circuit.train.Snap.frozen(net, r.params());
-        String measure = rows.isBoolean() ? "outputs read at 0.5" : "within 0.05, right to one decimal";
-        Accuracy.Result acc = Accuracy.of(frozen, rows);
-        env.out.printf(Locale.ROOT, "accuracy: %d of %d rows right (%.1f%%; %s)%n", acc.right(), acc.rows(), 100 * acc.share(), measure);
-        if (held != null) {
-            Accuracy.Result h = Accuracy.of(frozen, held);
-            env.out.printf(Locale.ROOT, "held-out accuracy: %d of %d rows of %s right (%.1f%%)%n", h.right(), h.rows(), held.source(), 100 * h.share());
-        }
         if (rows.isBoolean()) {
-            snapReport(net, rows, r.params());
+            Accuracy.Result acc = Accuracy.of(frozen, rows);
+            env.out.printf(Locale.ROOT, "accuracy: %d of %d rows right (%.1f%%; outputs read at 0.5)%n", acc.right(), acc.rows(), 100 * acc.share());
+        } else {
+            env.out.println("fit: " + fit(Accuracy.fit(frozen, rows)));
+        }
+        if (held != null) {
+            if (held.isBoolean() && rows.isBoolean()) {
+                Accuracy.Result h = Accuracy.of(frozen, held);
+                env.out.printf(Locale.ROOT, "held-out accuracy: %d of %d rows of %s right (%.1f%%)%n", h.right(), h.rows(), held.source(), 100 * h.share());
+            } else {
+                env.out.println("held-out fit on " + held.source() + ": " + fit(Accuracy.fit(frozen, held)));
+            }
+        }
+        boolean fails = false;
+        if (rows.isBoolean()) {
+            fails = !snapReport(net, rows, r.params());
             separability(net, rows);
         }
         env.out.println("learned:");
@@ -241,9 +265,19 @@ final class TrainCommand implements Callable<Integer> {
             env.out.printf(Locale.ROOT, "  %s  %s%n", p.pos(), WriteBack.number(r.params()[p.id()]));
         }
         if (ps.size() > LISTED) env.out.println("  ... and " + (ps.size() - LISTED) + " more");
+        return fails;
     }
 
-    private void snapReport(Netlist net, Dataset rows, double[] params) {
+    /** "RMSE 1.43172, R² 0.998712 over 20 values (within 0.05, right to one decimal: 0 of 20 rows)". */
+    private static String fit(Accuracy.Fit f) {
+        Accuracy.Result w = f.within();
+        return String.format(Locale.ROOT, "RMSE %s, R\u00b2 %s over %d value%s (within 0.05, right to one decimal: %d of %d rows, %.1f%%)",
+                LossText.of(f.rmse()), Double.isNaN(f.r2()) ? "undefined (the targets do not vary)" : LossText.of(f.r2()),
+                f.values(), f.values() == 1 ? "" : "s", w.right(), w.rows(), 100 * w.share());
+    }
+
+    /** The snapped circuit's verdict on the table and what backs it; true when it passes. */
+    private boolean snapReport(Netlist net, Dataset rows, double[] params) {
         Snap.Report s = Snap.check(net, params, rows);
         String scope = s.exhaustive() ? "all " + s.checked() + " input rows" : s.checked() + " data rows (too many inputs for all)";
         if (s.passes()) env.out.println("snapped to hard steps: passes the truth table (" + rows.rows() + " rows)");
@@ -256,6 +290,7 @@ final class TrainCommand implements Callable<Integer> {
             env.out.println("margins (smallest |z| of each snapped neuron; small means close to flipping):");
             for (Snap.Margin m : s.margins()) env.out.println("  " + m.neuron() + "  " + Values.format(m.minAbsZ()));
         }
+        return s.passes();
     }
 
     /** For each output bit of a truth table: could one threshold neuron do it, and with which weights? */

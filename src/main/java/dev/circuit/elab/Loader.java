@@ -47,7 +47,8 @@ public final class Loader {
         Loader l = new Loader(sources);
         Path real = canonical(file);
         if (!Files.isRegularFile(file)) {
-            String why = Files.isDirectory(file) ? "is a directory, not a .net file" : "no such file";
+            String why = Files.isDirectory(file) ? "is a directory, not a .net file"
+                    : Files.exists(file) ? "not a regular file (a device, pipe or socket), not a .net file" : "no such file";
             throw new CircuitException(Failure.IO, Pos.file(file.toString()), why);
         }
         SourceFile root = l.load(file.toString(), real, null);

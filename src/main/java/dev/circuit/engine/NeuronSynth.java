@@ -57,7 +57,10 @@ final class NeuronSynth {
                 min[k] = min[k - 1] + Math.min(0, w[k - 1]);
                 max[k] = max[k - 1] + Math.max(0, w[k - 1]);
             }
-            memo = new Map[w.length + 1];
+            // Java cannot create an array of a generic type: the raw array is filled with typed maps only.
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Map<Long, Integer>[] m = new Map[w.length + 1];
+            memo = m;
             for (int k = 0; k <= w.length; k++) memo[k] = new HashMap<>();
         }
 

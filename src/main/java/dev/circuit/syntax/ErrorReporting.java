@@ -117,12 +117,32 @@ final class ErrorReporting {
         if (before != null && before.getText().equals("?") && t.getType() == NetLexer.NUMBER) {
             return "a learnable's starting value follows '?' without a space: write '?" + t.getText() + "'";
         }
+        if ("=".equals(t.getText()) && inCheck(p, t)) {
+            return "unexpected '=' in a check, which compares: did you mean '=='?";
+        }
         String msg = "unexpected " + Tokens.describe(t);
         if (expected != null && !expected.isNil()) {
             String l = list(expected);
             if (l != null) msg += ", expected " + l;
         }
         return msg;
+    }
+
+    /**
+     * Whether {@code t} is in a check: the statement it is in (back to the last statement end)
+     * starts with 'check'. The parser's own context does not say: a check ends where its expression
+     * does, so the '=' of {@code check c: sum = a + b} is already outside it.
+     */
+    private static boolean inCheck(Parser p, Token t) {
+        int sep = Tokens.type("';'");
+        Token first = null;
+        for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
+            Token u = tokenAt(p, i);
+            if (u.getChannel() != Token.DEFAULT_CHANNEL) continue;
+            if (u.getType() == sep) break;
+            first = u;
+        }
+        return first != null && "check".equals(first.getText());
     }
 
     /** "a name", "'(' or ','"; null when the set is too large to help. */
@@ -148,15 +168,41 @@ final class ErrorReporting {
         }
 
         private int lastLine = -1;
+        private int lastDeclaration = Integer.MIN_VALUE;
 
-        /** One error per line: ANTLR's recovery often trips again on the rest of a broken line. */
+        /**
+         * One error per declaration: after the first point where a declaration stopped making sense,
+         * ANTLR's recovery guesses at where it resumes, and what it trips on next (the next line, the
+         * next 'circuit') is a consequence, not another mistake. Declarations are told apart by
+         * their keyword at the start of a line, so a declaration the parser lost track of still
+         * counts as one. Each other declaration's first error is reported.
+         */
         @Override
         public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
             if (line == lastLine) return;
+            if (r instanceof Parser p && offending instanceof Token t && t.getTokenIndex() >= 0) {
+                int declaration = declarationOf(p, t);
+                if (declaration == lastDeclaration) return;
+                lastDeclaration = declaration;
+            }
             lastLine = line;
             Pos at = new Pos(file, line, col + 1);
             if (offending instanceof Token t && t.getType() == Token.EOF) at = endOfLastLine();
             diags.error(at, msg);
+        }
+
+        /**
+         * The token index of the keyword that starts the declaration {@code t} is in; -1 before the
+         * first. Errors come in file order, so the scan back stops at the last error's declaration:
+         * a file full of errors is still read in linear time.
+         */
+        private int declarationOf(Parser p, Token t) {
+            int stop = Math.max(lastDeclaration, 0);
+            for (int i = t.getTokenIndex(); i >= stop; i--) {
+                Token u = tokenAt(p, i);
+                if (u != null && StatementTerminator.startsDeclaration(u)) return i;
+            }
+            return lastDeclaration == Integer.MIN_VALUE ? -1 : lastDeclaration;
         }
 
         /** Where "end of file" is shown: just after the last non-blank line, not on an empty line. */

@@ -12,6 +12,11 @@ import org.antlr.v4.runtime.TokenSource;
  * could end a statement (a name, a number, a string, a learnable, a closing bracket) and no '(' or
  * '[' is open. Other newlines vanish. So a line ending in an operator or a comma continues, and
  * arguments may spread over several lines.
+ *
+ * <p>A '(' or '[' left open must not swallow the rest of the file: every later newline would vanish
+ * and the parser would report its confusion lines further on (at the next 'circuit', say), not
+ * where the text stopped making sense. So a '}' closes the brackets opened since its '{', and a
+ * keyword that starts a declaration at the beginning of a line closes all of them.
  */
 final class StatementTerminator implements TokenSource {
     /** Display text of an inserted ';' in messages. */
@@ -19,6 +24,9 @@ final class StatementTerminator implements TokenSource {
 
     private final NetLexer lexer;
     private final int semi;
+    /** The open brackets, innermost last: '(' and '[' (which hold newlines back) and '{'. */
+    private final java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+    /** How many of {@link #open} are '(' or '['. */
     private int depth;
     private int lastType = Token.INVALID_TYPE;
     private Token pending;
@@ -49,11 +57,43 @@ final class StatementTerminator implements TokenSource {
                 pending = t;
                 return remember(implicitSemi(t));
             }
-            if (type == Tokens.type("'('") || type == Tokens.type("'['")) depth++;
-            if ((type == Tokens.type("')'") || type == Tokens.type("']'")) && depth > 0) depth--;
+            track(t);
             return remember(t);
         }
     }
+
+    private void track(Token t) {
+        int type = t.getType();
+        if (type == Tokens.type("'('") || type == Tokens.type("'['")) {
+            open.addLast(type);
+            depth++;
+        } else if (type == Tokens.type("'{'")) {
+            open.addLast(type);
+        } else if (type == Tokens.type("')'") || type == Tokens.type("']'")) {
+            // A stray closer (no bracket open) is the parser's to report; it changes nothing here.
+            if (!open.isEmpty() && open.peekLast() != Tokens.type("'{'")) {
+                open.removeLast();
+                depth--;
+            }
+        } else if (type == Tokens.type("'}'")) {
+            while (!open.isEmpty() && open.peekLast() != Tokens.type("'{'")) {
+                open.removeLast();
+                depth--;
+            }
+            if (!open.isEmpty()) open.removeLast();
+        } else if (startsDeclaration(t)) {
+            open.clear();
+            depth = 0;
+        }
+    }
+
+    /** A declaration keyword first on its line: where a top-level declaration starts. */
+    static boolean startsDeclaration(Token t) {
+        return t.getCharPositionInLine() == 0 && DECLARATIONS.contains(t.getText());
+    }
+
+    /** Keywords that start a top-level declaration: never inside a bracket. */
+    static final java.util.Set<String> DECLARATIONS = java.util.Set.of("neuron", "circuit", "import", "test", "check");
 
     private Token remember(Token t) {
         lastType = t.getType();

@@ -70,11 +70,27 @@ public final class Separable {
                 }
                 Optional<Answer> answer = decide(rows.inputs(), y);
                 if (answer.isEmpty()) out.add("undecided for " + name);
-                else if (answer.get().separable()) out.add("one threshold neuron realises " + name + ": step(" + sum(answer.get().weights(), bitNames) + ")");
+                else if (answer.get().separable()) {
+                    out.add("one threshold neuron realises " + name + scope(rows.inputs(), y, bitNames.size()) + ": step("
+                            + sum(answer.get().weights(), bitNames) + ")");
+                }
                 else out.add(name + " is not linearly separable: no single threshold neuron realises it (it needs a hidden layer, as XOR does)");
             }
         }
         return out;
+    }
+
+    /**
+     * "" when the rows give the output for every input combination; otherwise " on the 12 listed rows
+     * (of 256)": a neuron found from part of a table is only known to fit that part. (Not being
+     * separable needs no such qualifier: what no neuron fits in part, none fits in whole.)
+     */
+    private static String scope(double[][] inputs, double[] target, int inputBits) {
+        java.util.Set<List<Double>> listed = new java.util.HashSet<>();
+        for (int r = 0; r < inputs.length; r++) if (!Double.isNaN(target[r])) listed.add(Arrays.stream(inputs[r]).boxed().toList());
+        if (inputBits < 63 && listed.size() == 1L << inputBits) return "";
+        String all = inputBits < 63 ? Long.toString(1L << inputBits) : "2^" + inputBits;
+        return " on the " + listed.size() + " listed row" + (listed.size() == 1 ? "" : "s") + " (of " + all + ")";
     }
 
     /** Two rows with equal inputs and different (cared-for) targets, or null. */

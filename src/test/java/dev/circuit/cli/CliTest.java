@@ -21,6 +21,9 @@ class CliTest {
     static final String FAILING = "src/test/resources/cli/failing";
     static final String INVALID = "src/test/resources/invalid";
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
     @Nested
     class Eval {
         @Test
@@ -106,8 +109,53 @@ class CliTest {
         @Test
         void unknownTopNamesTheOptionAndSuggests() {
             CliRun r = CliRun.of("eval", BUS, "--top", "swp", "1", "1");
-            assertEquals(3, r.code());
-            assertEquals("--top: error: no circuit or neuron named 'swp'; did you mean 'swap'?\n", r.err());
+            assertEquals(2, r.code());
+            assertEquals("circuit: error: --top: no circuit or neuron named 'swp'; did you mean 'swap'?\n", r.err());
+        }
+
+        /** A --top that names nothing and one that is malformed are the same kind of mistake: exit 2 both. */
+        @Test
+        void everyBadTopIsAUsageError() {
+            assertEquals(2, CliRun.of("eval", "circuits/arith/adder_n.net", "--top", "nosuch", "1", "1", "1").code());
+            CliRun r = CliRun.of("eval", "circuits/arith/adder_n.net", "--top", "adder_n<4", "1", "1", "1");
+            assertEquals(2, r.code());
+            assertEquals("circuit: error: 'adder_n<4' is not a circuit name (expected NAME or NAME<N,...>)\n", r.err());
+            assertEquals(2, CliRun.of("table", "circuits/arith/adder_n.net", "--top", "nosuch").code());
+            assertEquals(2, CliRun.of("stats", "circuits/arith/adder_n.net", "--top", "nosuch").code());
+        }
+
+        /** Beyond a double's range a number would silently become Infinity or 0: refused like 'inf'. */
+        @Test
+        void realInputsOutOfRangeAreUsageErrors() {
+            CliRun big = CliRun.of("eval", "circuits/learn/line.net", "1e400");
+            assertEquals(2, big.code());
+            assertTrue(big.err().contains("'1e400' is too large for input 'x'"), big.err());
+            assertEquals("", big.out());
+            CliRun tiny = CliRun.of("eval", "circuits/learn/line.net", "1e-400");
+            assertEquals(2, tiny.code());
+            assertTrue(tiny.err().contains("'1e-400' is too small for input 'x' to tell from 0"), tiny.err());
+            assertEquals(0, CliRun.of("eval", "circuits/learn/line.net", "1e300").code());
+        }
+
+        /** A generated file can raise one warning thousands of times: a few are shown, the rest counted. */
+        @Test
+        void repeatedWarningsAreSummarisedAfterAFew() throws Exception {
+            StringBuilder sb = new StringBuilder("neuron nand(a, b) = step(-2*a - 2*b + 3)\ncircuit c(a) -> y {\n");
+            for (int i = 0; i < 1000; i++) sb.append("    t").append(i).append(" = nand(a, a)\n");
+            sb.append("    y = nand(a, a)\n}\n");
+            java.nio.file.Path f = java.nio.file.Files.writeString(tmp.resolve("many.net"), sb.toString());
+            CliRun r = CliRun.of("eval", f.toString(), "1");
+            assertEquals(0, r.code(), r.err());
+            assertEquals("y=0\n", r.out());
+            assertEquals(3, r.err().split("warning: signal 't\\d+' is never used", -1).length - 1, r.err());
+            assertTrue(r.err().endsWith("... and 997 more warnings like this: signal 't0' is never used\n"), r.err());
+        }
+
+        @Test
+        void aDeviceIsNotCalledAMissingFile() {
+            CliRun r = CliRun.of("table", "/dev/null");
+            assertEquals(4, r.code());
+            assertEquals("/dev/null: error: not a regular file (a device, pipe or socket), not a .net file\n", r.err());
         }
 
         @Test
@@ -334,6 +382,29 @@ class CliTest {
             assertTrue(r.err().contains("8:5: error: row has 3 | 1 cells; the header has 2 | 1"), r.err());
         }
 
+        /** Option errors are the command line's: said once (not once per file), exit 2, nothing run. */
+        @Test
+        void badThreadsAndSampleAreUsageErrorsSaidOnce() {
+            String[][] bad = {{"--threads", "0"}, {"--threads", "-1"}, {"--sample", "-5"}, {"--sample", "0"}};
+            for (String[] opt : bad) {
+                CliRun r = CliRun.of("test", opt[0], opt[1], "circuits/arith");
+                assertEquals(2, r.code(), String.join(" ", opt) + ": " + r.all());
+                assertEquals("", r.out(), String.join(" ", opt));
+                assertEquals(1, r.err().lines().count(), String.join(" ", opt) + ": " + r.err());
+                assertTrue(r.err().startsWith("circuit: error: " + opt[0] + " takes "), r.err());
+            }
+            assertEquals(0, CliRun.of("test", "--sample", "1", ADDER).code());
+        }
+
+        @Test
+        void aFolderWithoutNetFilesIsAUsageError() throws Exception {
+            java.nio.file.Files.writeString(tmp.resolve("notes.txt"), "not a circuit\n");
+            CliRun r = CliRun.of("test", tmp.toString());
+            assertEquals(2, r.code(), r.all());
+            assertEquals("circuit: error: no .net files in " + tmp + " (folders are searched recursively)\n", r.err());
+            assertEquals("", r.out());
+        }
+
         @Test
         void exampleCircuitsPass() {
             CliRun r = CliRun.of("test", "circuits");
@@ -368,12 +439,16 @@ class CliTest {
                     + " (test add { ... })\n", r.err());
         }
 
+        /** Runs separable on a file of this text, written to {@code name} in the test's folder. */
+        private CliRun separable(String name, String text) throws java.io.IOException {
+            return CliRun.of("separable", java.nio.file.Files.writeString(tmp.resolve(name), text).toString());
+        }
+
         @Test
-        void contradictoryRowsAreNoFunctionAtAll(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-            java.nio.file.Path f = dir.resolve("c.net");
-            java.nio.file.Files.writeString(f, "circuit c(a, b) -> y {\n    y = step(a + b - 2)\n}\ntest c {\n  a b | y\n  0 0 | 0\n"
+        void contradictoryRowsAreNoFunctionAtAll() throws Exception {
+            CliRun r = separable("c.net", "circuit c(a, b) -> y {\n    y = step(a + b - 2)\n}\ntest c {\n  a b | y\n  0 0 | 0\n"
                     + "  0 1 | 0\n  0 0 | 1\n}\n");
-            CliRun r = CliRun.of("separable", f.toString());
+            java.nio.file.Path f = tmp.resolve("c.net");
             assertEquals(0, r.code(), r.all());
             assertEquals("y is not a function of the inputs: lines 6 and 8 of " + f + " give the same inputs different values,"
                     + " so no circuit realises it\n", r.out());
@@ -391,6 +466,15 @@ class CliTest {
             CliRun t = CliRun.of("train", f.toString());
             assertEquals(3, t.code(), t.all());
             assertTrue(t.err().startsWith(expected), t.err());
+        }
+
+        /** A neuron found from some rows of a table is only known to fit those rows. */
+        @Test
+        void aPartialTableSaysOnHowManyRowsTheNeuronHolds() throws Exception {
+            CliRun r = separable("gt.net", "circuit gt(a[2], b[2]) -> gt {\n    gt = step(2*a[1] + a[0] - 2*b[1] - b[0] - 1)\n}\n"
+                    + "test gt {\n    a b | gt\n    3 0 | 1\n    0 3 | 0\n    2 1 | 1\n}\n");
+            assertEquals(0, r.code(), r.all());
+            assertTrue(r.out().startsWith("one threshold neuron realises gt on the 3 listed rows (of 16): step("), r.out());
         }
 
         @Test
@@ -418,11 +502,67 @@ class CliTest {
             }
         }
 
+        /** A run builds only the command it names: the root's options and picocli's suggestions still work. */
+        @Test
+        void onlyTheNamedCommandIsBuiltAndNothingElseChanges() {
+            assertEquals("eval", Cli.chosen(new String[] {"--debug", "eval", ADDER}));
+            assertEquals(null, Cli.chosen(new String[] {"--help"}));
+            assertEquals(null, Cli.chosen(new String[] {"help", "eval"}));
+            assertEquals(null, Cli.chosen(new String[] {"evl"}));
+            assertEquals("sum=0 carry=1\n", CliRun.of("--debug", "eval", ADDER, "1", "1").out());
+            assertEquals("sum=0 carry=1\n", CliRun.of("eval", "--debug", ADDER, "1", "1").out());
+            CliRun typo = CliRun.of("evl", ADDER);
+            assertEquals(2, typo.code());
+            assertTrue(typo.err().contains("eval"), "suggests the command: " + typo.err());
+            CliRun help = CliRun.of("help", "train");
+            assertEquals(0, help.code());
+            assertTrue(help.out().startsWith("Usage: circuit train "), help.out());
+        }
+
         @Test
         void versionNamesTheTool() {
             CliRun r = CliRun.of("--version");
             assertEquals(0, r.code());
             assertTrue(r.out().startsWith("circuit "), r.out());
+        }
+
+        static final List<String> COMMANDS = List.of("eval", "table", "test", "train", "dot", "stats", "separable", "verilog",
+                "import", "fmt");
+
+        /** The one-line summaries `circuit --help` lists are whole sentences (train's ended in a comma). */
+        @Test
+        void everySummaryIsASentence() {
+            String help = CliRun.of("--help").out();
+            for (String c : COMMANDS) {
+                String summary = help.substring(help.indexOf("\n  " + c + " ") + 1).split("\n  [a-z]")[0].strip();
+                assertTrue(summary.endsWith(".") || summary.endsWith("?"), c + ": " + summary);
+            }
+        }
+
+        /** picocli's wrapping must not split a word (".⏎net") nor garble a synopsis ("R1,R2,...[,R1,R2,......]"). */
+        @Test
+        void helpTextsWrapCleanly() {
+            for (String c : COMMANDS) {
+                String out = CliRun.of("help", c).out();
+                String[] lines = out.split("\n");
+                for (int i = 1; i < lines.length; i++) {
+                    boolean splitWord = lines[i - 1].endsWith(".") && lines[i].strip().matches("^(net|bench|blif|csv)\\b.*");
+                    assertFalse(splitWord, c + ": a file extension split by wrapping:\n" + lines[i - 1] + "\n" + lines[i]);
+                }
+                assertFalse(out.contains("[,") || out.contains("......"), c + ": garbled synopsis:\n" + out);
+            }
+        }
+
+        /** docs/CLI.md lists the engines `test --engine` takes, all of them. */
+        @Test
+        void theDocumentedEnginesAreTheAcceptedOnes() throws Exception {
+            String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/CLI.md"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("`--engine ([a-z|]+)`").matcher(doc);
+            assertTrue(m.find(), "docs/CLI.md documents --engine");
+            String help = CliRun.of("help", "test").out();
+            java.util.regex.Matcher h = java.util.regex.Pattern.compile("Engine for checks: ([a-z, ]+)").matcher(help);
+            assertTrue(h.find(), help);
+            assertEquals(h.group(1).strip().replace(", ", "|"), m.group(1));
         }
 
         @Test

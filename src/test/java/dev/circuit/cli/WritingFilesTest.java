@@ -64,7 +64,9 @@ class WritingFilesTest {
         Path cell = Files.writeString(tmp.resolve("cell.net"), CELL);
         Path top = Files.writeString(tmp.resolve("top.net"), "import \"cell.net\"\n\ncircuit top(a, b) -> y {\n    t = cell(a, b)\n    y = step(?*t + ?)\n}\n");
         CliRun r = CliRun.unchecked("train", top.toString(), "--data", csv().toString(), "--epochs", "2", "--in-place");
-        assertEquals(0, r.code(), r.all());
+        // Two epochs need not learn the table (then the exit code is 1): the learned values are written either way.
+        assertTrue(r.code() == 0 || r.code() == 1, r.all());
+        assertTrue(r.out().contains("wrote " + top) && r.out().contains("wrote " + cell), r.out());
         assertFalse(Files.readString(cell).contains("?*"), Files.readString(cell));
         assertFalse(Files.readString(top).contains("?*"), Files.readString(top));
         assertNoTemporaryFiles(tmp);

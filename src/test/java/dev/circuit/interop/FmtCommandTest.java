@@ -24,6 +24,29 @@ class FmtCommandTest {
         assertEquals(0, InteropCli.run("fmt", "--check", "circuits/adder.net", "circuits/nand.net").code(), "the examples are canonical");
     }
 
+    /** Like `circuit test`, --check and --in-place take folders, searched recursively. */
+    @Test
+    void checkAndInPlaceTakeFoldersRecursively(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("sub"));
+        Path messy = Files.writeString(dir.resolve("sub/m.net"), MESSY);
+        Files.writeString(dir.resolve("f.net"), CANONICAL);
+        Files.writeString(dir.resolve("notes.txt"), MESSY);
+        InteropCli r = InteropCli.run("fmt", "--check", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        assertEquals(messy + "\n", r.out());
+        assertEquals(0, InteropCli.run("fmt", "--in-place", dir.toString()).code());
+        assertEquals(CANONICAL, Files.readString(messy));
+        assertEquals(MESSY, Files.readString(dir.resolve("notes.txt")), "only .net files are touched");
+        assertEquals(2, InteropCli.run("fmt", dir.toString()).code(), "printing takes one file, not a folder");
+    }
+
+    /** The examples are the style reference (and .ci/run checks the same). */
+    @Test
+    void everyExampleCircuitIsCanonical() {
+        InteropCli r = InteropCli.run("fmt", "--check", "circuits/");
+        assertEquals(0, r.code(), "not in the canonical layout:\n" + r.out() + r.err());
+    }
+
     @Test
     void printsOrRewritesInPlace(@TempDir Path dir) throws IOException {
         Path messy = Files.writeString(dir.resolve("m.net"), MESSY);

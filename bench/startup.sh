@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Start-up time of short commands against a floor, in the same run (docs/BENCHMARKS.md, "Start-up").
+#
+#   bench/startup.sh [RUNS]     (default 40 runs of each; needs hyperfine: apt-get install -y hyperfine)
+#   BASELINE_JAR=old.jar bench/startup.sh    also times another build of circuit.jar, same flags
+#
+# The floor is a hello-world jar (bench/startup/Hello.java) started with the JVM flags the launcher
+# uses for short commands and its own class-data archive, recorded like the launcher records
+# circuit's. circuit.jar runs with those same flags and its archive (recorded here the launcher's
+# way, on `eval circuits/adder.net 1 1`), so the ratio is circuit's own start-up cost. The launcher
+# itself (`./circuit`, which also checks whether the jar is stale) is timed too, as a user runs it.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+runs="${1:-40}"
+command -v hyperfine >/dev/null || { echo "bench/startup.sh: needs hyperfine (apt-get install -y hyperfine)" >&2; exit 2; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+(cd "$root" && mvn -B -q -DskipTests package) >/dev/null
+jar="$root/target/circuit.jar"
+javac -d "$work/hello" "$here/startup/Hello.java"
+printf 'Main-Class: Hello\n' > "$work/manifest"
+jar --create --file "$work/hello.jar" --manifest "$work/manifest" -C "$work/hello" .
+
+flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
+# shellcheck disable=SC2086
+java $flags -XX:ArchiveClassesAtExit="$work/hello.jsa" $quiet -jar "$work/hello.jar" >/dev/null
+# shellcheck disable=SC2086
+java $flags -XX:ArchiveClassesAtExit="$work/circuit.jsa" $quiet -jar "$jar" eval "$root/circuits/adder.net" 1 1 >/dev/null
+hello="java $flags -XX:SharedArchiveFile=$work/hello.jsa -Xshare:auto $quiet -jar $work/hello.jar"
+circuit="java $flags -XX:SharedArchiveFile=$work/circuit.jsa -Xshare:auto $quiet -jar $jar"
+baseline=()
+if [[ -n "${BASELINE_JAR:-}" ]]; then
+    cp "$BASELINE_JAR" "$work/baseline.jar"
+    # shellcheck disable=SC2086
+    java $flags -XX:ArchiveClassesAtExit="$work/baseline.jsa" $quiet -jar "$work/baseline.jar" eval "$root/circuits/adder.net" 1 1 >/dev/null
+    baseline=(-n "baseline eval adder" "java $flags -XX:SharedArchiveFile=$work/baseline.jsa -Xshare:auto $quiet -jar $work/baseline.jar eval circuits/adder.net 1 1"
+              -n "baseline --version" "java $flags -XX:SharedArchiveFile=$work/baseline.jsa -Xshare:auto $quiet -jar $work/baseline.jar --version")
+fi
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(java -version 2>&1 | head -1)"
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+cd "$root"
+hyperfine -N --warmup 5 --runs "$runs" --export-markdown "$work/table.md" --export-json "$work/runs.json" \
+    -n hello "$hello" \
+    -n "circuit --version" "$circuit --version" \
+    -n "circuit eval adder" "$circuit eval circuits/adder.net 1 1" \
+    -n "./circuit eval adder (launcher)" "./circuit eval circuits/adder.net 1 1" \
+    "${baseline[@]}"
+cat "$work/table.md"
+# On a shared machine wall time mostly measures the neighbours; CPU time (user + sys) of the process
+# moves much less with load, so it is printed too, as a ratio to the floor's.
+python3 - "$work/runs.json" <<'PY'
+import json, statistics, sys
+rs = json.load(open(sys.argv[1]))["results"]
+def cpu_ms(r):
+    u, s = r["user"], r["system"]
+    # hyperfine gives the mean user and system time of the runs
+    return (statistics.median([a + b for a, b in zip(u, s)]) if isinstance(u, list) else u + s) * 1000
+cpu = {r["command"]: cpu_ms(r) for r in rs}
+floor = cpu["hello"]
+print("| Command | CPU (user+sys) [ms] | vs hello |")
+print("|:---|---:|---:|")
+for name, ms in cpu.items():
+    print(f"| `{name}` | {ms:.1f} | {ms / floor:.2f} |")
+PY
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
