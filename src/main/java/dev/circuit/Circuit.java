@@ -21,13 +21,15 @@ public final class Circuit {
 
     /** The design of {@code file} with its top circuit: {@code top} names it, or null for the file's default one. */
     public static Design load(Path file, String top, Sources sources) {
-        Program program = Loader.read(file, sources);
-        return DesignBuilder.build(program, top(program, top));
+        return BigStack.call(() -> {
+            Program program = Loader.read(file, sources);
+            return DesignBuilder.build(program, top(program, top));
+        });
     }
 
     /** The design of {@code file} without a top circuit: its tests and checks, every definition checked. */
     public static Design load(Path file, Sources sources) {
-        return DesignBuilder.build(Loader.read(file, sources), null);
+        return BigStack.call(() -> DesignBuilder.build(Loader.read(file, sources), null));
     }
 
     /** The circuit a command line names ({@code adder_n<16>}), or the file's default one when null. */

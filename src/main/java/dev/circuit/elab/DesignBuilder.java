@@ -43,43 +43,18 @@ public final class DesignBuilder {
     }
 
     /**
-     * Stack for the elaborating thread. Instances recurse (instantiate, block, assign, instance), about
-     * 2 KB a level; the default 1 MB stack overflowed near 500 levels, before the depth limit could say
-     * why. Reserved, not committed: a shallow circuit touches a few pages of it. This is the one place
-     * elaboration gets its stack: callers (the CLI, tests) need not know.
+     * Elaborates {@code program}; {@code top} is the command's circuit, or null for none. Deep input
+     * needs a deep stack: callers run this on {@code dev.circuit.BigStack} (as {@code Circuit.load}
+     * does); a stack that still runs out is reported as an error of the file, not a crash.
      */
-    private static final long STACK_BYTES = 256L << 20;
-
-    /** Elaborates {@code program}; {@code top} is the command's circuit, or null for none. */
     public static Design build(Program program, CircuitRef top) {
-        Design[] result = new Design[1];
-        Throwable[] thrown = new Throwable[1];
-        Thread t = new Thread(null, () -> {
-            try {
-                result[0] = buildHere(program, top);
-            } catch (Throwable x) {
-                thrown[0] = x;
-            }
-        }, "elaborate", STACK_BYTES);
-        t.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException x) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
-        if (thrown[0] instanceof StackOverflowError) {
+        try {
+            return buildHere(program, top);
+        } catch (StackOverflowError overflow) {
             Pos at = top != null ? top.pos() : Pos.file(program.root().name());
             String what = top != null ? "'" + top.name() + "'" : "the file";
             throw new CircuitException(Failure.INVALID_INPUT, at, what + " nests instances too deeply to elaborate");
         }
-        if (thrown[0] instanceof RuntimeException r) throw r;
-        if (thrown[0] instanceof Error r) throw r;
-        return result[0];
     }
 
     private static Design buildHere(Program program, CircuitRef top) {

@@ -26,6 +26,12 @@ public final class Syntax {
     public static SourceFile parse(String name, Path path, String text, Diagnostics diags) {
         Diagnostics local = new Diagnostics();
         List<dev.circuit.ast.Decl> decls = List.of();
+        Pos tooDeep = tooDeep(name, text);
+        if (tooDeep != null) {
+            diags.error(tooDeep, "too deeply nested: brackets more than " + MAX_NESTING + " levels deep (split the expression over"
+                    + " several neurons or signals)");
+            return new SourceFile(name, path, text, List.of());
+        }
         try {
             NetParser parser = parser(name, text, local);
             AstBuilder builder = new AstBuilder(name, local);
@@ -40,6 +46,46 @@ public final class Syntax {
         }
         diags.addAll(local.all());
         return new SourceFile(name, path, text, local.hasErrors() ? List.of() : decls);
+    }
+
+    /**
+     * How deep brackets may nest: a limit of the language, like the 1000 levels of instances, so
+     * whether a file reads does not depend on the size of a stack.
+     */
+    public static final int MAX_NESTING = 1000;
+
+    /** The first bracket that opens level {@link #MAX_NESTING} + 1, skipping comments and strings; null if none. */
+    private static Pos tooDeep(String name, String text) {
+        int depth = 0;
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                col = 1;
+                continue;
+            }
+            if (c == '#' || (c == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/') || c == '"') {
+                // A comment runs to the end of the line; a string ends on its line too.
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) != '\n' && !(c == '"' && text.charAt(j) == '"')) j++;
+                col += j - i;
+                i = j - 1;
+                if (c == '"' && j < text.length() && text.charAt(j) == '"') {
+                    i = j;
+                    col++;
+                }
+                continue;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_NESTING) return new Pos(name, line, col);
+            } else if (c == ')' || c == ']' || c == '}') {
+                depth = Math.max(0, depth - 1);
+            }
+            col++;
+        }
+        return null;
     }
 
     /** Parses a circuit name given on the command line, such as {@code adder_n<16>}. */

@@ -283,7 +283,7 @@ class CliTest {
             java.nio.file.Files.writeString(deep, "neuron n(a) = step(" + "(".repeat(20000) + "a" + ")".repeat(20000) + ")\n");
             CliRun r = CliRun.of("eval", deep.toString(), "1");
             assertEquals(3, r.code(), r.all());
-            assertTrue(r.err().contains("error: too deeply nested to "), r.err());
+            assertTrue(r.err().contains("error: too deeply nested: brackets more than 1000 levels deep"), r.err());
         }
 
         @Test
