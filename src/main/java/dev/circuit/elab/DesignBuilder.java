@@ -73,6 +73,16 @@ public final class DesignBuilder {
                 else if (d instanceof CircuitDecl c && c.typeParams().isEmpty()) b.elaborate(new CircuitRef(c.name().name(), List.of(), c.name().pos()));
             }
         }
+        // Generic circuits nothing instantiates: checked as far as their arguments are not needed.
+        Definitions defs = new Definitions(program, b.diags);
+        java.util.Set<String> instantiated = new java.util.HashSet<>();
+        for (CircuitId id : b.circuits.keySet()) instantiated.add(id.name());
+        for (CircuitId id : b.failed.keySet()) instantiated.add(id.name());
+        for (SourceFile f : program.files()) {
+            for (CircuitDecl c : f.decls(CircuitDecl.class)) {
+                if (!c.typeParams().isEmpty() && !instantiated.contains(c.name().name())) GenericCheck.check(c, defs, b.diags);
+            }
+        }
         // The top's own failure kind (a usage error for a generic top without arguments) wins.
         if (b.diags.hasErrors()) {
             List<Diagnostic> all = new ArrayList<>(program.warnings());
