@@ -18,6 +18,10 @@ import java.util.Set;
  * With {@code nand}, every gate becomes NAND perceptrons only. The test table that follows the circuit
  * is computed from the gates' own meaning ({@link LogicEval}), so {@code circuit test} checks the
  * neurons against the source netlist.
+ *
+ * <p>Why one file of about 420 lines: the gate kinds, their one-neuron or two-layer encodings and
+ * the bus-aware naming of the written ports are one translation table; the import benchmarks
+ * (docs/BENCHMARKS.md) run through it as a whole.
  */
 public final class NetWriter {
     /** The test table lists every input row up to this many inputs. */
