@@ -18,6 +18,9 @@ public final class Evaluator {
         void neuron(Neuron n, double z, double out);
     }
 
+    /** Relative distance from the threshold below which a hard neuron on real inputs is decided exactly. */
+    private static final double NEAR = 1e-9;
+
     private final Netlist net;
     private final int[][] in;
     private final double[][] w;
@@ -91,13 +94,24 @@ public final class Evaluator {
                 }
             } else {
                 z = bias[i];
+                double size = Math.abs(z);
                 double[] ws = w[i];
-                for (int k = 0; k < ins.length; k++) z += ws[k] * nets[ins[k]];
+                for (int k = 0; k < ins.length; k++) {
+                    double term = ws[k] * nets[ins[k]];
+                    z += term;
+                    size += Math.abs(term);
+                }
                 if (exact[i] != null) {
                     // Real-valued inputs into a hard neuron: decided exactly, not by the rounded z.
-                    double[] values = new double[ins.length];
-                    for (int k = 0; k < ins.length; k++) values[k] = nets[ins[k]];
-                    y = exact[i].firesOn(values) ? 1 : 0;
+                    // Far from the threshold the rounded z cannot be wrong (its error is ~1e-16 of
+                    // the terms' size); only near it is the exact sum worth its cost.
+                    if (Math.abs(z) > NEAR * size || !Double.isFinite(size)) {
+                        y = act[i].apply(z);
+                    } else {
+                        double[] values = new double[ins.length];
+                        for (int k = 0; k < ins.length; k++) values[k] = nets[ins[k]];
+                        y = exact[i].firesOn(values) ? 1 : 0;
+                    }
                 } else {
                     y = act[i].apply(z);
                 }
