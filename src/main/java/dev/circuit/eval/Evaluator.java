@@ -110,7 +110,9 @@ public final class Evaluator {
                     } else {
                         double[] values = new double[ins.length];
                         for (int k = 0; k < ins.length; k++) values[k] = nets[ins[k]];
-                        y = exact[i].firesOn(values) ? 1 : 0;
+                        java.math.BigDecimal sum = exact[i].sumOn(values);
+                        y = exact[i].fires(sum) ? 1 : 0;
+                        z = exact[i].z(sum);
                     }
                 } else {
                     y = act[i].apply(z);

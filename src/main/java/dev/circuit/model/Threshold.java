@@ -84,16 +84,26 @@ public record Threshold(List<BigInteger> weights, BigInteger bias, BigInteger sc
     }
 
     /**
-     * Fires on real-valued inputs (a hard neuron fed by sigmoid or linear outputs, or by a real
-     * input), decided exactly: each input is read as its shortest decimal ({@code 0.3} is 3/10, as a
-     * user types it), so a comparison such as {@code x >= 0.3} holds at x = 0.3.
+     * The weighted sum on real-valued inputs (a hard neuron fed by sigmoid or linear outputs, or by
+     * a real input), computed exactly: each input is read as its shortest decimal ({@code 0.3} is
+     * 3/10, as a user types it), so {@code 3*h >= 0.9} holds at h = 0.3. Inputs must be finite.
      */
-    public boolean firesOn(double[] values) {
+    public BigDecimal sumOn(double[] values) {
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < values.length; i++) {
             if (values[i] == 0) continue;
             sum = sum.add(new BigDecimal(weights.get(i)).multiply(new BigDecimal(Double.toString(values[i]))));
         }
+        return sum;
+    }
+
+    /** True when an exact real sum ({@link #sumOn}) reaches the threshold. */
+    public boolean fires(BigDecimal sum) {
         return sum.compareTo(new BigDecimal(threshold)) >= 0;
+    }
+
+    /** The neuron's weighted sum z for an exact real sum: {@code (sum + bias) / scale}, rounded once. */
+    public double z(BigDecimal sum) {
+        return sum.add(new BigDecimal(bias)).divide(new BigDecimal(scale), java.math.MathContext.DECIMAL64).doubleValue();
     }
 }
