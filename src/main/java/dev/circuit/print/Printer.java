@@ -22,9 +22,7 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -44,13 +42,22 @@ public final class Printer {
     /** True right after a '{' or at the start of the file: no blank line goes there. */
     private boolean atStart = true;
 
-    /** Lines that hold a comment of their own: they break a run of aligned assignments. */
-    private final Set<Integer> ownLineComments = new HashSet<>();
+    /** The line of the last thing printed: a statement after ';' on the same line gets no blank line before it. */
+    private int lastLine;
+
+    /** The comments' lines in order, and which of them are a comment's own line: where the output will hold a comment line. */
+    private final int[] commentLines;
+    private final boolean[] ownLine;
 
     private Printer(SourceFile file, List<Comment> comments) {
         this.src = new SourceText(file.text());
         this.pending = new ArrayDeque<>(comments);
-        for (Comment c : comments) if (src.ownLine(c)) ownLineComments.add(c.pos().line());
+        this.commentLines = new int[comments.size()];
+        this.ownLine = new boolean[comments.size()];
+        for (int i = 0; i < comments.size(); i++) {
+            commentLines[i] = comments.get(i).pos().line();
+            ownLine[i] = src.ownLine(comments.get(i));
+        }
     }
 
     /** The canonical text of a parsed file and its comments (from {@code Syntax.comments}). */
@@ -91,8 +98,9 @@ public final class Printer {
     }
 
     private void separate(int line, boolean force) {
-        if (!atStart && (force || src.blank(line - 1))) sb.append('\n');
+        if (!atStart && (force || src.blank(line - 1) && line != lastLine)) sb.append('\n');
         atStart = false;
+        lastLine = line;
     }
 
     /** End-of-line comments from {@code from} up to (not including) line {@code until}, appended to the line just printed. */
@@ -150,7 +158,7 @@ public final class Printer {
         int first = body.isEmpty() ? close : body.get(0).pos().line();
         trailing(header.line(), first);
         atStart = true;
-        int[] widths = alignWidths(body);
+        int[] widths = alignWidths(body, close);
         for (int i = 0; i < body.size(); i++) {
             Stmt s = body.get(i);
             int next = i + 1 < body.size() ? body.get(i + 1).pos().line() : close;
@@ -180,7 +188,7 @@ public final class Printer {
      * being broken by a blank line, a comment of its own, or another kind of statement. One pass over
      * the block, so a long block costs no more per line than a short one.
      */
-    private int[] alignWidths(List<Stmt> body) {
+    private int[] alignWidths(List<Stmt> body, int close) {
         int[] widths = new int[body.size()];
         int i = 0;
         while (i < body.size()) {
@@ -189,7 +197,10 @@ public final class Printer {
                 continue;
             }
             int hi = i;
-            while (hi + 1 < body.size() && body.get(hi + 1) instanceof Assign && joined(body.get(hi), body.get(hi + 1))) hi++;
+            while (hi + 1 < body.size() && body.get(hi + 1) instanceof Assign
+                    && joined(body.get(hi), body.get(hi + 1), hi + 2 < body.size() ? body.get(hi + 2).pos().line() : close)) {
+                hi++;
+            }
             int w = 0;
             for (int k = i; k <= hi; k++) w = Math.max(w, targets((Assign) body.get(k)).length());
             for (int k = i; k <= hi; k++) widths[k] = w;
@@ -198,10 +209,45 @@ public final class Printer {
         return widths;
     }
 
-    private boolean joined(Stmt a, Stmt b) {
+    /**
+     * Whether {@code b} will be printed on the line right after {@code a} ({@code afterB}: the line
+     * where what follows {@code b} starts). It is decided by what the output will hold, not by
+     * the source's line numbers: a statement split over lines is one line once printed, so
+     * {@code y =} on one line and its value on the next still aligns with the statement below,
+     * and formatting the formatted text aligns the same way. Between the two there is nothing
+     * when a's comments all fit at the end of its line ({@link #trailing}), no blank line precedes
+     * b, and b's comments do not spill onto lines above it.
+     */
+    private boolean joined(Stmt a, Stmt b, int afterB) {
         int from = a.pos().line();
         int to = b.pos().line();
-        return to == from + 1 && !ownLineComments.contains(to);
+        return tailCount(from, to) == commentsIn(from, to) && !(src.blank(to - 1) && to != from) && tailCount(to, afterB) <= 1;
+    }
+
+    /** How many comments {@link #trailing}{@code (from, until)} takes: the first ones of the lines, up to one of a line of its own. */
+    private int tailCount(int from, int until) {
+        int n = 0;
+        for (int i = firstComment(from); i < commentLines.length && commentLines[i] < until && !ownLine[i]; i++) n++;
+        return n;
+    }
+
+    private int commentsIn(int from, int until) {
+        int i = firstComment(from);
+        int n = 0;
+        while (i + n < commentLines.length && commentLines[i + n] < until) n++;
+        return n;
+    }
+
+    /** The index of the first comment on or after {@code line}. */
+    private int firstComment(int line) {
+        int lo = 0;
+        int hi = commentLines.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (commentLines[mid] < line) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     private void test(TestDecl t) {
