@@ -340,6 +340,12 @@ final class Elaborator {
                     + portNames(cd.inputs()) + "), got " + c.args().size());
             return;
         }
+        if (targets.size() != cd.outputs().size() && NestedCalls.isHidden(a.targets().get(0).name())) {
+            diags.error(a.pos(), "circuit '" + n + "' has " + count(cd.outputs().size(), "output") + " ("
+                    + portNames(cd.outputs()) + "): a call used as an argument must have one; give its outputs"
+                    + " their own names, '(" + portNames(cd.outputs()) + ") = " + n + "(...)', and pass the one you mean");
+            return;
+        }
         if (targets.size() != cd.outputs().size()) {
             diags.error(a.pos(), "circuit '" + n + "' has " + count(cd.outputs().size(), "output") + " ("
                     + portNames(cd.outputs()) + "), but " + count(targets.size(), "signal") + " "

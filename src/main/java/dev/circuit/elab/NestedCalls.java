@@ -50,6 +50,11 @@ final class NestedCalls {
         return new Expr.Call(c.name(), c.typeArgs(), args, c.pos());
     }
 
+    /** True for the name of a signal made here: only these contain a '.'. */
+    static boolean isHidden(String name) {
+        return name.indexOf('.') >= 0;
+    }
+
     private static boolean hasCallArgument(Expr e) {
         if (!(unparen(e) instanceof Expr.Call c)) return false;
         for (Expr a : c.args()) if (unparen(a) instanceof Expr.Call) return true;

@@ -205,7 +205,7 @@ final class AstBuilder {
         if (ctx instanceof NetParser.UnaryExprContext c) return new Expr.Unary(UnaryOp.of(text(c.op)), expr(c.expr()), pos(c.start));
         if (ctx instanceof NetParser.BinaryExprContext c) {
             Expr.Binary b = new Expr.Binary(BinaryOp.of(text(c.op)), expr(c.expr(0)), expr(c.expr(1)), pos(c.op));
-            if (b.op().isComparison()) refuseChain(b);
+            if (b.op().isComparison()) refuseChain(b, c);
             return b;
         }
         if (ctx instanceof NetParser.TernaryExprContext c) {
@@ -218,13 +218,22 @@ final class AstBuilder {
      * Comparisons do not chain, as in Rust: {@code a < b < c} would compare a 0/1 result with c in
      * C, and mean something else again in Python. Say what to write instead.
      */
-    private void refuseChain(Expr.Binary b) {
-        Expr inner = b.left() instanceof Expr.Binary l && l.op().isComparison() ? l
-                : b.right() instanceof Expr.Binary r && r.op().isComparison() ? r : null;
+    private void refuseChain(Expr.Binary b, NetParser.BinaryExprContext c) {
+        boolean leftInner = b.left() instanceof Expr.Binary l && l.op().isComparison();
+        Expr inner = leftInner ? b.left() : b.right() instanceof Expr.Binary r && r.op().isComparison() ? r : null;
         if (inner == null) return;
         Expr.Binary first = (Expr.Binary) inner;
-        diags.error(b.pos(), "comparisons do not chain: '" + first.op() + "' and '" + b.op()
-                + "' need parentheses to say what is compared, e.g. '(y == a) & (z == b)'");
+        // Show the grouping the rule would give, in the user's own text, then the usual fix.
+        String l = source(c.expr(0));
+        String r = source(c.expr(1));
+        String read = leftInner ? "(" + l + ") " + b.op() + " " + r : l + " " + b.op() + " (" + r + ")";
+        diags.error(b.pos(), "comparisons do not chain: '" + first.op() + "' and '" + b.op() + "' would read as '" + read
+                + "'; put each comparison in parentheses to say what is compared, e.g. '(y == a) & (z == b)'");
+    }
+
+    /** The text of a parsed expression as written, spaces included. */
+    private static String source(ParserRuleContext ctx) {
+        return ctx.start.getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(ctx.start.getStartIndex(), ctx.stop.getStopIndex()));
     }
 
     private Expr primary(NetParser.PrimaryContext ctx) {
