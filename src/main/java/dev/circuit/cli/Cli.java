@@ -54,6 +54,7 @@ public final class Cli implements Runnable {
         m.put("test", TestCommand.class);
         m.put("train", TrainCommand.class);
         m.put("dot", DotCommand.class);
+        m.put("view", ViewCommand.class);
         m.put("stats", StatsCommand.class);
         m.put("separable", SeparableCommand.class);
         m.put("verilog", VerilogCommand.class);

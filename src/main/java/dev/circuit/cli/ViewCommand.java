@@ -1,0 +1,56 @@
+package dev.circuit.cli;
+
+import dev.circuit.diag.CircuitException;
+import dev.circuit.elab.Design;
+import dev.circuit.interop.Dot;
+import dev.circuit.model.Netlist;
+import dev.circuit.view.GraphvizPlain;
+import dev.circuit.view.Layered;
+import dev.circuit.view.Layout;
+import dev.circuit.view.Page;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "view", description = {"Write an interactive page of a circuit: one self-contained HTML file that opens offline.",
+        "In it, inputs toggle and values propagate through every neuron, evaluated with the engine's exact integer"
+                + " weights and thresholds; a neuron shows its weights, sum and margin on hover or click; the file's"
+                + " test tables are rows to click, failing rows marked. Laid out by Graphviz's 'dot' when installed,"
+                + " else by a simple layered layout."},
+        mixinStandardHelpOptions = true)
+final class ViewCommand implements Callable<Integer> {
+    private final Env env;
+
+    @Mixin
+    CircuitFile circuit;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT.html", required = true, description = "The page to write.")
+    Path output;
+
+    ViewCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        OutputFile.notAnInput(output, circuit.file);
+        Design design = circuit.load(env);
+        String html = Page.html(design, layout(design.topCircuit().netlist()));
+        OutputFile.write(output, html.getBytes(StandardCharsets.UTF_8));
+        return 0;
+    }
+
+    /** Graphviz's layout of the DOT text 'circuit dot' writes; without Graphviz, the page's own. */
+    private static Layout layout(Netlist net) {
+        byte[] plain;
+        try {
+            plain = Graphviz.render(Dot.render(net, null, false), "plain", "dot");
+        } catch (CircuitException notInstalledOrFailed) {
+            return Layered.of(net);
+        }
+        return GraphvizPlain.parse(new String(plain, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,202 @@
+package dev.circuit.view;
+
+import dev.circuit.ast.TestDecl;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Diagnostic;
+import dev.circuit.diag.Failure;
+import dev.circuit.elab.BoundTest;
+import dev.circuit.elab.Design;
+import dev.circuit.model.Coef;
+import dev.circuit.model.Netlist;
+import dev.circuit.model.Neuron;
+import dev.circuit.model.Terminal;
+import dev.circuit.model.Threshold;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTML page of a design's top circuit: the template (page.html, page.css, page.js, resources
+ * beside this class) with the circuit's data inlined as one JSON object. The data is the netlist
+ * as the engine holds it: nets, neurons in topological order, each hard neuron's exact integer
+ * weights and threshold ({@link Neuron#exact}), each real-valued neuron's weights and activation;
+ * the circuit's test tables; the layout.
+ */
+public final class Page {
+    /** JavaScript numbers are exact integers below 2^53: every sum the page computes must stay there. */
+    static final int JS_BITS = 53;
+
+    private Page() {}
+
+    /**
+     * The page. Refuses (with every offending neuron named) a circuit whose exact sums do not fit in
+     * JavaScript numbers, rather than show values the engine would not compute.
+     */
+    public static String html(Design design, Layout layout) {
+        String data = data(design, layout);
+        return resource("page.html")
+                .replace("/*STYLE*/", resource("page.css"))
+                .replace("/*SCRIPT*/", resource("page.js"))
+                .replace("/*DATA*/", data)
+                .replace("<!--TITLE-->", escapeHtml(design.topCircuit().netlist().name()));
+    }
+
+    /** The page's data as JSON text. */
+    static String data(Design design, Layout layout) {
+        Netlist net = design.topCircuit().netlist();
+        double[] params = net.initialParams(0);
+        List<Diagnostic> refused = new ArrayList<>();
+        JsonText j = new JsonText();
+        j.raw("{\"name\":").str(net.name()).raw(",\"boolean\":").raw(Boolean.toString(net.isBoolean()));
+        j.raw(",\"nets\":[");
+        for (int i = 0; i < net.netCount(); i++) j.raw(i > 0 ? "," : "").str(net.netNames().get(i));
+        j.raw("],\"inputs\":");
+        terminals(j, net.inputs());
+        j.raw(",\"outputs\":");
+        terminals(j, net.outputs());
+        j.raw(",\"constants\":[");
+        for (int i = 0; i < net.constants().size(); i++) {
+            Netlist.Constant c = net.constants().get(i);
+            j.raw(i > 0 ? ",[" : "[").num(c.net()).raw(",").num(c.value()).raw("]");
+        }
+        j.raw("],\"neurons\":[");
+        for (int i = 0; i < net.neurons().size(); i++) {
+            Neuron n = net.neurons().get(i);
+            j.raw(i > 0 ? "," : "").raw("{\"path\":").str(n.path()).raw(",\"act\":").str(n.activation().keyword())
+                    .raw(",\"out\":").num(n.out()).raw(",\"in\":[");
+            for (int k = 0; k < n.fanIn(); k++) j.raw(k > 0 ? "," : "").num(n.inputs().get(k));
+            j.raw("]");
+            if (n.exact() != null) {
+                String why = exact(j, n.exact());
+                if (why != null) refused.add(Diagnostic.error(n.pos(), "neuron " + n.path() + ": " + why));
+            } else {
+                j.raw(",\"w\":[");
+                for (int k = 0; k < n.fanIn(); k++) j.raw(k > 0 ? "," : "").num(n.weights().get(k).value(params));
+                double bias = 0;
+                for (Coef c : n.bias()) bias += c.value(params);
+                j.raw("],\"bias\":").num(bias);
+            }
+            j.raw("}");
+        }
+        j.raw("],\"tests\":[");
+        List<BoundTest> tests = design.testsOf(design.top());
+        for (int i = 0; i < tests.size(); i++) test(j.raw(i > 0 ? "," : ""), tests.get(i));
+        j.raw("],\"layout\":");
+        layout(j, layout);
+        j.raw("}");
+        if (!refused.isEmpty()) throw new CircuitException(Failure.INVALID_INPUT, refused);
+        return j.toString();
+    }
+
+    /**
+     * Writes {@code "exact":{w,t,bias,scale}}, or returns why it cannot: the longs form of
+     * {@link Threshold#longs} bounds every sum by the total of the magnitudes, which must stay below
+     * 2^53 for the page's arithmetic to be exact.
+     */
+    private static String exact(JsonText j, Threshold t) {
+        long[] l = t.longs();
+        BigInteger total = t.threshold().abs().add(t.bias().abs());
+        for (BigInteger w : t.weights()) total = total.add(w.abs());
+        if (l == null || total.bitLength() > JS_BITS || t.scale().bitLength() > JS_BITS) {
+            return "its exact integer weights and threshold need more than " + JS_BITS
+                    + " bits, which JavaScript numbers cannot hold exactly, so the page could show values the engine"
+                    + " does not compute; 'circuit view' refuses it (eval, test and verilog handle it)";
+        }
+        int n = t.fanIn();
+        j.raw(",\"exact\":{\"w\":[");
+        for (int k = 0; k < n; k++) j.raw(k > 0 ? "," : "").num(l[k]);
+        j.raw("],\"t\":").num(l[n]).raw(",\"bias\":").num(l[n + 1]).raw(",\"scale\":").num(l[n + 2]).raw("}");
+        return null;
+    }
+
+    private static void terminals(JsonText j, List<Terminal> ts) {
+        j.raw("[");
+        for (int i = 0; i < ts.size(); i++) {
+            Terminal t = ts.get(i);
+            j.raw(i > 0 ? "," : "").raw("{\"name\":").str(t.name()).raw(",\"bus\":").raw(Boolean.toString(t.bus())).raw(",\"nets\":[");
+            for (int b = 0; b < t.width(); b++) j.raw(b > 0 ? "," : "").num(t.nets().get(b));
+            j.raw("]}");
+        }
+        j.raw("]");
+    }
+
+    /** A table: its columns as terminal indexes, its rows' cells as written (null for X), its tolerance. */
+    private static void test(JsonText j, BoundTest p) {
+        TestDecl t = p.decl();
+        j.raw("{\"line\":").num(t.pos().line()).raw(",\"tol\":").str(t.tolerance() == null ? null : t.tolerance().toPlainString());
+        j.raw(",\"inCol\":[");
+        for (int i = 0; i < p.inCol().length; i++) j.raw(i > 0 ? "," : "").num(p.inCol()[i]);
+        j.raw("],\"outCol\":[");
+        for (int i = 0; i < p.outCol().length; i++) j.raw(i > 0 ? "," : "").num(p.outCol()[i]);
+        j.raw("],\"rows\":[");
+        for (int r = 0; r < t.rows().size(); r++) {
+            TestDecl.Row row = t.rows().get(r);
+            j.raw(r > 0 ? "," : "").raw("{\"line\":").num(row.pos().line()).raw(",\"in\":");
+            cells(j, row.inputs());
+            j.raw(",\"out\":");
+            cells(j, row.outputs());
+            j.raw("}");
+        }
+        j.raw("]}");
+    }
+
+    /** Each cell as its exact decimal text (the page reads bus values as BigInt), and the text as written. */
+    private static void cells(JsonText j, List<TestDecl.Cell> cells) {
+        j.raw("[");
+        for (int i = 0; i < cells.size(); i++) {
+            TestDecl.Cell c = cells.get(i);
+            j.raw(i > 0 ? "," : "");
+            if (c.isAny()) j.raw("null");
+            else j.raw("[").str(c.value().toPlainString()).raw(",").str(c.toString()).raw("]");
+        }
+        j.raw("]");
+    }
+
+    private static void layout(JsonText j, Layout l) {
+        j.raw("{\"engine\":").str(l.engine()).raw(",\"w\":").num(l.width()).raw(",\"h\":").num(l.height()).raw(",\"nodes\":{");
+        boolean first = true;
+        for (Map.Entry<String, Layout.Box> e : l.nodes().entrySet()) {
+            Layout.Box b = e.getValue();
+            j.raw(first ? "" : ",").str(e.getKey()).raw(":[").num(round(b.x())).raw(",").num(round(b.y())).raw(",")
+                    .num(round(b.w())).raw(",").num(round(b.h())).raw("]");
+            first = false;
+        }
+        j.raw("},\"edges\":{");
+        first = true;
+        for (Map.Entry<String, List<double[]>> e : l.edges().entrySet()) {
+            j.raw(first ? "" : ",").str(e.getKey()).raw(":[");
+            for (int k = 0; k < e.getValue().size(); k++) {
+                double[] pts = e.getValue().get(k);
+                j.raw(k > 0 ? ",[" : "[");
+                for (int i = 0; i < pts.length; i++) j.raw(i > 0 ? "," : "").num(round(pts[i]));
+                j.raw("]");
+            }
+            j.raw("]");
+            first = false;
+        }
+        j.raw("}}");
+    }
+
+    /** Pixels to a tenth: the drawing needs no more, and the file stays small. */
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Page.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

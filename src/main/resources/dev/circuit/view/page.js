@@ -1,0 +1,451 @@
+"use strict";
+// The page's one evaluator. Every neuron comes from the engine's model: a hard neuron as its exact
+// integer weights and threshold (it fires iff sum >= threshold), a real-valued one as its weights,
+// bias and activation. Neurons run in the netlist's topological order, exactly as listed.
+(function () {
+  const C = JSON.parse(document.getElementById("circuit-data").textContent);
+  const SVG = "http://www.w3.org/2000/svg";
+  const vals = new Array(C.nets.length).fill(0);
+  const info = new Array(C.neurons.length);      // per neuron: {sum, z, y} of the last evaluation
+  const inputState = C.inputs.map(t => t.bus ? 0n : 0);
+  const byOut = new Map(C.neurons.map((n, i) => [n.out, i]));
+  let picked = -1;
+  let hovered = -1;
+
+  // ---- evaluation ------------------------------------------------------------------------------
+
+  const ACT = {
+    "step": z => z > 0 ? 1 : 0,
+    ">=": z => z >= 0 ? 1 : 0,
+    // As the engine computes it: never exp of a large positive number.
+    "sigmoid": z => { if (z >= 0) return 1 / (1 + Math.exp(-z)); const e = Math.exp(z); return e / (1 + e); },
+    "linear": z => z,
+    "relu": z => z > 0 ? z : 0,
+    "tanh": z => Math.tanh(z)
+  };
+
+  /** A double as an exact decimal m * 10^-e (m a BigInt), read from its shortest text, as the engine reads it. */
+  function decimal(v) {
+    const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v));
+    const frac = m[3] || "";
+    let e = frac.length - Number(m[4] || 0);
+    let big = BigInt(m[1] + m[2] + frac);
+    if (e < 0) { big *= 10n ** BigInt(-e); e = 0; }
+    return [big, e];
+  }
+
+  /** A hard neuron on real-valued inputs, decided exactly: sum(w * x) >= t in decimals. */
+  function firesOnReals(ex, xs) {
+    const ds = xs.map(decimal);
+    const top = Math.max(0, ...ds.map(d => d[1]));
+    let sum = 0n;
+    ds.forEach((d, k) => { sum += BigInt(ex.w[k]) * d[0] * 10n ** BigInt(top - d[1]); });
+    return sum >= BigInt(ex.t) * 10n ** BigInt(top);
+  }
+
+  /** Lays the inputs into the nets (bus bits least significant first), then runs every neuron in order. */
+  function evaluate(state, v, record) {
+    C.inputs.forEach((t, i) => {
+      if (t.bus) t.nets.forEach((n, b) => { v[n] = Number((state[i] >> BigInt(b)) & 1n); });
+      else v[t.nets[0]] = state[i];
+    });
+    for (const [n, x] of C.constants) v[n] = x;
+    C.neurons.forEach((n, i) => {
+      const xs = n.in.map(k => v[k]);
+      let y, z, sum = null;
+      if (n.exact) {
+        const ex = n.exact;
+        if (xs.every(x => x === 0 || x === 1)) {
+          sum = 0;
+          xs.forEach((x, k) => { if (x === 1) sum += ex.w[k]; });
+          y = sum >= ex.t ? 1 : 0;
+          z = (sum + ex.bias) / ex.scale;
+        } else {
+          y = firesOnReals(ex, xs) ? 1 : 0;
+          z = (xs.reduce((s, x, k) => s + ex.w[k] * x, 0) + ex.bias) / ex.scale;
+        }
+      } else {
+        z = xs.reduce((s, x, k) => s + n.w[k] * x, n.bias);
+        y = ACT[n.act](z);
+      }
+      v[n.out] = y;
+      if (record) info[i] = { sum: sum, z: z, y: y };
+    });
+  }
+
+  /** A terminal's value from the nets: a bus as a BigInt (null when a bit is not 0 or 1), a wire as a number. */
+  function terminalValue(t, v) {
+    if (!t.bus) return v[t.nets[0]];
+    let x = 0n;
+    for (let b = t.nets.length - 1; b >= 0; b--) {
+      const bit = v[t.nets[b]];
+      if (bit !== 0 && bit !== 1) return null;
+      x = (x << 1n) | BigInt(bit);
+    }
+    return x;
+  }
+
+  function fmt(x) {
+    if (x === null) return "?";
+    if (typeof x === "bigint" || Number.isInteger(x)) return String(x);
+    return String(Number(x.toPrecision(6)));
+  }
+
+  function bigOf(text) { return BigInt(text.replace(/\.0*$/, "")); }
+
+  // ---- tables ----------------------------------------------------------------------------------
+
+  /** Sets the inputs a row names; its X cells are 0 (the first of the values X stands for). */
+  function rowState(table, row, base) {
+    const s = base.slice();
+    table.inCol.forEach((ti, c) => {
+      const cell = row.in[c];
+      const t = C.inputs[ti];
+      s[ti] = cell === null ? (t.bus ? 0n : 0) : (t.bus ? bigOf(cell[0]) : Number(cell[0]));
+    });
+    return s;
+  }
+
+  function cellHolds(table, c, got) {
+    const cell = got.row.out[c];
+    if (cell === null) return true;
+    const t = C.outputs[table.outCol[c]];
+    const g = terminalValue(t, got.v);
+    if (t.bus) {
+      if (g === null) return false;
+      const e = bigOf(cell[0]);
+      const diff = g > e ? g - e : e - g;
+      return table.tol === null ? diff === 0n : diff <= BigInt(table.tol.split(".")[0]);
+    }
+    const e = Number(cell[0]);
+    return table.tol === null ? g === e : Math.abs(g - e) <= Number(table.tol);
+  }
+
+  /** pass, fail, or unchecked (X inputs expand to more rows than the page tries: 2^12). */
+  function rowVerdict(table, row) {
+    const free = [];
+    let bits = 0;
+    table.inCol.forEach((ti, c) => { if (row.in[c] === null) { free.push(ti); bits += C.inputs[ti].nets.length; } });
+    if (bits > 12) return "unchecked";
+    const v = new Array(C.nets.length).fill(0);
+    for (let k = 0; k < (1 << bits); k++) {
+      const s = rowState(table, row, inputState);
+      let rest = k;
+      for (const ti of free) {
+        const w = C.inputs[ti].nets.length;
+        const x = rest & ((1 << w) - 1);
+        rest >>= w;
+        s[ti] = C.inputs[ti].bus ? BigInt(x) : x;
+      }
+      evaluate(s, v, false);
+      for (let c = 0; c < table.outCol.length; c++) if (!cellHolds(table, c, { row: row, v: v })) return "fail";
+    }
+    return "pass";
+  }
+
+  // ---- drawing ---------------------------------------------------------------------------------
+
+  function el(name, attrs, parent) {
+    const e = document.createElementNS(SVG, name);
+    for (const k in attrs) e.setAttribute(k, attrs[k]);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+
+  const svg = document.getElementById("svg");
+  const L = C.layout;
+  svg.setAttribute("width", L.w);
+  svg.setAttribute("height", L.h);
+  svg.setAttribute("viewBox", "0 0 " + L.w + " " + L.h);
+  const defs = el("defs", {}, svg);
+  const clusters = el("g", {}, svg);
+  const edgeLayer = el("g", {}, svg);
+  const nodeLayer = el("g", {}, svg);
+  document.getElementById("engine").textContent = (C.boolean ? "Boolean" : "real-valued") + " circuit · "
+      + C.neurons.length + " neurons · layout: " + L.engine;
+
+  const markers = {};
+  function marker(colour) {
+    if (markers[colour]) return markers[colour];
+    const id = "arrow" + Object.keys(markers).length;
+    const m = el("marker", { id: id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto" }, defs);
+    el("path", { d: "M0,0 L10,5 L0,10 z", fill: colour }, m);
+    return (markers[colour] = "url(#" + id + ")");
+  }
+
+  const nodes = {};   // id -> {g, value text element, net}
+  function nodeOf(id, kind, label, net, neuron) {
+    const b = L.nodes[id];
+    if (!b) return;
+    const g = el("g", { class: "node " + kind, "data-id": id }, nodeLayer);
+    const [x, y, w, h] = b;
+    if (kind === "neuron") el("rect", { x: x - w / 2, y: y - h / 2, width: w, height: h, rx: 8 }, g);
+    else if (kind === "constant") { /* text only */ }
+    else {
+      const r = Math.min(w, h) / 2;
+      el("circle", { cx: x, cy: y, r: r }, g);
+      if (kind === "output") el("circle", { cx: x, cy: y, r: r - 3 }, g);
+    }
+    const t = el("text", { x: x, y: y - 3, "text-anchor": "middle" }, g);
+    t.textContent = label;
+    const vt = el("text", { x: x, y: y + 11, "text-anchor": "middle", class: "value" }, g);
+    if (neuron !== undefined) {
+      g.addEventListener("mouseenter", () => { hovered = neuron; showInfo(); });
+      g.addEventListener("mouseleave", () => { hovered = -1; showInfo(); });
+      g.addEventListener("click", () => { picked = picked === neuron ? -1 : neuron; showInfo(); paint(); });
+    }
+    nodes[id] = { g: g, value: vt, net: net };
+  }
+
+  const bitName = (t, b) => t.bus ? t.name + "[" + b + "]" : t.name;
+  C.inputs.forEach(t => t.nets.forEach((n, b) => nodeOf("n" + n, "input", bitName(t, b), n)));
+  C.constants.forEach(([n, x]) => nodeOf("n" + n, "constant", fmt(x), n));
+  const short = p => p.substring(p.lastIndexOf("/") + 1);
+  C.neurons.forEach((n, i) => nodeOf("n" + n.out, "neuron", short(n.path), n.out, i));
+  C.outputs.forEach(t => t.nets.forEach((n, b) => nodeOf("out_" + t.name + (t.bus ? "_" + b : ""), "output", bitName(t, b), n)));
+
+  // Instance boxes: every instance path below the top around the neurons inside it.
+  (function drawClusters() {
+    const boxes = new Map();
+    C.neurons.forEach(n => {
+      const b = L.nodes["n" + n.out];
+      if (!b) return;
+      const parts = n.path.split("/").slice(1, -1);
+      for (let d = 1; d <= parts.length; d++) {
+        const key = parts.slice(0, d).join("/");
+        const box = boxes.get(key) || { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, depth: d };
+        box.x0 = Math.min(box.x0, b[0] - b[2] / 2); box.x1 = Math.max(box.x1, b[0] + b[2] / 2);
+        box.y0 = Math.min(box.y0, b[1] - b[3] / 2); box.y1 = Math.max(box.y1, b[1] + b[3] / 2);
+        boxes.set(key, box);
+      }
+    });
+    boxes.forEach((b, key) => {
+      const pad = 14 - 3 * Math.min(b.depth, 3);
+      el("rect", { class: "cluster", x: b.x0 - pad, y: b.y0 - pad - 10, width: b.x1 - b.x0 + 2 * pad, height: b.y1 - b.y0 + 2 * pad + 10, rx: 6 }, clusters);
+      const t = el("text", { class: "cluster-label", x: b.x0 - pad + 4, y: b.y0 - pad - 1 }, clusters);
+      t.textContent = key;
+    });
+  })();
+
+  const edges = [];   // {path, net}
+  const seen = {};
+  function edge(from, to, net, title) {
+    const key = from + "->" + to;
+    const k = seen[key] = (seen[key] || 0);
+    seen[key]++;
+    const routed = L.edges[key] && L.edges[key][k];
+    let d;
+    if (routed && routed.length >= 8) {
+      d = "M" + routed[0] + "," + routed[1];
+      for (let i = 2; i + 5 < routed.length; i += 6) d += " C" + routed.slice(i, i + 6).join(",");
+    } else {
+      const a = L.nodes[from], b = L.nodes[to];
+      if (!a || !b) return;
+      d = "M" + (a[0] + a[2] / 2) + "," + a[1] + " L" + (b[0] - b[2] / 2) + "," + b[1];
+    }
+    const p = el("path", { class: "edge", d: d }, edgeLayer);
+    el("title", {}, p).textContent = title;
+    edges.push({ path: p, net: net });
+  }
+  C.neurons.forEach(n => n.in.forEach((i, k) => edge("n" + i, "n" + n.out, i,
+      C.nets[i] + " → " + n.path + (n.exact ? ": weight " + n.exact.w[k] + (n.exact.scale !== 1 ? "/" + n.exact.scale : "") : ": weight " + n.w[k]))));
+  C.outputs.forEach(t => t.nets.forEach((n, b) => edge("n" + n, "out_" + t.name + (t.bus ? "_" + b : ""), n, bitName(t, b))));
+
+  /** An edge's colour says the value it carries: 1 orange, 0 grey, values between in between. */
+  function colour(x) {
+    if (x === 1) return "#e8710a";
+    if (x === 0) return "#b0b4b8";
+    const f = Math.max(0, Math.min(1, x));
+    const mix = (a, b) => Math.round(a + (b - a) * f);
+    return "rgb(" + mix(176, 232) + "," + mix(180, 113) + "," + mix(184, 10) + ")";
+  }
+
+  function paint() {
+    for (const id in nodes) {
+      const nd = nodes[id];
+      const x = vals[nd.net];
+      nd.value.textContent = fmt(x);
+      nd.g.classList.toggle("on", x === 1);
+      nd.g.classList.toggle("picked", byOut.get(nd.net) === picked && id === "n" + nd.net);
+    }
+    for (const e of edges) {
+      const c = colour(vals[e.net]);
+      e.path.setAttribute("stroke", c);
+      e.path.setAttribute("marker-end", marker(c));
+      e.path.setAttribute("stroke-width", vals[e.net] === 1 ? 2.6 : 1.4);
+    }
+  }
+
+  // ---- panels ----------------------------------------------------------------------------------
+
+  function showInfo() {
+    const i = hovered >= 0 ? hovered : picked;
+    const box = document.getElementById("info");
+    if (i < 0) { box.innerHTML = '<p class="hint">Hover over or click a neuron.</p>'; return; }
+    const n = C.neurons[i], r = info[i];
+    const esc = s => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    let h = "<p><b>" + esc(n.path) + "</b><br>" + (n.exact ? "hard neuron, exact integer form" : esc(n.act) + " neuron") + "</p><table><tr><th>input</th><th>weight</th><th>value</th></tr>";
+    n.in.forEach((k, j) => {
+      h += "<tr><td>" + esc(C.nets[k]) + "</td><td>" + (n.exact ? n.exact.w[j] : fmt(n.w[j])) + "</td><td>" + fmt(vals[k]) + "</td></tr>";
+    });
+    h += "</table>";
+    if (n.exact) {
+      const ex = n.exact;
+      h += '<div class="rule">fires iff sum ≥ ' + ex.t + "</div>";
+      if (r.sum !== null) h += '<div class="rule">sum = <b>' + r.sum + "</b>, margin sum − threshold = " + (r.sum - ex.t) + "</div>";
+      h += '<div class="rule">z = (sum + ' + ex.bias + ")" + (ex.scale !== 1 ? " / " + ex.scale : "") + " = " + fmt(r.z) + ", |z| = " + fmt(Math.abs(r.z)) + "</div>";
+    } else {
+      h += '<div class="rule">bias ' + fmt(n.bias) + ", z = " + fmt(r.z) + ", |z| = " + fmt(Math.abs(r.z)) + "</div>";
+    }
+    h += '<div class="rule">out = <b id="info-out">' + fmt(r.y) + "</b></div>";
+    box.innerHTML = h;
+  }
+
+  const inputsBox = document.getElementById("inputs");
+  const inputControls = C.inputs.map((t, i) => {
+    const row = document.createElement("div");
+    row.className = "term";
+    row.appendChild(document.createTextNode(t.bus ? t.name + "[" + t.nets.length + "]" : t.name));
+    let ctl;
+    if (t.bus || !C.boolean) {
+      ctl = document.createElement("input");
+      ctl.className = "num";
+      ctl.value = "0";
+      ctl.addEventListener("input", () => {
+        try {
+          if (t.bus) {
+            const x = BigInt(ctl.value.trim());
+            if (x < 0n || x >> BigInt(t.nets.length) !== 0n) throw new Error("out of range");
+            inputState[i] = x;
+          } else {
+            const x = Number(ctl.value);
+            if (ctl.value.trim() === "" || !Number.isFinite(x)) throw new Error("not a number");
+            inputState[i] = x;
+          }
+          ctl.setCustomValidity("");
+          update();
+        } catch (e) {
+          ctl.setCustomValidity(t.bus ? "0.." + ((1n << BigInt(t.nets.length)) - 1n) : "a number");
+          ctl.reportValidity();
+        }
+      });
+    } else {
+      ctl = document.createElement("button");
+      ctl.className = "bit";
+      ctl.addEventListener("click", () => { inputState[i] = inputState[i] === 1 ? 0 : 1; update(); });
+    }
+    ctl.id = "in-" + t.name;
+    row.appendChild(ctl);
+    inputsBox.appendChild(row);
+    return ctl;
+  });
+
+  const outputsBox = document.getElementById("outputs");
+  const outputViews = C.outputs.map(t => {
+    const row = document.createElement("div");
+    row.className = "term";
+    row.appendChild(document.createTextNode(t.bus ? t.name + "[" + t.nets.length + "]" : t.name));
+    const o = document.createElement("span");
+    o.className = "out";
+    o.id = "out-" + t.name;
+    row.appendChild(o);
+    outputsBox.appendChild(row);
+    return o;
+  });
+
+  function showTerminals() {
+    C.inputs.forEach((t, i) => {
+      const ctl = inputControls[i];
+      if (ctl.tagName === "BUTTON") { ctl.textContent = String(inputState[i]); ctl.classList.toggle("on", inputState[i] === 1); }
+      else if (document.activeElement !== ctl) ctl.value = String(inputState[i]);
+    });
+    C.outputs.forEach((t, i) => {
+      const x = terminalValue(t, vals);
+      outputViews[i].textContent = fmt(x);
+      outputViews[i].classList.toggle("on", !t.bus && x === 1);
+    });
+  }
+
+  // Tables: one selectable at a time; rows are marked by the page's own evaluation of them.
+  const tablesBox = document.getElementById("tables");
+  const rowViews = [];
+  let shown = 0;
+  if (C.tests.length === 0) tablesBox.innerHTML = '<p class="hint">This circuit has no test table in its file.</p>';
+  else {
+    const select = document.createElement("select");
+    select.id = "table-select";
+    C.tests.forEach((t, k) => {
+      const o = document.createElement("option");
+      o.value = k;
+      o.textContent = "test " + C.name + " (line " + t.line + ", " + t.rows.length + " rows)";
+      select.appendChild(o);
+    });
+    select.addEventListener("change", () => showTable(Number(select.value)));
+    tablesBox.appendChild(select);
+    const summary = document.createElement("div");
+    summary.id = "summary";
+    tablesBox.appendChild(summary);
+    C.tests.forEach((t, k) => {
+      const table = document.createElement("table");
+      table.className = "truth";
+      table.id = "table-" + k;
+      let head = "<tr>";
+      t.inCol.forEach(c => { head += "<th>" + C.inputs[c].name + "</th>"; });
+      t.outCol.forEach((c, j) => { head += "<th" + (j === 0 ? ' class="sep"' : "") + ">" + C.outputs[c].name + "</th>"; });
+      table.innerHTML = head + "<th></th></tr>";
+      const views = t.rows.map((row, r) => {
+        const tr = document.createElement("tr");
+        const verdict = rowVerdict(t, row);
+        tr.className = "row " + verdict;
+        tr.dataset.index = r;
+        tr.title = "line " + row.line + (verdict === "fail" ? ": the circuit disagrees with this row"
+            : verdict === "unchecked" ? ": X expands to too many rows to check here" : "");
+        const cell = (c, sep) => "<td" + (sep ? ' class="sep"' : "") + ">" + (c === null ? "X" : c[1]) + "</td>";
+        tr.innerHTML = row.in.map(c => cell(c, false)).join("") + row.out.map((c, j) => cell(c, j === 0)).join("") + '<td class="mark"></td>';
+        tr.addEventListener("click", () => {
+          rowState(t, row, inputState).forEach((x, i) => { inputState[i] = x; });
+          update();
+        });
+        return tr;
+      });
+      views.forEach(v => table.appendChild(v));
+      table.style.display = k === 0 ? "" : "none";
+      table.dataset.failed = views.filter(v => v.classList.contains("fail")).length;
+      tablesBox.appendChild(table);
+      rowViews.push(views);
+    });
+    function showTable(k) {
+      shown = k;
+      C.tests.forEach((t, j) => { document.getElementById("table-" + j).style.display = j === k ? "" : "none"; });
+      const failed = Number(document.getElementById("table-" + k).dataset.failed);
+      summary.textContent = failed === 0 ? "Every row checked here holds." : failed + " row" + (failed === 1 ? "" : "s") + " fail (marked ✗).";
+      markCurrent();
+    }
+    showTable(0);
+  }
+
+  /** The current rows: those whose written inputs are the inputs set now (X matches anything). */
+  function markCurrent() {
+    if (C.tests.length === 0) return;
+    const t = C.tests[shown];
+    t.rows.forEach((row, r) => {
+      const cur = t.inCol.every((ti, c) => {
+        const cell = row.in[c];
+        if (cell === null) return true;
+        return C.inputs[ti].bus ? bigOf(cell[0]) === inputState[ti] : Number(cell[0]) === inputState[ti];
+      });
+      rowViews[shown][r].classList.toggle("current", cur);
+    });
+  }
+
+  function update() {
+    evaluate(inputState, vals, true);
+    showTerminals();
+    paint();
+    showInfo();
+    markCurrent();
+  }
+
+  update();
+  window.circuitView = { evaluate: evaluate, data: C };
+})();

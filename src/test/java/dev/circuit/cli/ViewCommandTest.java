@@ -1,0 +1,42 @@
+package dev.circuit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 'circuit view' without a browser: what it writes, and what it refuses. */
+class ViewCommandTest {
+    @Test
+    void writesOneSelfContainedPage(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("adder.html");
+        CliRun r = CliRun.of("view", "circuits/adder.net", "-o", out.toString());
+        assertEquals(0, r.code(), r.all());
+        String html = Files.readString(out);
+        assertTrue(html.contains("\"exact\":{\"w\":[-2,-2],\"t\":-2,\"bias\":3,\"scale\":1}"), "nand's exact form, from the model");
+        // Nothing fetched: no external script, stylesheet, image or font.
+        // (url(# names a marker inside the page itself.)
+        assertFalse(html.matches("(?s).*(src=|href=|url\\((?!#)|@import).*"), "the page references no other file");
+        assertFalse(html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"));
+    }
+
+    @Test
+    void refusesExactFormsJavaScriptCannotHold(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("big.net");
+        Files.writeString(f, "circuit big(a, b) -> (y) {\n    y = step(9007199254740993*a - b)\n}\n");
+        Path out = dir.resolve("big.html");
+        CliRun r = CliRun.of("view", f.toString(), "-o", out.toString());
+        assertEquals(3, r.code(), r.all());
+        assertTrue(r.err().contains("big.net:2:") && r.err().contains("more than 53 bits"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void needsAnOutputFile() {
+        assertEquals(2, CliRun.of("view", "circuits/adder.net").code());
+    }
+}

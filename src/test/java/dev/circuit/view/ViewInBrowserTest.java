@@ -1,0 +1,232 @@
+package dev.circuit.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.circuit.ast.TestDecl;
+import dev.circuit.cli.Cli;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Sources;
+import dev.circuit.elab.BoundTest;
+import dev.circuit.elab.Design;
+import dev.circuit.elab.DesignBuilder;
+import dev.circuit.elab.Loader;
+import dev.circuit.elab.Program;
+import dev.circuit.eval.Evaluator;
+import dev.circuit.eval.Values;
+import dev.circuit.model.Netlist;
+import dev.circuit.model.Terminal;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The page in a real browser, held to the scalar evaluator: for every Boolean circuit with a test
+ * table in circuits/, the page 'circuit view' writes is opened in headless Chromium, every row of
+ * every table is clicked, and the outputs the page shows must be those {@link Evaluator} computes
+ * for the inputs the page shows. Each row's pass/fail mark must be the evaluator's verdict too.
+ * Skipped, with the reason printed, where Chromium is not installed.
+ *
+ * <p>With {@code -Dview.screenshot=docs/view-adder.png}, the half adder test also saves the picture
+ * the README shows.
+ */
+class ViewInBrowserTest {
+    private static ChromeDriver browser;
+
+    /** Per test, not per class: surefire counts a class-level skip as zero tests. */
+    @BeforeEach
+    void needsBrowser() {
+        assumeTrue(Browser.installed(), Browser.MISSING);
+        if (browser == null) browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        browser = null;
+    }
+
+    /** Each Boolean circuit some table of a file in circuits/ names, once, with that file. */
+    static Stream<Arguments> tabledBooleanCircuits() throws IOException {
+        List<Arguments> out = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Path.of("circuits"))) {
+            files = s.filter(p -> p.toString().endsWith(".net")).sorted().toList();
+        }
+        for (Path f : files) {
+            Program program;
+            try {
+                program = Loader.read(f, new Sources());
+            } catch (CircuitException e) {
+                continue; // a broken file is 'circuit test's business
+            }
+            Set<String> seen = new HashSet<>();
+            List<TestDecl> decls = program.root().decls(TestDecl.class);
+            for (int i = 0; i < decls.size(); i++) {
+                try {
+                    Design d = DesignBuilder.build(program, decls.get(i).target());
+                    Netlist n = d.topCircuit().netlist();
+                    if (n.isBoolean() && !n.neurons().isEmpty() && seen.add(n.name())) out.add(Arguments.of(f, d.top().toString(), i));
+                } catch (CircuitException e) {
+                    // an invalid table fails in 'circuit test'
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} --top {1}")
+    @MethodSource("tabledBooleanCircuits")
+    void everyRowClickedInThePageShowsWhatTheEvaluatorComputes(Path file, String top, int decl, @TempDir Path dir) throws Exception {
+        Path page = view(file, top, dir);
+        Program program = Loader.read(file, new Sources());
+        Design design = DesignBuilder.build(program, program.root().decls(TestDecl.class).get(decl).target());
+        List<BoundTest> tables = design.testsOf(design.top());
+        assertFalse(tables.isEmpty());
+        int clicked = clickEveryRow(page, design.topCircuit().netlist(), tables);
+        assertEquals(tables.stream().mapToInt(t -> t.decl().rows().size()).sum(), clicked);
+        if (file.equals(Path.of("circuits/adder.net")) && System.getProperty("view.screenshot") != null) {
+            browser.findElements(By.cssSelector("#table-0 tr.row")).get(3).click();
+            browser.findElement(By.cssSelector("g.node.neuron[data-id]")).click();
+            Files.write(Path.of(System.getProperty("view.screenshot")), browser.getScreenshotAs(OutputType.BYTES));
+        }
+    }
+
+    /** The mutation the marks must catch: a wrong expectation is marked as failing, the right ones as holding. */
+    @Test
+    void aWrongRowIsMarkedFailing(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("circuits/nand.net"), dir.resolve("nand.net"));
+        Path f = dir.resolve("wrong.net");
+        Files.writeString(f, "import \"nand.net\"\n"
+                + "circuit wrong(a, b) -> (y) {\n    y = nand(a, b)\n}\n"
+                + "test wrong {\n    a b | y\n    1 1 | 1\n    0 0 | 1\n    X 0 | 1\n    1 X | 0\n}\n");
+        open(view(f, null, dir));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#table-0 tr.row"));
+        assertEquals(List.of(true, false, false, true), rows.stream().map(r -> r.getAttribute("class").contains("fail")).toList());
+        assertTrue(browser.findElement(By.id("summary")).getText().startsWith("2 rows fail"));
+    }
+
+    /** A bus is a number field: typing a value re-evaluates (dec2: y == 1 << a). */
+    @Test
+    void aBusInputIsANumberField(@TempDir Path dir) throws Exception {
+        open(view(Path.of("circuits/arith/decoder.net"), "dec2", dir));
+        WebElement a = browser.findElement(By.id("in-a"));
+        for (int v = 0; v < 4; v++) {
+            a.clear();
+            a.sendKeys(Integer.toString(v));
+            assertEquals(Integer.toString(1 << v), browser.findElement(By.id("out-y")).getText());
+        }
+    }
+
+    /** Opens the page, then per table, per row: click it, read the shown inputs and outputs, evaluate. */
+    private static int clickEveryRow(Path page, Netlist net, List<BoundTest> tables) {
+        open(page);
+        Evaluator ev = new Evaluator(net, net.initialParams(0));
+        int clicked = 0;
+        for (int k = 0; k < tables.size(); k++) {
+            if (tables.size() > 1) browser.findElement(By.cssSelector("#table-select option[value='" + k + "']")).click();
+            List<WebElement> rows = browser.findElements(By.cssSelector("#table-" + k + " tr.row"));
+            BoundTest table = tables.get(k);
+            assertEquals(table.decl().rows().size(), rows.size());
+            for (int r = 0; r < rows.size(); r++) {
+                rows.get(r).click();
+                String where = net.name() + " table " + k + " row " + r;
+                Map<String, String> shown = shown(net, rows.get(r));
+                assertTrue(shown.get("row").contains("current"), where + " is highlighted");
+                double[] inputs = shownInputs(net, shown, where);
+                double[] got = ev.outputs(inputs);
+                int[] at = Terminal.offsets(net.outputs());
+                for (int o = 0; o < net.outputs().size(); o++) {
+                    Terminal t = net.outputs().get(o);
+                    assertEquals(Values.terminal(t, got, at[o], false), shown.get("out-" + t.name()), where + ": " + t.name());
+                }
+                TestDecl.Row row = table.decl().rows().get(r);
+                if (row.inputs().stream().noneMatch(TestDecl.Cell::isAny) && table.decl().tolerance() == null) {
+                    assertEquals(!holds(table, row, got, at), shown.get("row").contains("fail"), where + " mark");
+                }
+                clicked++;
+            }
+        }
+        return clicked;
+    }
+
+    /**
+     * What the page shows, read in one round trip (a call per element made the suite minutes long):
+     * each input's toggle text or number field, each output's text, and the clicked row's classes.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> shown(Netlist net, WebElement row) {
+        List<String> ids = new ArrayList<>();
+        for (Terminal t : net.inputs()) ids.add("in-" + t.name());
+        for (Terminal t : net.outputs()) ids.add("out-" + t.name());
+        Map<String, String> m = (Map<String, String>) browser.executeScript(
+                "const m = {row: arguments[0].className};"
+                + "for (const id of arguments[1]) { const e = document.getElementById(id); m[id] = e.tagName === 'INPUT' ? e.value : e.textContent; }"
+                + "return m;", row, ids);
+        return m;
+    }
+
+    /** The inputs as the page shows them: a bit's toggle text, a bus's number field. */
+    private static double[] shownInputs(Netlist net, Map<String, String> shown, String where) {
+        double[] in = new double[net.inputBits()];
+        int[] at = Terminal.offsets(net.inputs());
+        for (int i = 0; i < net.inputs().size(); i++) {
+            Terminal t = net.inputs().get(i);
+            String text = shown.get("in-" + t.name());
+            BigInteger v = new BigInteger(text.strip());
+            assertTrue(v.signum() >= 0 && v.bitLength() <= t.width(), where + ": " + t.name() + "=" + text);
+            for (int b = 0; b < t.width(); b++) in[at[i] + b] = v.testBit(b) ? 1 : 0;
+        }
+        return in;
+    }
+
+    private static boolean holds(BoundTest table, TestDecl.Row row, double[] got, int[] at) {
+        for (int c = 0; c < table.outCol().length; c++) {
+            TestDecl.Cell cell = row.outputs().get(c);
+            if (cell.isAny()) continue;
+            Terminal t = table.net().outputs().get(table.outCol()[c]);
+            BigInteger v = Values.busValue(got, at[table.outCol()[c]], t.width());
+            if (v == null || !v.equals(cell.value().toBigIntegerExact())) return false;
+        }
+        return true;
+    }
+
+    private static void open(Path page) {
+        browser.get(page.toUri().toString());
+        Object errors = browser.executeScript("return window.circuitView ? null : 'the page script did not run'");
+        assertEquals(null, errors);
+    }
+
+    /** The page, written by the command a user runs. */
+    static Path view(Path file, String top, Path dir) {
+        Path out = dir.resolve("page.html");
+        List<String> args = new ArrayList<>(List.of("view", file.toString(), "-o", out.toString()));
+        if (top != null) args.addAll(List.of("--top", top));
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args.toArray(new String[0]), new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        return out;
+    }
+}
