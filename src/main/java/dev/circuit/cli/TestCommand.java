@@ -48,7 +48,7 @@ final class TestCommand implements Callable<Integer> {
     enum Engine { auto, interpreted, scalar, sat }
 
     @Option(names = "--engine", defaultValue = "auto",
-            description = "Engine for checks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, which proves checks of more than 2^40 rows by SAT; scalar is the slow reference, interpreted skips code generation, sat proves every check by SAT).")
+            description = "Engine for checks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; scalar is the slow reference, interpreted skips code generation, sat proves by SAT, as auto does above 2^40 rows).")
     Engine engine;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
