@@ -15,6 +15,8 @@ public enum Failure {
     IO(4),
     /** Training diverged or could not run. */
     TRAINING(5),
+    /** No check failed, but a SAT proof ended unknown at its timeout: neither a pass nor a failure found. */
+    UNKNOWN(6),
     /** A bug in circuit itself. */
     INTERNAL(70);
 

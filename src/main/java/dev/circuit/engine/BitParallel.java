@@ -85,7 +85,22 @@ public final class BitParallel implements Bytecode.Schedule {
     }
 
     private static BitParallel network(Netlist net, Prop property) {
-        if (!net.isBoolean() || net.inputBits() > 62) return null;
+        // Rows are numbered by a long: the engine enumerates at most 2^62 of them.
+        if (net.inputBits() > 62) return null;
+        Network n = synthesise(net, property);
+        return n == null ? null : schedule(n.gates(), n.property(), rowBits(net), net.neurons().size());
+    }
+
+    /** A circuit and its property as one gate network; {@code property} is the signal that is 1 where it holds. */
+    record Network(Gates gates, int property) {}
+
+    /**
+     * The gate network of a Boolean circuit and a property, before scheduling, for any number of
+     * inputs; null when it cannot be built exactly (real-valued neurons, non-integer weights,
+     * operators {@link SpecSynth} does not synthesise). The SAT encoding ({@link Cnf}) reads it.
+     */
+    static Network synthesise(Netlist net, Prop property) {
+        if (!net.isBoolean()) return null;
         Gates g = new Gates(net.inputBits());
         int[] signal = new int[net.netCount()];
         for (int i = 0; i < net.inputBits(); i++) signal[i] = g.input(i);
@@ -98,8 +113,7 @@ public final class BitParallel implements Bytecode.Schedule {
         }
         int[][] terms = net.terminals().stream().map(t -> t.nets().stream().mapToInt(k -> signal[k]).toArray()).toArray(int[][]::new);
         int prop = SpecSynth.synth(g, property, terms);
-        if (prop < 0) return null;
-        return schedule(g, prop, rowBits(net), net.neurons().size());
+        return prop < 0 ? null : new Network(g, prop);
     }
 
     /** Which bit of the row number each input bit is: the first input is the most significant. */

@@ -3,7 +3,8 @@
  * {@link dev.circuit.model.Threshold}) and a check's bound property ({@link dev.circuit.model.Prop},
  * interpreted by {@link dev.circuit.engine.SpecSynth}) are both synthesised into one network of
  * two-input gates ({@link dev.circuit.engine.Gates}); the network is then evaluated on many rows at
- * once, one bit per row in each 64-bit word, by an interpreter or by code generated with ASM. Reads
+ * once, one bit per row in each 64-bit word, by an interpreter or by code generated with ASM; or
+ * encoded as CNF for a SAT solver ({@link dev.circuit.engine.Cnf}; solving is the sat package's). Reads
  * only the model: no AST, no files, no CLI, and it does not decide how results are reported.
  */
 package dev.circuit.engine;

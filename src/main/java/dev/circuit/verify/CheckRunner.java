@@ -8,13 +8,16 @@ import dev.circuit.eval.Rows;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import dev.circuit.engine.BitParallel;
+import dev.circuit.engine.Cnf;
+import dev.circuit.sat.SatSolver;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Runs a check over every input row (or over seeded random rows when sampling) and stops at the
  * first row where the property does not hold. This is the scalar engine: one row at a time through
- * {@link Evaluator}; it is the reference the bit-parallel engine is tested against.
+ * {@link Evaluator}; it is the reference the bit-parallel and SAT engines are tested against, and
+ * it explains (and so confirms) every failure they find.
  */
 final class CheckRunner {
     private CheckRunner() {}
@@ -87,20 +90,58 @@ final class CheckRunner {
         return new TestOutcome.Check(file, name, pos, Verdict.FAIL, how, engine.gates(), row + 1, List.of(d));
     }
 
+    /**
+     * Runs the check on the SAT engine: proves it for every row, or finds a counterexample, which is
+     * re-run on the scalar evaluator to explain it (and to check the SAT answer: an answer the
+     * reference does not confirm is a bug, never a verdict). Null when the gate network cannot be
+     * built (the same cases as the bit-parallel engine).
+     */
+    static TestOutcome sat(BoundCheck check, Spec spec, String file, String name, VerifyOptions opt) {
+        Netlist net = check.net();
+        Pos pos = check.decl().pos();
+        Cnf cnf = Cnf.miter(net, check.property());
+        if (cnf == null) return null;
+        TestOutcome.SatSize size = new TestOutcome.SatSize(net.inputBits(), cnf.variables(), cnf.clauses().size());
+        SatSolver.Answer answer = SatSolver.solve(cnf, opt.timeoutMillis());
+        if (answer instanceof SatSolver.Proved) {
+            return new TestOutcome.Check(file, name, pos, Verdict.PASS, Engine.SAT, cnf.gates(), -1, List.of(), size);
+        }
+        if (answer instanceof SatSolver.Unknown) {
+            Diagnostic d = Diagnostic.error(pos, name + " is unknown: the SAT engine found neither a proof nor a counterexample in "
+                    + opt.timeoutMillis() / 1000 + " s (--timeout)");
+            return new TestOutcome.Check(file, name, pos, Verdict.UNKNOWN, Engine.SAT, cnf.gates(), -1, List.of(d), size);
+        }
+        boolean[] bits = ((SatSolver.Counterexample) answer).inputs();
+        double[] in = new double[net.inputBits()];
+        for (int i = 0; i < in.length; i++) in[i] = bits[i] ? 1 : 0;
+        String why = explain(net, spec, in);
+        if (why == null) {
+            throw new IllegalStateException("the SAT engine's counterexample to " + name + " holds on the scalar engine: "
+                    + inputsText(net.inputs(), in));
+        }
+        Diagnostic d = Diagnostic.error(pos, name + " fails at " + why);
+        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, Engine.SAT, cnf.gates(), -1, List.of(d), size);
+    }
+
     /** "a=3 b=5 cin=0: s is 0, a + b + cin is 8" for a failing row; null when the row holds. */
     private static String explain(Netlist net, Spec spec, long row) {
-        Evaluator ev = new Evaluator(net, net.initialParams(0));
         double[] in = new double[net.inputBits()];
         Rows.spread(net.inputs(), row, in);
+        return explain(net, spec, in);
+    }
+
+    /** The same for a row given by its input bits (netlist order), of any number of bits. */
+    private static String explain(Netlist net, Spec spec, double[] in) {
+        Evaluator ev = new Evaluator(net, net.initialParams(0));
         double[] out = ev.outputs(in);
         long[] terms = new long[net.inputs().size() + net.outputs().size()];
         Rows.values(net.inputs(), in, terms, 0);
         Rows.values(net.outputs(), out, terms, net.inputs().size());
         try {
             if (spec.holds(terms)) return null;
-            return inputsText(net.inputs(), terms) + ": " + spec.explain(terms);
+            return inputsText(net.inputs(), in) + ": " + spec.explain(terms);
         } catch (Spec.Undefined u) {
-            return inputsText(net.inputs(), terms) + ": " + u.getMessage();
+            return inputsText(net.inputs(), in) + ": " + u.getMessage();
         }
     }
 
@@ -118,6 +159,18 @@ final class CheckRunner {
             at += t.width();
         }
         return null;
+    }
+
+    /** "a=3 b=5 cin=0" from input bits: buses of any width, in decimal. */
+    private static String inputsText(List<Terminal> ins, double[] in) {
+        StringBuilder sb = new StringBuilder();
+        int at = 0;
+        for (Terminal t : ins) {
+            if (at > 0) sb.append(' ');
+            sb.append(t.name()).append('=').append(dev.circuit.eval.Values.terminal(t, in, at, false));
+            at += t.width();
+        }
+        return sb.toString();
     }
 
     static String inputsText(List<Terminal> ins, long[] terms) {

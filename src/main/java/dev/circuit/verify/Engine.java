@@ -10,6 +10,8 @@ public enum Engine {
     GENERATED("bit-parallel engine, generated code"),
     /** The same gate network run by its interpreter. */
     INTERPRETED("bit-parallel engine, interpreted"),
+    /** The circuit and property as the same gate network, in CNF, proven or refuted by a SAT solver. */
+    SAT("SAT engine"),
     /** No engine ran: the check was refused. */
     NONE("not run");
 

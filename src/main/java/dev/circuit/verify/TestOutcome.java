@@ -54,13 +54,29 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
         }
     }
 
-    /** A check: {@code gates} is the size of the bit-parallel network, -1 on the scalar engine. */
+    /**
+     * How big a SAT problem was: the check's input bits (it covers 2^inputBits rows), the variables
+     * and clauses of its CNF.
+     */
+    record SatSize(int inputBits, int variables, int clauses) {}
+
+    /**
+     * A check: {@code gates} is the size of the gate network, -1 on the scalar engine; {@code sat}
+     * the size of the SAT problem on the SAT engine, else null. On the SAT engine {@code rows} is -1
+     * (2^inputBits rows may not fit a long, and a counterexample is not the first failing row).
+     */
     record Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
-                 List<Diagnostic> failures) implements TestOutcome {
+                 List<Diagnostic> failures, SatSize sat) implements TestOutcome {
         public Check {
             failures = List.copyOf(failures);
             if (verdict == Verdict.PASS && !failures.isEmpty()) throw new IllegalArgumentException("a PASS with failures");
             if (verdict != Verdict.PASS && failures.isEmpty()) throw new IllegalArgumentException("a " + verdict + " without a reason");
+            if ((engine == Engine.SAT) != (sat != null)) throw new IllegalArgumentException("a SAT size without the SAT engine, or the reverse");
+            if (verdict == Verdict.UNKNOWN && engine != Engine.SAT) throw new IllegalArgumentException("only a SAT proof ends unknown");
+        }
+
+        public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows, List<Diagnostic> failures) {
+            this(file, name, pos, verdict, engine, gates, rows, failures, null);
         }
 
         @Override public long failed() {
@@ -68,13 +84,15 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
         }
 
         @Override public String how() {
-            return gates < 0 ? engine.text() : engine.text() + ", " + gates + " gates";
+            String s = gates < 0 ? engine.text() : engine.text() + ", " + gates + " gates";
+            return sat == null ? s : s + ", " + sat.variables() + " variables, " + sat.clauses() + " clauses";
         }
 
         @Override public String detail() {
             switch (verdict) {
-                case PASS: return rowCount(rows) + ", " + how();
-                case FAIL: return "failed at row " + rows + ", " + how();
+                case PASS: return (sat == null ? rowCount(rows) : "all 2^" + sat.inputBits() + " rows") + ", " + how();
+                case FAIL: return (sat == null ? "failed at row " + rows : "counterexample") + ", " + how();
+                case UNKNOWN: return "no proof or counterexample before the timeout, " + how();
                 default: return "not run: too many rows to enumerate";
             }
         }

@@ -61,13 +61,20 @@ public final class TestRunner {
         Netlist net = c.net();
         String name = "check " + net.name();
         int bits = net.inputBits();
-        if (options.sample() == 0 && bits > VerifyOptions.MAX_EXHAUSTIVE_BITS) {
+        Spec spec = Spec.of(c.property());
+        boolean tooMany = bits > VerifyOptions.MAX_EXHAUSTIVE_BITS;
+        // Auto proves by SAT what it cannot enumerate; --engine sat proves every check by SAT. Where
+        // the gate network cannot be built, the check enumerates (or is refused) as before.
+        if (options.sample() == 0 && (options.sat() || tooMany && !options.scalarOnly() && !options.interpret())) {
+            TestOutcome proof = CheckRunner.sat(c, spec, file, name, options);
+            if (proof != null) return proof;
+        }
+        if (options.sample() == 0 && tooMany) {
             Diagnostic d = Diagnostic.error(c.decl().pos(), name + " has " + bits + " input bits: 2^" + bits
                     + " rows is more than the 2^" + VerifyOptions.MAX_EXHAUSTIVE_BITS
                     + " circuit checks exhaustively; give --sample N to test N random rows instead (evidence, not a proof)");
             return new TestOutcome.Check(file, name, c.decl().pos(), Verdict.REFUSED, Engine.NONE, -1, 0, List.of(d));
         }
-        Spec spec = Spec.of(c.property());
         TestOutcome fast = CheckRunner.bitParallel(c, spec, file, name, options);
         return fast != null ? fast : CheckRunner.scalar(c, spec, file, name, options);
     }

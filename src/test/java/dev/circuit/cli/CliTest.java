@@ -352,7 +352,11 @@ class CliTest {
         void aCheckTooLargeToEnumerateIsRefusedNotFailedAtRowZero(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
             java.nio.file.Path f = dir.resolve("wide.net");
             java.nio.file.Files.writeString(f, "circuit wide(a[41]) -> y {\n    y = a[0] >= 1\n}\n\ncheck wide: y == a[0]\n");
-            CliRun r = CliRun.of("test", f.toString());
+            // auto proves it by SAT; an enumerating engine refuses it.
+            CliRun proved = CliRun.of("test", f.toString());
+            assertEquals(0, proved.code(), proved.all());
+            assertTrue(proved.out().startsWith("PASS  " + f + ":5: check wide (all 2^41 rows, SAT engine, "), proved.out());
+            CliRun r = CliRun.of("test", "--engine", "scalar", f.toString());
             assertEquals(1, r.code(), r.all());
             assertEquals("REFUSED " + f + ":5: check wide (not run: too many rows to enumerate)\n0 passed, 1 failed\n", r.out());
             assertTrue(r.err().contains("2^41 rows is more than the 2^40 circuit checks exhaustively; give --sample N"), r.err());
@@ -497,6 +501,7 @@ class CliTest {
             for (String s : List.of("eval", "table", "test", "--debug",
                     "Exit codes: 0 ok, 1 a test or check failed, 2 usage error, 3 invalid .net file,\n",
                     "4 file not readable or writable, 5 training failed,\n",
+                    "6 no check failed but a SAT proof ended unknown (test --timeout),\n",
                     "70 internal error (rerun with --debug and report it).\n")) {
                 assertTrue(r.out().contains(s), "help lacks '" + s + "':\n" + r.out());
             }

@@ -1,0 +1,67 @@
+package dev.circuit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SAT engine from the command line: past enumeration, its counterexamples, its timeout. */
+class SatEngineCliTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private static String imports(String file) {
+        return "import \"" + Path.of("circuits/arith", file).toAbsolutePath() + "\"\n";
+    }
+
+    /** 2^65 rows: refused before, proven by auto through SAT now. */
+    @Test
+    void autoProvesA65BitCheckBySat() {
+        CliRun r = CliRun.of("test", "circuits/arith/adder32_sat.net");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS  circuits/arith/adder32_sat.net:6: check adder_n<32> (all 2^65 rows, SAT engine, "), r.out());
+        assertTrue(r.out().matches("(?s).*\\d+ gates, \\d+ variables, \\d+ clauses\\).*"), r.out());
+    }
+
+    /** The counterexample is the scalar evaluator's explanation: inputs and both sides, as for every failure. */
+    @Test
+    void aWrongWideCheckFailsWithACounterexampleThatReallyFails() throws Exception {
+        Path f = file("bad.net", imports("adder_n.net") + "\ncheck adder_n<32>: {cout, s} == a + b\n");
+        CliRun r = CliRun.of("test", f.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("FAIL  " + f + ":3: check adder_n<32> (counterexample, SAT engine, "), r.out());
+        // The only failing rows have cin=1, where {cout, s} is one more than a + b.
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("fails at a=(\\d+) b=(\\d+) cin=1: \\{cout, s\\} is (\\d+), a \\+ b is (\\d+)").matcher(r.err());
+        assertTrue(m.find(), r.err());
+        long a = Long.parseLong(m.group(1));
+        long b = Long.parseLong(m.group(2));
+        assertEquals(a + b + 1, Long.parseLong(m.group(3)), r.err());
+        assertEquals(a + b, Long.parseLong(m.group(4)), r.err());
+    }
+
+    /** A 16x16 multiplier is hard for plain SAT: a one-second limit ends it as UNKNOWN, exit code 6, never PASS. */
+    @Test
+    void aTimeoutEndsAHardProofAsUnknown() throws Exception {
+        Path f = file("mul.net", imports("mul.net") + "\ncheck mul_n<16>: p == a*b\n");
+        CliRun r = CliRun.of("test", "--engine", "sat", "--timeout", "1", f.toString());
+        assertEquals(6, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("UNKNOWN " + f + ":3: check mul_n<16> (no proof or counterexample before the timeout, SAT engine, "), r.out());
+        assertTrue(r.out().contains("0 passed, 1 failed"), r.out());
+        assertTrue(r.err().contains("is unknown: the SAT engine found neither a proof nor a counterexample in 1 s (--timeout)"), r.err());
+    }
+
+    @Test
+    void aTimeoutOfNoSecondsIsAUsageError() {
+        CliRun r = CliRun.of("test", "--timeout", "0", "circuits/adder.net");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--timeout takes a number of seconds of at least 1, not 0"), r.err());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.circuit.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dev.circuit.Circuit;
+import dev.circuit.diag.Sources;
+import dev.circuit.elab.BoundCheck;
+import dev.circuit.elab.Design;
+import dev.circuit.eval.Evaluator;
+import dev.circuit.eval.Rows;
+import dev.circuit.model.Netlist;
+import dev.circuit.sat.SatSolver;
+import dev.circuit.verify.Progress;
+import dev.circuit.verify.Spec;
+import dev.circuit.verify.TestOutcome;
+import dev.circuit.verify.TestRunner;
+import dev.circuit.verify.VerifyOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SAT engine against the exhaustive ones, on the random circuits and properties of
+ * {@link EngineAgreesWithScalarTest} (small enough to enumerate): the SAT verdict equals the
+ * scalar reference's and the bit-parallel engine's, and every SAT counterexample, decoded to input
+ * bits, fails the property on the scalar evaluator, checked here directly and not only through
+ * {@code CheckRunner}'s own re-explanation.
+ */
+class SatAgreesWithExhaustiveTest {
+    @TempDir
+    Path dir;
+
+    private static final VerifyOptions SAT = new VerifyOptions(0, 1, 1, false, false, Progress.NONE, true, 0);
+    private static final VerifyOptions BIT_PARALLEL = new VerifyOptions(0, 1, 1, false, false, Progress.NONE);
+
+    @Test
+    void sameVerdictAsEnumerationAndEveryCounterexampleFailsOnTheScalarEvaluator() {
+        AtomicInteger proved = new AtomicInteger();
+        AtomicInteger refuted = new AtomicInteger();
+        qt().withFixedSeed(20261201L).withExamples(120).forAll(longs().all()).checkAssert(seed -> {
+            String text = EngineAgreesWithScalarTest.RandomCircuit.write(new Random(seed));
+            agree(text, seed, proved, refuted);
+        });
+        // The generator must give the solver both answers to find, many times each.
+        assertTrue(proved.get() > 50 && refuted.get() > 50, proved + " proved, " + refuted + " refuted");
+    }
+
+    /** Wider inputs and properties that fail at one row only: the solver must find that row. */
+    @Test
+    void findsTheOneFailingRowOfWideInputs() {
+        AtomicInteger proved = new AtomicInteger();
+        AtomicInteger refuted = new AtomicInteger();
+        qt().withFixedSeed(20261202L).withExamples(25).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int n = 6 + r.nextInt(5);
+            String text = EngineAgreesWithScalarTest.RandomCircuit.write(r, n);
+            long k = r.nextInt(1 << n);
+            text += "check r: x != " + k + "\ncheck r: (x < " + k + ") | (c == 0)\ncheck r: {y, x} == y * " + (1 << n) + " + x\n";
+            agree(text, seed, proved, refuted);
+        });
+        assertTrue(proved.get() > 10 && refuted.get() > 10, proved + " proved, " + refuted + " refuted");
+    }
+
+    private void agree(String text, long seed, AtomicInteger proved, AtomicInteger refuted) {
+        Path f = write(text, seed);
+        Design design = Circuit.load(f, new Sources());
+        // Straight to the solver: its answer against the scalar evaluator on every row.
+        for (BoundCheck c : design.checks()) {
+            Cnf cnf = Cnf.miter(c.net(), c.property());
+            if (cnf == null) continue;
+            SatSolver.Answer a = SatSolver.solve(cnf, 0);
+            Spec spec = Spec.of(c.property());
+            long failing = firstScalarFailure(c.net(), spec);
+            String where = text + "\n" + c.property().text();
+            assertEquals(failing < 0, a instanceof SatSolver.Proved, where);
+            if (a instanceof SatSolver.Counterexample ce) {
+                boolean[] bits = ce.inputs();
+                double[] in = new double[bits.length];
+                for (int i = 0; i < in.length; i++) in[i] = bits[i] ? 1 : 0;
+                assertFalse(scalarHolds(c.net(), spec, in), where + "\ncounterexample holds: " + java.util.Arrays.toString(bits));
+                refuted.incrementAndGet();
+            } else {
+                proved.incrementAndGet();
+            }
+        }
+        // Through the runner: the same verdicts as the bit-parallel engine, on the SAT engine.
+        List<TestOutcome> sat = TestRunner.run(design, SAT);
+        List<TestOutcome> exhaustive = TestRunner.run(design, BIT_PARALLEL);
+        assertEquals(exhaustive.size(), sat.size(), text);
+        for (int i = 0; i < sat.size(); i++) {
+            String where = text + "\nsat: " + sat.get(i) + "\nexhaustive: " + exhaustive.get(i);
+            assertEquals(exhaustive.get(i).verdict(), sat.get(i).verdict(), where);
+            if (exhaustive.get(i).how().startsWith("bit-parallel")) assertTrue(sat.get(i).how().startsWith("SAT engine"), where);
+        }
+    }
+
+    private static long firstScalarFailure(Netlist net, Spec spec) {
+        Evaluator ev = new Evaluator(net, net.initialParams(0));
+        double[] in = new double[net.inputBits()];
+        for (long row = 0; row < 1L << net.inputBits(); row++) {
+            Rows.spread(net.inputs(), row, in);
+            if (!scalarHolds(ev, net, spec, in)) return row;
+        }
+        return -1;
+    }
+
+    private static boolean scalarHolds(Netlist net, Spec spec, double[] in) {
+        return scalarHolds(new Evaluator(net, net.initialParams(0)), net, spec, in);
+    }
+
+    private static boolean scalarHolds(Evaluator ev, Netlist net, Spec spec, double[] in) {
+        double[] out = ev.outputs(in);
+        long[] terms = new long[net.inputs().size() + net.outputs().size()];
+        Rows.values(net.inputs(), in, terms, 0);
+        Rows.values(net.outputs(), out, terms, net.inputs().size());
+        try {
+            return spec.holds(terms);
+        } catch (Spec.Undefined u) {
+            return false;
+        }
+    }
+
+    private Path write(String text, long seed) {
+        try {
+            Path f = dir.resolve("s" + Long.toHexString(seed) + ".net");
+            Files.writeString(f, text);
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
