@@ -8,11 +8,13 @@ import dev.circuit.verify.Verdict;
 import dev.circuit.verify.VerifyOptions;
 import dev.circuit.Circuit;
 import dev.circuit.elab.Design;
+import dev.circuit.elab.Limits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,6 +50,9 @@ final class TestCommand implements Callable<Integer> {
             description = "Engine for checks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; scalar is the slow reference, interpreted skips code generation).")
     Engine engine;
 
+    @Mixin
+    SizeBudget size;
+
     TestCommand(Env env) {
         this.env = env;
     }
@@ -55,6 +60,7 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerifyOptions options = options();
+        Limits limits = size.limits();
         List<Path> files = NetPaths.expand(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         int passed = 0;
         int failed = 0;
@@ -62,7 +68,7 @@ final class TestCommand implements Callable<Integer> {
         for (Path f : files) {
             List<TestOutcome> outcomes;
             try {
-                Design design = Circuit.load(f, env.sources);
+                Design design = Circuit.load(f, env.sources, limits);
                 env.report(design.warnings());
                 outcomes = TestRunner.run(design, options);
             } catch (CircuitException e) {
