@@ -1,9 +1,15 @@
 package dev.circuit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --max-size}: the size budget of elaboration, on every command that reads circuits. The half
@@ -54,5 +60,30 @@ class MaxSizeOptionTest {
         assertEquals(2, r.code(), r.all());
         assertEquals("circuit: error: --max-size takes a number of units of at least 1, not 0\n", r.err());
         assertEquals(2, CliRun.of("stats", ADDER, "--max-size", "-5").code());
+    }
+
+    /**
+     * A budget larger than the memory Java has: the build runs out of memory before the budget, and
+     * that is an error at the last place charged (exit 3), not a crash. Run in a JVM of 64 MB, where
+     * the first few million-bit buses do not fit.
+     */
+    @Test
+    void runningOutOfMemoryBeforeTheBudgetIsAnErrorAtThePlace(@TempDir Path tmp) throws IOException, InterruptedException {
+        Path f = Files.writeString(tmp.resolve("wide.net"), String.join("\n",
+                "circuit c(a) -> y {",
+                "    for i in 0..100 {",
+                "        wire w[1048576]",
+                "    }",
+                "    y = a",
+                "}", ""));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                "dev.circuit.cli.Main", "eval", f.toString(), "1", "--max-size", "1000000000")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(3, p.waitFor(), err);
+        assertTrue(err.startsWith(f + ":3:14: error: ran out of memory here, after "), err);
+        assertTrue(err.contains(" units of the size budget of 1,000,000,000: give Java more memory"), err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), err);
     }
 }
