@@ -297,8 +297,9 @@ final class Elaborator {
         }
     }
 
+    /** Errors so far, repeats included: counted, not collected, as it is asked once an iteration. */
     private long errorCount() {
-        return diags.all().stream().filter(Diagnostic::isError).count();
+        return diags.errorsReported();
     }
 
     private void assign(Assign a, Scope s) {
