@@ -4,6 +4,7 @@ import dev.circuit.ast.CircuitRef;
 import dev.circuit.diag.Sources;
 import dev.circuit.elab.Design;
 import dev.circuit.elab.DesignBuilder;
+import dev.circuit.elab.Limits;
 import dev.circuit.elab.Loader;
 import dev.circuit.elab.Program;
 import dev.circuit.elab.Tops;
@@ -21,15 +22,25 @@ public final class Circuit {
 
     /** The design of {@code file} with its top circuit: {@code top} names it, or null for the file's default one. */
     public static Design load(Path file, String top, Sources sources) {
+        return load(file, top, sources, Limits.DEFAULT);
+    }
+
+    /** {@link #load(Path, String, Sources)} within a size budget other than the default one ({@code --max-size}). */
+    public static Design load(Path file, String top, Sources sources, Limits limits) {
         return BigStack.call(() -> {
             Program program = Loader.read(file, sources);
-            return DesignBuilder.build(program, top(program, top));
+            return DesignBuilder.build(program, top(program, top), limits);
         });
     }
 
     /** The design of {@code file} without a top circuit: its tests and checks, every definition checked. */
     public static Design load(Path file, Sources sources) {
-        return BigStack.call(() -> DesignBuilder.build(Loader.read(file, sources), null));
+        return load(file, sources, Limits.DEFAULT);
+    }
+
+    /** {@link #load(Path, Sources)} within a size budget other than the default one ({@code --max-size}). */
+    public static Design load(Path file, Sources sources, Limits limits) {
+        return BigStack.call(() -> DesignBuilder.build(Loader.read(file, sources), null, limits));
     }
 
     /** The circuit a command line names ({@code adder_n<16>}), or the file's default one when null. */

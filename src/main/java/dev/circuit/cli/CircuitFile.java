@@ -6,10 +6,11 @@ import dev.circuit.diag.Diagnostic;
 import dev.circuit.diag.Failure;
 import dev.circuit.elab.Design;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** FILE and --top, as every command that works on one circuit takes them, and reading that circuit. */
+/** FILE, --top and --max-size, as every command that works on one circuit takes them, and reading that circuit. */
 final class CircuitFile {
     @Parameters(index = "0", paramLabel = "FILE", description = "The .net file.")
     Path file;
@@ -18,11 +19,14 @@ final class CircuitFile {
             description = "The circuit (default: the one named like the file, else the last one; 'adder_n<16>' names an instance).")
     String top;
 
+    @Mixin
+    SizeBudget size;
+
     /** Reads and elaborates the file, its top circuit being the one {@code --top} names; warnings go to stderr. */
     Design load(Env env) {
         Design d;
         try {
-            d = Circuit.load(file, top, env.sources);
+            d = Circuit.load(file, top, env.sources, size.limits());
         } catch (CircuitException ex) {
             throw asUsage(ex);
         }

@@ -8,11 +8,13 @@ import dev.circuit.verify.Verdict;
 import dev.circuit.verify.VerifyOptions;
 import dev.circuit.Circuit;
 import dev.circuit.elab.Design;
+import dev.circuit.elab.Limits;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -55,6 +57,9 @@ final class TestCommand implements Callable<Integer> {
             description = "End a SAT proof that takes longer as UNKNOWN (never PASS; exit code 6). Default: no limit.")
     Long timeout;
 
+    @Mixin
+    SizeBudget size;
+
     TestCommand(Env env) {
         this.env = env;
     }
@@ -62,6 +67,7 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerifyOptions options = options();
+        Limits limits = size.limits();
         List<Path> files = NetPaths.expand(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         int passed = 0;
         int failed = 0;
@@ -70,7 +76,7 @@ final class TestCommand implements Callable<Integer> {
         for (Path f : files) {
             List<TestOutcome> outcomes;
             try {
-                Design design = Circuit.load(f, env.sources);
+                Design design = Circuit.load(f, env.sources, limits);
                 env.report(design.warnings());
                 outcomes = TestRunner.run(design, options);
             } catch (CircuitException e) {

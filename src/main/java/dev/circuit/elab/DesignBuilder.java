@@ -31,6 +31,8 @@ import java.util.OptionalLong;
  */
 public final class DesignBuilder {
     private final Program program;
+    /** One budget for the whole design: every circuit it elaborates draws on it (see {@link Limits}). */
+    private final Budget budget;
     private final Diagnostics diags = new Diagnostics();
     private final Map<CircuitId, Elaborated> circuits = new LinkedHashMap<>();
     /** Instances that failed, so each is reported once. */
@@ -38,8 +40,9 @@ public final class DesignBuilder {
     private Failure topFailure;
     private Failure lastFailure;
 
-    private DesignBuilder(Program program) {
+    private DesignBuilder(Program program, Limits limits) {
         this.program = program;
+        this.budget = new Budget(limits);
     }
 
     /**
@@ -48,8 +51,13 @@ public final class DesignBuilder {
      * does); a stack that still runs out is reported as an error of the file, not a crash.
      */
     public static Design build(Program program, CircuitRef top) {
+        return build(program, top, Limits.DEFAULT);
+    }
+
+    /** {@link #build(Program, CircuitRef)} within a size budget other than the default one. */
+    public static Design build(Program program, CircuitRef top, Limits limits) {
         try {
-            return buildHere(program, top);
+            return buildHere(program, top, limits);
         } catch (StackOverflowError overflow) {
             Pos at = top != null ? top.pos() : Pos.file(program.root().name());
             String what = top != null ? "'" + top.name() + "'" : "the file";
@@ -57,8 +65,8 @@ public final class DesignBuilder {
         }
     }
 
-    private static Design buildHere(Program program, CircuitRef top) {
-        DesignBuilder b = new DesignBuilder(program);
+    private static Design buildHere(Program program, CircuitRef top, Limits limits) {
+        DesignBuilder b = new DesignBuilder(program, limits);
         CircuitId topId = top == null ? null : b.elaborate(top);
         if (top != null && topId == null) b.topFailure = b.lastFailure;
         List<BoundTest> tests = new ArrayList<>();
@@ -116,8 +124,10 @@ public final class DesignBuilder {
         if (id == null) return null;
         if (circuits.containsKey(id)) return id;
         if (failed.containsKey(id)) return null;
+        // Past its budget the design is refused already; the next circuit would only fail again.
+        if (budget.exceeded()) return null;
         try {
-            Elaborated e = Elaborator.elaborate(program, ref);
+            Elaborated e = Elaborator.elaborate(program, ref, budget);
             circuits.put(e.id(), e);
             return e.id();
         } catch (CircuitException ex) {

@@ -58,8 +58,9 @@ final class Elaborator {
 
     private final Definitions defs;
     private final Diagnostics diags = new Diagnostics();
-    private final NetGraph graph = new NetGraph(diags);
-    private final Signals signals = new Signals(graph, diags);
+    private final Budget budget;
+    private final NetGraph graph;
+    private final Signals signals;
     private final Generics generics;
     private final Neurons neurons;
     /** The instances being elaborated, innermost first: a circuit that contains itself is found here. */
@@ -70,20 +71,43 @@ final class Elaborator {
     /** Set when a loop stopped at a failing iteration, so later bits were never elaborated. */
     private boolean loopCutShort;
     private Map<String, Long> topParams = Map.of();
+    /**
+     * The loops and instances being elaborated, innermost first: where a design that overruns its
+     * size budget was growing, said in the error's notes.
+     */
+    private final Deque<Diagnostic> within = new ArrayDeque<>();
 
-    private Elaborator(Program program) {
+    private Elaborator(Program program, Budget budget) {
+        this.budget = budget;
+        this.graph = new NetGraph(diags, budget);
+        this.signals = new Signals(graph, diags);
         this.defs = new Definitions(program, diags);
         this.generics = new Generics(defs, diags);
         this.neurons = new Neurons(defs, graph, signals, diags);
     }
 
-    /** Elaborates {@code top} from {@code program}; throws with every error found. */
-    static Elaborated elaborate(Program program, CircuitRef top) {
-        Elaborator e = new Elaborator(program);
+    /**
+     * Elaborates {@code top} from {@code program}, charging what it builds to {@code budget}; throws
+     * with every error found. Running out of memory is reported at the last place charged, once this
+     * elaboration's half-built graph is unreachable.
+     */
+    static Elaborated elaborate(Program program, CircuitRef top, Budget budget) {
+        try {
+            return elaborateHere(program, top, budget);
+        } catch (OutOfMemoryError oom) {
+            throw new CircuitException(Failure.INVALID_INPUT, List.of(budget.outOfMemory(top.pos())));
+        }
+    }
+
+    private static Elaborated elaborateHere(Program program, CircuitRef top, Budget budget) {
+        Elaborator e = new Elaborator(program, budget);
         e.diags.check();
         Netlist n;
         try {
             n = e.top(top);
+        } catch (Budget.Exceeded over) {
+            e.diags.add(over.diagnostic().withNotes(e.whereItGrew()));
+            n = null;
         } catch (StackOverflowError overflow) {
             // Instances recurse on the Java stack; a stack smaller than MAX_DEPTH levels needs ends
             // here. The half-built graph is dropped: only the message matters.
@@ -103,6 +127,15 @@ final class Elaborator {
         List<Diagnostic> warnings = new ArrayList<>(program.warnings());
         warnings.addAll(e.diags.warnings());
         return new Elaborated(new CircuitId(top.name(), List.copyOf(e.topParams.values())), n, warnings, e.topParams);
+    }
+
+    /** Notes for the innermost few loops and instances being elaborated, and the outermost one. */
+    private List<Diagnostic> whereItGrew() {
+        List<Diagnostic> all = new ArrayList<>(within);
+        if (all.size() <= 5) return all;
+        List<Diagnostic> some = new ArrayList<>(all.subList(0, 4));
+        some.add(all.get(all.size() - 1));
+        return some;
     }
 
     // ---- the top ---------------------------------------------------------------------------
@@ -247,22 +280,30 @@ final class Elaborator {
             diags.error(f.var().pos(), "loop variable '" + f.var().name() + "' hides another name; choose another");
             return;
         }
+        long lo = from.getAsLong();
+        long hi = to.getAsLong();
+        // Every iteration costs a unit, charged before the first: 0..2000000000 stops here at once.
+        if (hi >= lo) budget.spendLoop(hi - lo >= 0 && hi - lo < Long.MAX_VALUE ? hi - lo + 1 : Long.MAX_VALUE, f.pos());
         long errorsBefore = errorCount();
-        for (long i = from.getAsLong(); i <= to.getAsLong(); i++) {
+        for (long i = lo; i <= hi; i++) {
             Map<String, Long> ints = new HashMap<>(s.ints);
             ints.put(f.var().name(), i);
+            within.push(Diagnostic.note(f.pos(), "in the iteration " + f.var().name() + " = " + i + " of this loop"));
             block(f.body(), new Scope(s, s.path, s.suffix + "." + i, s.circuit, ints));
+            within.pop();
             // One failing iteration says it all; the next ones would repeat it with other indices.
             // Errors made before the loop are no reason to stop it: its outputs would look undriven.
             if (errorCount() > errorsBefore) {
-                if (i < to.getAsLong()) loopCutShort = true;
+                if (i < hi) loopCutShort = true;
                 return;
             }
+            if (i == Long.MAX_VALUE) return; // i++ would wrap around
         }
     }
 
+    /** Errors so far, repeats included: counted, not collected, as it is asked once an iteration. */
     private long errorCount() {
-        return diags.all().stream().filter(Diagnostic::isError).count();
+        return diags.errorsReported();
     }
 
     private void assign(Assign a, Scope s) {
@@ -398,7 +439,10 @@ final class Elaborator {
                 return;
             }
         }
+        budget.spend(1, c.pos());
+        within.push(Diagnostic.note(c.pos(), "in the instance '" + key + "' made here"));
         instantiate(cd, ints, s.path + "/" + name, ins, targets);
+        within.pop();
         // These nets are driven inside the instance; messages about them point at this statement.
         for (int[] nets : targets) for (int net : nets) graph.assignedAt(net, a.pos());
     }

@@ -1,10 +1,8 @@
 package dev.circuit.elab;
 
 import dev.circuit.ast.Expr;
-import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostic;
 import dev.circuit.diag.Diagnostics;
-import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
 import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
@@ -30,10 +28,9 @@ import java.util.stream.Collectors;
  * Every walk over the graph is iterative, so a ripple of a million neurons does not overflow the stack.
  */
 final class NetGraph {
-    /** Circuits larger than this are refused rather than exhausting memory. */
-    private static final int MAX_NEURONS = 50_000_000;
-
     private final Diagnostics diags;
+    /** Every net and neuron is charged to it as it is made: a design too large stops where it overran. */
+    private final Budget budget;
     // Net ids index these lists.
     private final List<String> netNames = new ArrayList<>();
     private final List<Pos> netPos = new ArrayList<>();
@@ -59,13 +56,19 @@ final class NetGraph {
         record Alias(int source, Pos pos) implements Driver {}
     }
 
-    NetGraph(Diagnostics diags) {
+    NetGraph(Diagnostics diags, Budget budget) {
         this.diags = diags;
+        this.budget = budget;
     }
 
     // ---- nets and drivers ------------------------------------------------------------------
 
     int newNet(String name, Pos pos) {
+        budget.spend(1, pos);
+        return addNet(name, pos);
+    }
+
+    private int addNet(String name, Pos pos) {
         netNames.add(name);
         netPos.add(pos);
         drivers.add(null);
@@ -75,7 +78,8 @@ final class NetGraph {
     int[] newNets(String name, int width, boolean bus, Pos pos) {
         // A bad width (-1) was reported where it was found; no nets, and the stage stops at its next check.
         int[] nets = new int[Math.max(width, 0)];
-        for (int i = 0; i < width; i++) nets[i] = newNet(bus ? name + "[" + i + "]" : name, pos);
+        budget.spend(nets.length, pos);
+        for (int i = 0; i < width; i++) nets[i] = addNet(bus ? name + "[" + i + "]" : name, pos);
         return nets;
     }
 
@@ -168,10 +172,7 @@ final class NetGraph {
 
     /** Adds a neuron whose variable v reads net {@code netOf(v)}. */
     void addNeuron(String path, Linearizer.Shape shape, IntUnaryOperator netOf, int out, Pos pos) {
-        if (neurons.size() >= MAX_NEURONS) {
-            diags.error(pos, "the circuit has more than " + MAX_NEURONS + " neurons; circuit refuses to build it");
-            throw new CircuitException(Failure.INVALID_INPUT, diags.all());
-        }
+        budget.spend(1 + shape.z().terms().size(), pos);
         List<Integer> ins = new ArrayList<>();
         List<Coef> ws = new ArrayList<>();
         for (Affine.Term t : shape.z().terms()) {

@@ -10,6 +10,7 @@ import dev.circuit.diag.Diagnostics;
 import dev.circuit.model.Rational;
 import dev.circuit.print.ExprText;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +27,11 @@ final class Neurons {
     private final NetGraph graph;
     private final Signals signals;
     private final Diagnostics diags;
-    private final Map<NeuronDecl, Optional<Linearizer.Shape>> shapes = new HashMap<>();
+    /**
+     * By identity: a declaration is one object, and a record's hashCode walks its whole expression,
+     * which cost more than the rest of a call when a loop makes millions of them.
+     */
+    private final Map<NeuronDecl, Optional<Linearizer.Shape>> shapes = new IdentityHashMap<>();
 
     Neurons(Definitions defs, NetGraph graph, Signals signals, Diagnostics diags) {
         this.defs = defs;

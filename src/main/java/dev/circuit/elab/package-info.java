@@ -6,7 +6,9 @@
  * root file's test tables and checks to them (a check's property becomes a
  * {@link dev.circuit.model.Prop}). The {@link dev.circuit.elab.Elaborator} walks circuits, statements
  * and instances into a {@link dev.circuit.elab.NetGraph}, which rejects cycles and double drivers and
- * orders the neurons. It reports all it finds before stopping. It evaluates integer expressions
+ * orders the neurons; what they build is charged to one size budget per design
+ * ({@link dev.circuit.elab.Limits}), which stops a design too large at the statement that overran it.
+ * It reports all it finds before stopping. It evaluates integer expressions
  * (widths, indices, parameters) and nothing else: no circuit is run here.
  */
 package dev.circuit.elab;
