@@ -25,11 +25,11 @@ import java.util.stream.Stream;
  * a user cares about: the file is valid and every row of every test table in it holds. Failures are
  * reported as {@code circuit test} would print them, so a red build reads like the CLI.
  */
-final class NetFiles {
+public final class NetFiles {
     private NetFiles() {}
 
     /** Every {@code .net} file under {@code root}, sorted, found by walking so new files join by themselves. */
-    static List<Path> under(Path root) {
+    public static List<Path> under(Path root) {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".net") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {

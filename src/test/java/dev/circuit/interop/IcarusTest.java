@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.circuit.NetFiles;
 import dev.circuit.ast.TestDecl;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Sources;
@@ -51,10 +52,7 @@ class IcarusTest {
      */
     static Stream<Arguments> booleanCircuits() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Path.of("circuits"))) {
-            files = s.filter(p -> p.toString().endsWith(".net")).sorted().toList();
-        }
+        List<Path> files = NetFiles.under(Path.of("circuits"));
         for (Path f : files) {
             Set<String> seen = new HashSet<>();
             Program program;

@@ -104,10 +104,6 @@ class FmtIdempotenceTest {
     }
 
     private static List<Path> netFiles(Path root) {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(p -> p.toString().endsWith(".net") && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return dev.circuit.NetFiles.under(root);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.circuit.NetFiles;
 import dev.circuit.ast.TestDecl;
 import dev.circuit.cli.Cli;
 import dev.circuit.diag.CircuitException;
@@ -71,10 +72,7 @@ class ViewInBrowserTest {
     /** Each Boolean circuit some table of a file in circuits/ names, once, with that file. */
     static Stream<Arguments> tabledBooleanCircuits() throws IOException {
         List<Arguments> out = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Path.of("circuits"))) {
-            files = s.filter(p -> p.toString().endsWith(".net")).sorted().toList();
-        }
+        List<Path> files = NetFiles.under(Path.of("circuits"));
         for (Path f : files) {
             Program program;
             try {
