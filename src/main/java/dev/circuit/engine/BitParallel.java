@@ -132,13 +132,7 @@ public final class BitParallel implements Bytecode.Schedule {
     private static BitParallel schedule(Gates g, int prop, int[] rowBits, int neurons) {
         int first = g.firstGate();
         int n = g.signalCount();
-        boolean[] live = new boolean[n];
-        live[prop] = true;
-        for (int s = n - 1; s >= first; s--) {
-            if (!live[s]) continue;
-            live[g.a(s - first)] = true;
-            live[g.b(s - first)] = true;
-        }
+        boolean[] live = g.cone(prop);
         int[] lastUse = new int[n];
         Arrays.fill(lastUse, -1);
         for (int s = first; s < n; s++) {

@@ -42,13 +42,7 @@ public final class Cnf {
     static Cnf encode(Gates g, int property) {
         int first = g.firstGate();
         int signals = g.signalCount();
-        boolean[] live = new boolean[signals];
-        live[property] = true;
-        for (int s = signals - 1; s >= first; s--) {
-            if (!live[s]) continue;
-            live[g.a(s - first)] = true;
-            live[g.b(s - first)] = true;
-        }
+        boolean[] live = g.cone(property);
         int[] lit = new int[signals];
         lit[Gates.TRUE] = TRUE_VAR;
         lit[Gates.FALSE] = -TRUE_VAR;

@@ -38,6 +38,19 @@ public final class Gates {
         return 2 + inputs + count;
     }
 
+    /** The signals {@code signal} depends on, itself included: the gates a property needs. */
+    boolean[] cone(int signal) {
+        int first = firstGate();
+        boolean[] live = new boolean[signalCount()];
+        live[signal] = true;
+        for (int s = live.length - 1; s >= first; s--) {
+            if (!live[s]) continue;
+            live[a(s - first)] = true;
+            live[b(s - first)] = true;
+        }
+        return live;
+    }
+
     public int firstGate() {
         return 2 + inputs;
     }

@@ -20,6 +20,7 @@ public final class Evaluator {
 
     /** Relative distance from the threshold below which a hard neuron on real inputs is decided exactly. */
     private static final double NEAR = 1e-9;
+    private static final long NOT_BITS = Long.MIN_VALUE;
 
     private final Netlist net;
     private final int[][] in;
@@ -79,19 +80,16 @@ public final class Evaluator {
             int[] ins = in[i];
             double z;
             double y;
-            if (exact[i] != null && bits(ins, nets)) {
-                long[] el = exactLong[i];
-                if (el != null) {
-                    long sum = 0;
-                    for (int k = 0; k < ins.length; k++) if (nets[ins[k]] == 1) sum += el[k];
-                    y = sum >= el[ins.length] ? 1 : 0;
-                    z = (double) (sum + el[ins.length + 1]) / el[ins.length + 2];
-                } else {
-                    BigInteger sum = BigInteger.ZERO;
-                    for (int k = 0; k < ins.length; k++) if (nets[ins[k]] == 1) sum = sum.add(exact[i].weights().get(k));
-                    y = exact[i].fires(sum) ? 1 : 0;
-                    z = exact[i].z(sum).doubleValue();
-                }
+            long[] el = exactLong[i];
+            long sum = el == null ? NOT_BITS : bitSum(ins, nets, el);
+            if (sum != NOT_BITS) {
+                y = sum >= el[ins.length] ? 1 : 0;
+                z = (double) (sum + el[ins.length + 1]) / el[ins.length + 2];
+            } else if (exact[i] != null && el == null && bits(ins, nets)) {
+                BigInteger big = BigInteger.ZERO;
+                for (int k = 0; k < ins.length; k++) if (nets[ins[k]] == 1) big = big.add(exact[i].weights().get(k));
+                y = exact[i].fires(big) ? 1 : 0;
+                z = exact[i].z(big).doubleValue();
             } else {
                 z = bias[i];
                 double size = Math.abs(z);
@@ -110,9 +108,9 @@ public final class Evaluator {
                     } else {
                         double[] values = new double[ins.length];
                         for (int k = 0; k < ins.length; k++) values[k] = nets[ins[k]];
-                        java.math.BigDecimal sum = exact[i].sumOn(values);
-                        y = exact[i].fires(sum) ? 1 : 0;
-                        z = exact[i].z(sum);
+                        java.math.BigDecimal real = exact[i].sumOn(values);
+                        y = exact[i].fires(real) ? 1 : 0;
+                        z = exact[i].z(real);
                     }
                 } else {
                     y = act[i].apply(z);
@@ -121,6 +119,20 @@ public final class Evaluator {
             nets[out[i]] = y;
             if (trace != null) trace.neuron(net.neurons().get(i), z, y);
         }
+    }
+
+    /**
+     * The integer sum of the weights of the inputs that are 1, in one pass, or {@link #NOT_BITS} as
+     * soon as an input is neither 0 nor 1 (no sum within {@code Threshold.longs()} can be that value).
+     */
+    private static long bitSum(int[] ins, double[] nets, long[] w) {
+        long sum = 0;
+        for (int k = 0; k < ins.length; k++) {
+            double v = nets[ins[k]];
+            if (v == 1) sum += w[k];
+            else if (v != 0) return NOT_BITS;
+        }
+        return sum;
     }
 
     private static boolean bits(int[] ins, double[] nets) {
