@@ -53,29 +53,12 @@ final class Inputs {
                 throw usage(net, "'" + given[i] + "' is not a number (input '" + t.name() + "')");
             }
             Domain d = Domain.of(net, t);
-            // A real the command line cannot hold is refused in the words the user typed it.
-            if (d instanceof Domain.Real) real(net, v, given[i], t.name());
-            String why = d.refuse("input " + t.name(), v);
+            String why = d.refuse("input " + t.name(), v, given[i]);
             if (why != null) throw usage(net, why);
             d.lay(v, bits, k);
             k += t.width();
         }
         return bits;
-    }
-
-    /**
-     * The double a real input is computed with. Out of a double's range, the value would silently
-     * become Infinity or 0, another number than the one given: refused, as 'inf' is.
-     */
-    private static double real(Netlist net, BigDecimal v, String text, String input) {
-        double d = v.doubleValue();
-        if (Double.isInfinite(d)) {
-            throw usage(net, "'" + text + "' is too large for input '" + input + "' (numbers go up to about 1.8e308)");
-        }
-        if (d == 0 && v.signum() != 0) {
-            throw usage(net, "'" + text + "' is too small for input '" + input + "' to tell from 0 (the smallest is about 4.9e-324)");
-        }
-        return d;
     }
 
     static String signature(Netlist net) {

@@ -53,7 +53,7 @@ final class TableBinder {
     /** A cell outside its column's values is an error at the cell, never a row that passes. */
     private static void fits(TestDecl.Cell c, Netlist net, Terminal t, Diagnostics diags) {
         if (c.isAny()) return;
-        String why = Domain.of(net, t).refuse(t.name(), c.value());
+        String why = Domain.of(net, t).refuse(t.name(), c.value(), c.toString());
         if (why != null) diags.error(c.pos(), why);
     }
 }

@@ -14,7 +14,12 @@ public sealed interface Domain {
      * Null when {@code v} is a value of this domain, else why not, naming the terminal by
      * {@code label} ("y is a bit (0 or 1), not 2", "4 does not fit a[2] (0..3)").
      */
-    String refuse(String label, BigDecimal v);
+    String refuse(String label, BigDecimal v, String written);
+
+    /** As {@link #refuse(String, BigDecimal, String)}, the value shown in its plain form. */
+    default String refuse(String label, BigDecimal v) {
+        return refuse(label, v, text(v));
+    }
 
     /** Writes {@code v} (a value of this domain) into {@code into} from {@code at}: one slot per bit. */
     void lay(BigDecimal v, double[] into, int at);
@@ -32,9 +37,9 @@ public sealed interface Domain {
     }
 
     record Bit() implements Domain {
-        @Override public String refuse(String label, BigDecimal v) {
+        @Override public String refuse(String label, BigDecimal v, String written) {
             return v.compareTo(BigDecimal.ZERO) == 0 || v.compareTo(BigDecimal.ONE) == 0 ? null
-                    : label + " is a bit (0 or 1), not " + text(v);
+                    : label + " is a bit (0 or 1), not " + written;
         }
 
         @Override public void lay(BigDecimal v, double[] into, int at) {
@@ -47,10 +52,10 @@ public sealed interface Domain {
     }
 
     record Unsigned(int width) implements Domain {
-        @Override public String refuse(String label, BigDecimal v) {
+        @Override public String refuse(String label, BigDecimal v, String written) {
             boolean whole = v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0;
             if (whole && v.toBigInteger().bitLength() <= width) return null;
-            return text(v) + " does not fit " + label + "[" + width + "] (" + describe() + ")";
+            return written + " does not fit " + label + "[" + width + "] (" + describe() + ")";
         }
 
         @Override public void lay(BigDecimal v, double[] into, int at) {
@@ -64,10 +69,13 @@ public sealed interface Domain {
     }
 
     record Real() implements Domain {
-        @Override public String refuse(String label, BigDecimal v) {
+        @Override public String refuse(String label, BigDecimal v, String written) {
+            // Out of a double's range the value would silently become Infinity or 0: refused, as 'inf' is.
             double d = v.doubleValue();
-            if (Double.isInfinite(d)) return text(v) + " is too large for " + label + " (real values are doubles)";
-            if (d == 0 && v.signum() != 0) return text(v) + " is too small for " + label + " (it would read as 0)";
+            if (Double.isInfinite(d)) return "'" + written + "' is too large for " + label + " (numbers go up to about 1.8e308)";
+            if (d == 0 && v.signum() != 0) {
+                return "'" + written + "' is too small for " + label + " to tell from 0 (the smallest is about 4.9e-324)";
+            }
             return null;
         }
 
