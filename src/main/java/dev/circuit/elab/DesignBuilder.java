@@ -16,7 +16,6 @@ import dev.circuit.diag.Pos;
 import dev.circuit.model.CircuitId;
 import dev.circuit.model.Prop;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class DesignBuilder {
     private final Diagnostics diags = new Diagnostics();
     private final Map<CircuitId, Elaborated> circuits = new LinkedHashMap<>();
     /** Instances that failed, so each is reported once. */
-    private final Map<CircuitId, Boolean> failed = new HashMap<>();
+    private final java.util.Set<CircuitId> failed = new java.util.HashSet<>();
     private Failure topFailure;
     private Failure lastFailure;
 
@@ -85,7 +84,7 @@ public final class DesignBuilder {
         Definitions defs = new Definitions(program, b.diags);
         java.util.Set<String> instantiated = new java.util.HashSet<>();
         for (CircuitId id : b.circuits.keySet()) instantiated.add(id.name());
-        for (CircuitId id : b.failed.keySet()) instantiated.add(id.name());
+        for (CircuitId id : b.failed) instantiated.add(id.name());
         for (SourceFile f : program.files()) {
             for (CircuitDecl c : f.decls(CircuitDecl.class)) {
                 if (!c.typeParams().isEmpty() && !instantiated.contains(c.name().name())) GenericCheck.check(c, defs, b.diags);
@@ -123,7 +122,7 @@ public final class DesignBuilder {
         CircuitId id = id(ref);
         if (id == null) return null;
         if (circuits.containsKey(id)) return id;
-        if (failed.containsKey(id)) return null;
+        if (failed.contains(id)) return null;
         // Past its budget the design is refused already; the next circuit would only fail again.
         if (budget.exceeded()) return null;
         try {
@@ -133,7 +132,7 @@ public final class DesignBuilder {
         } catch (CircuitException ex) {
             lastFailure = ex.failure();
             diags.addAll(ex.diagnostics());
-            failed.put(id, true);
+            failed.add(id);
             return null;
         }
     }

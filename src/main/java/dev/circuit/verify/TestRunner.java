@@ -4,6 +4,7 @@ import dev.circuit.Circuit;
 import dev.circuit.ast.TestDecl;
 import dev.circuit.diag.Diagnostic;
 import dev.circuit.diag.Sources;
+import dev.circuit.elab.Bound;
 import dev.circuit.elab.BoundCheck;
 import dev.circuit.elab.BoundTest;
 import dev.circuit.elab.Design;
@@ -42,19 +43,15 @@ public final class TestRunner {
     /** Runs the design's tables and checks (bound, so every error was reported before any runs), in file order. */
     public static List<TestOutcome> run(Design design, VerifyOptions options) {
         String file = design.program().root().name();
-        List<Object> all = new ArrayList<>();
+        List<Bound> all = new ArrayList<>();
         all.addAll(design.tests());
         all.addAll(design.checks());
-        all.sort(java.util.Comparator.<Object>comparingInt(o -> place(o).line()).thenComparingInt(o -> place(o).col()));
+        all.sort(java.util.Comparator.<Bound>comparingInt(b -> b.pos().line()).thenComparingInt(b -> b.pos().col()));
         List<TestOutcome> out = new ArrayList<>();
-        for (Object o : all) {
-            out.add(o instanceof BoundTest t ? execute(t, file) : check((BoundCheck) o, design, file, options));
+        for (Bound b : all) {
+            out.add(b instanceof BoundTest t ? execute(t, file) : check((BoundCheck) b, design, file, options));
         }
         return out;
-    }
-
-    private static dev.circuit.diag.Pos place(Object o) {
-        return o instanceof BoundTest t ? t.decl().pos() : ((BoundCheck) o).decl().pos();
     }
 
     private static TestOutcome check(BoundCheck c, Design design, String file, VerifyOptions options) {
