@@ -133,10 +133,10 @@ public final class Printer {
         } else if (d instanceof NeuronDecl n) {
             sb.append("neuron ").append(n.name().name()).append('(')
                     .append(n.params().stream().map(Ident::name).collect(Collectors.joining(", "))).append(") = ")
-                    .append(expr(n.body())).append('\n');
+                    .append(ExprText.of(n.body())).append('\n');
             trailing(line, next);
         } else if (d instanceof CheckDecl c) {
-            sb.append("check ").append(ref(c.target())).append(": ").append(expr(c.property())).append('\n');
+            sb.append("check ").append(ref(c.target())).append(": ").append(ExprText.of(c.property())).append('\n');
             trailing(line, next);
         } else if (d instanceof CircuitDecl c) {
             sb.append("circuit ").append(c.name().name());
@@ -165,14 +165,14 @@ public final class Printer {
             leading(s.pos().line(), indent, false);
             if (s instanceof Assign a) {
                 // Align '=' over the run of one-line assignments this one starts or continues.
-                sb.append(indent).append(pad(targets(a), widths[i])).append(" = ").append(expr(a.value())).append('\n');
+                sb.append(indent).append(pad(targets(a), widths[i])).append(" = ").append(ExprText.of(a.value())).append('\n');
                 trailing(s.pos().line(), next);
             } else if (s instanceof WireDecl w) {
                 sb.append(indent).append("wire ").append(ports(w.wires())).append('\n');
                 trailing(s.pos().line(), next);
             } else if (s instanceof ForLoop f) {
-                sb.append(indent).append("for ").append(f.var().name()).append(" in ").append(expr(f.from())).append("..")
-                        .append(expr(f.to())).append(" {\n");
+                sb.append(indent).append("for ").append(f.var().name()).append(" in ").append(ExprText.of(f.from())).append("..")
+                        .append(ExprText.of(f.to())).append(" {\n");
                 block(f.pos(), f.body(), indent + INDENT);
             }
         }
@@ -252,7 +252,7 @@ public final class Printer {
 
     private void test(TestDecl t) {
         sb.append("test ").append(ref(t.target()));
-        if (t.tolerance() != null) sb.append(" within ").append(number(t.tolerance()));
+        if (t.tolerance() != null) sb.append(" within ").append(ExprText.number(t.tolerance()));
         sb.append(" {\n");
         int close = src.closeLine(t.pos());
         List<Integer> lines = new ArrayList<>();
@@ -301,11 +301,11 @@ public final class Printer {
     private static String cell(TestDecl.Cell c) {
         // A cell keeps its spelling: 0b0100 says which bit is set better than 4 does.
         if (c.isAny()) return "X";
-        return c.text() != null ? c.text() : number(c.value());
+        return c.text() != null ? c.text() : ExprText.number(c.value());
     }
 
     private static String targets(Assign a) {
-        String ts = a.targets().stream().map(t -> t.name() + selector(t.selector())).collect(Collectors.joining(", "));
+        String ts = a.targets().stream().map(t -> t.name() + ExprText.selector(t.selector())).collect(Collectors.joining(", "));
         return a.targets().size() > 1 ? "(" + ts + ")" : ts;
     }
 
@@ -314,28 +314,13 @@ public final class Printer {
     }
 
     private static String ports(List<Port> ps) {
-        return ps.stream().map(p -> p.name() + (p.width() == null ? "" : "[" + expr(p.width()) + "]")).collect(Collectors.joining(", "));
+        return ps.stream().map(p -> p.name() + (p.width() == null ? "" : "[" + ExprText.of(p.width()) + "]")).collect(Collectors.joining(", "));
     }
 
     private static String ref(CircuitRef r) {
-        return r.name() + typeArgs(r.args());
+        return r.name() + ExprText.typeArgs(r.args());
     }
 
-    private static String typeArgs(List<Expr> args) {
-        return ExprText.typeArgs(args);
-    }
-
-    private static String selector(Selector s) {
-        return ExprText.selector(s);
-    }
-
-    static String expr(Expr e) {
-        return ExprText.of(e);
-    }
-
-    static String number(BigDecimal v) {
-        return ExprText.number(v);
-    }
 
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t");
