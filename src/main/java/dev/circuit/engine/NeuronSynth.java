@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A hard neuron with fixed weights, on 0/1 inputs, as gates, read from its exact integer form
- * ({@link Threshold}: fires when the sum of its weights reaches the threshold); then the neuron is unfolded input by input into a decision diagram whose nodes are the
- * partial sums (two inputs reaching the same partial sum share the rest), pruned as soon as the
+ * ({@link Threshold}: fires when the sum of its weights reaches the threshold). The neuron is
+ * unfolded input by input into a decision diagram whose nodes are the partial sums (two inputs reaching the same partial sum share the rest), pruned as soon as the
  * outcome is decided. For a NAND this is one gate. When the diagram would grow too large the
  * weighted sum is built as bit-sliced arithmetic instead.
  */
