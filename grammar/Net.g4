@@ -20,8 +20,8 @@ decl
     : 'import' STRING                                                     # importDecl
     | 'neuron' name=ID '(' idList? ')' '=' expr                           # neuronDecl
     | 'circuit' name=ID typeParams? '(' ins=portList? ')' '->' outs=outPorts block # circuitDecl
-    | 'test' circuitRef ('within' tol=signedNumber)? '{' sep* (row (sep+ row)*)? sep* '}' # testDecl
-    | 'check' circuitRef ':' expr                                         # checkDecl
+    | 'test' circuitRef (kind=ID)? ('within' tol=signedNumber)? '{' sep* (row (sep+ row)*)? sep* '}' # testDecl
+    | 'check' circuitRef ('for' cycles=arith unit=ID)? ':' expr            # checkDecl
     ;
 
 idList     : ID (',' ID)* ;
@@ -36,15 +36,20 @@ block : '{' sep* (stmt (sep+ stmt)*)? sep* '}' ;
 
 stmt
     : 'wire' wire (',' wire)*                                             # wireStmt
+    | 'feedback' feedbackWire (',' feedbackWire)*                         # feedbackStmt
     | targets '=' expr                                                    # assignStmt
     | 'for' ID 'in' from=arith '..' to=arith block                        # forStmt
     ;
 
 wire    : ID ('[' arith ']')? ;
+// A wire whose loop is meant (an SR latch): its value before the first cycle, 0 when not written.
+feedbackWire : ID ('[' arith ']')? ('=' signedNumber)? ;
 targets : target | '(' target (',' target)* ')' ;
 target  : ID selector? ;
 selector: '[' arith ('..' arith)? ']' ;
 
+// `test counter sequence { ... }`: the rows are successive clock cycles (the word is checked by the
+// AST builder, so `sequence` stays usable as a name). `check c for 8 cycles: ...` likewise.
 // Table rows: the first row of a test is its header (input names | output names).
 row  : cell* '|' cell* ;
 cell : signedNumber | ID ;

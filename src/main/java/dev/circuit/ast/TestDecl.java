@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * A truth table: {@code test adder { a b | sum carry; 0 0 | 0 0 ... }}. {@code tolerance} is null for
- * exact comparison.
+ * exact comparison. In a {@code sequence} table ({@code test counter sequence { ... }}) the rows are
+ * successive clock cycles of one run from the initial state, not independent rows.
  */
-public record TestDecl(CircuitRef target, BigDecimal tolerance, List<Ident> inputs, List<Ident> outputs,
+public record TestDecl(CircuitRef target, boolean sequence, BigDecimal tolerance, List<Ident> inputs, List<Ident> outputs,
                        List<Row> rows, Pos pos) implements Decl {
     public TestDecl {
         inputs = List.copyOf(inputs);

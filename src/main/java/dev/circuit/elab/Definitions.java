@@ -37,6 +37,11 @@ public final class Definitions {
                     diags.error(name.pos(), "'" + name.name() + "' is an activation; choose another name");
                     continue;
                 }
+                if (name.name().equals(Elaborator.DFF) || name.name().equals(PropBinder.PREV)) {
+                    diags.error(name.pos(), "'" + name.name() + "' is built in (" + (name.name().equals(Elaborator.DFF)
+                            ? "a D flip-flop" : "a signal's value in the previous cycle") + "); choose another name");
+                    continue;
+                }
                 if (RESERVED.contains(name.name())) {
                     diags.error(name.pos(), "'" + name.name() + "' means 'any value' in test tables; choose another name");
                     continue;

@@ -14,6 +14,7 @@ import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
 import dev.circuit.model.CircuitId;
+import dev.circuit.model.Netlist;
 import dev.circuit.model.Prop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,9 +114,34 @@ public final class DesignBuilder {
         CircuitId id = elaborate(c.target());
         if (id == null) return;
         Elaborated e = circuits.get(id);
-        Prop p = PropBinder.bind(c.property(), e.netlist(), e.params(), diags);
-        if (p != null) out.add(new BoundCheck(c, id, e.netlist(), p));
+        Netlist net = e.netlist();
+        long cycles = 0;
+        if (c.cycles() != null) {
+            OptionalLong v = IntEval.eval(c.cycles(), e.params(), diags);
+            if (v.isEmpty()) return;
+            cycles = v.getAsLong();
+            if (cycles < 1 || cycles > MAX_CYCLES) {
+                diags.error(c.cycles().pos(), "a check runs for 1 to " + MAX_CYCLES + " cycles, not " + cycles);
+                return;
+            }
+        } else if (net.isSequential()) {
+            diags.error(c.pos(), "'" + id + "' has state (" + Words.count(net.state().size(), "bit")
+                    + " of state), so a check runs over cycles: 'check " + id + " for 8 cycles: ...'");
+            return;
+        }
+        Prop p = PropBinder.bind(c.property(), net, e.params(), diags, cycles > 0);
+        if (p == null) return;
+        int history = PropBinder.history(p, net);
+        if (history >= cycles && cycles > 0) {
+            diags.error(c.cycles().pos(), "the property reads " + Words.count(history, "cycle") + " back (prev), so the check needs more than "
+                    + history + " cycles; it has " + cycles);
+            return;
+        }
+        out.add(new BoundCheck(c, id, net, p, (int) cycles, history));
     }
+
+    /** Checks over time enumerate every input sequence; past this many cycles that is never what is meant. */
+    static final int MAX_CYCLES = 1000;
 
     /** The instance's identity once it is elaborated, or null after its errors were collected. */
     private CircuitId elaborate(CircuitRef ref) {

@@ -11,6 +11,7 @@ import dev.circuit.ast.Ident;
 import dev.circuit.ast.NeuronDecl;
 import dev.circuit.ast.Port;
 import dev.circuit.ast.Stmt;
+import dev.circuit.ast.FeedbackDecl;
 import dev.circuit.ast.WireDecl;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostic;
@@ -23,6 +24,7 @@ import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import dev.circuit.model.UnaryOp;
 import dev.circuit.print.ExprText;
+import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,6 +51,8 @@ import java.util.stream.Collectors;
  * was cut short); the parts without that state already live in their own classes.
  */
 final class Elaborator {
+    /** The built-in D flip-flop: {@code q = dff(d)} or {@code q = dff(d, init)}. */
+    static final String DFF = "dff";
     /**
      * Instances nested deeper than this are taken to be a generator that never stops. Each level
      * takes several Java frames: 500 levels fit a default 1 MB stack with room to spare, so the
@@ -234,6 +238,8 @@ final class Elaborator {
         for (Stmt st : stmts) {
             if (st instanceof WireDecl w) {
                 for (Port p : w.wires()) declareLocal(s, p.name(), generics.width(p, s.ints), p.isBus(), p.pos(), Sig.Kind.WIRE);
+            } else if (st instanceof FeedbackDecl f) {
+                for (FeedbackDecl.Wire w : f.wires()) feedback(s, w);
             } else if (st instanceof Assign a) {
                 int[] widths = generics.instanceOutputWidths(a, s);
                 for (int i = 0; i < a.targets().size(); i++) {
@@ -259,6 +265,35 @@ final class Elaborator {
                 diags.warning(sig.pos, "signal '" + sig.name + "' is never used");
             }
         }
+    }
+
+    /**
+     * {@code feedback q = 1}: declares q (or marks the output port q) as a wire whose loop is meant,
+     * holding {@code init} before the first cycle.
+     */
+    private void feedback(Scope s, FeedbackDecl.Wire w) {
+        Port p = w.port();
+        Sig port = s.sigs.get(p.name());
+        Sig sig;
+        if (port != null && port.kind == Sig.Kind.OUTPUT && p.width() == null) {
+            sig = port;
+        } else {
+            declareLocal(s, p.name(), generics.width(p, s.ints), p.isBus(), p.pos(), Sig.Kind.WIRE);
+            sig = s.sigs.get(p.name());
+            if (sig == null || sig.pos != p.pos()) return; // reported by declareLocal
+        }
+        java.math.BigInteger init = java.math.BigInteger.ZERO;
+        if (w.init() != null) {
+            BigDecimal v = w.init();
+            if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0
+                    || v.toBigInteger().bitLength() > sig.nets.length) {
+                diags.error(p.pos(), "the initial value of '" + p.name() + "' must be a whole number from 0 to "
+                        + (sig.nets.length == 1 ? "1" : "2^" + sig.nets.length + " - 1") + "; '" + w.text() + "' is not");
+                return;
+            }
+            init = v.toBigIntegerExact();
+        }
+        for (int b = 0; b < sig.nets.length; b++) graph.markFeedback(sig.nets[b], init.testBit(b), p.pos());
     }
 
     private void declareLocal(Scope s, String name, int width, boolean bus, Pos pos, Sig.Kind kind) {
@@ -333,7 +368,9 @@ final class Elaborator {
     private void assignTo(Assign a, List<int[]> targets, Scope s) {
         String name = Signals.instanceName(a.targets().get(0), s);
         Expr rhs = unparen(a.value());
-        if (rhs instanceof Expr.Call c && defs.neuron(c.name()) != null) {
+        if (rhs instanceof Expr.Call c && c.name().equals(DFF)) {
+            flipFlops(a, c, targets, s);
+        } else if (rhs instanceof Expr.Call c && defs.neuron(c.name()) != null) {
             neurons.call(a, c, defs.neuron(c.name()), targets, s, name);
         } else if (rhs instanceof Expr.Call c && defs.circuit(c.name()) != null) {
             circuitInstance(a, c, defs.circuit(c.name()), targets, s, name);
@@ -350,6 +387,42 @@ final class Elaborator {
         } else {
             diags.error(rhs.pos(), "expected a neuron, an instance or a signal on the right of '=': an activation such as step(...), a comparison such as 'a + b >= 2', a call such as nand(a, b), or a signal name");
         }
+    }
+
+    /** {@code q = dff(d)} or {@code q = dff(d, init)}: one flip-flop per bit of {@code q}. */
+    private void flipFlops(Assign a, Expr.Call c, List<int[]> targets, Scope s) {
+        if (!c.typeArgs().isEmpty()) diags.error(c.pos(), "'dff' takes no <parameters>");
+        if (c.args().isEmpty() || c.args().size() > 2) {
+            diags.error(c.pos(), "'dff' takes its input and, if not 0, its initial value: dff(d) or dff(d, 1); got "
+                    + count(c.args().size(), "argument"));
+            return;
+        }
+        if (targets.size() != 1) {
+            diags.error(a.pos(), "'dff' has one output, but " + targets.size() + " signals are assigned; assign a bus instead");
+            return;
+        }
+        int[] q = targets.get(0);
+        int[] d = signals.sourceNets(c.args().get(0), s, q.length);
+        if (d == null) return;
+        if (d.length != q.length) {
+            diags.error(c.args().get(0).pos(), "'" + ExprText.of(c.args().get(0)) + "' is " + count(d.length, "bit")
+                    + " wide, but '" + a.targets().get(0).name() + "' is " + count(q.length, "bit")
+                    + (q.length == 1 ? "; declare it as a bus, 'wire " + a.targets().get(0).name() + "[" + d.length + "]'" : ""));
+            return;
+        }
+        java.math.BigInteger init = java.math.BigInteger.ZERO;
+        if (c.args().size() == 2) {
+            Expr e = c.args().get(1);
+            OptionalLong v = IntEval.eval(e, s.ints, diags);
+            if (v.isEmpty()) return;
+            init = java.math.BigInteger.valueOf(v.getAsLong());
+            if (init.signum() < 0 || init.bitLength() > q.length) {
+                diags.error(e.pos(), "the initial value of a " + count(q.length, "bit") + " flip-flop is a whole number from 0 to "
+                        + (q.length == 1 ? "1" : "2^" + q.length + " - 1") + "; '" + ExprText.of(e) + "' is " + init);
+                return;
+            }
+        }
+        for (int b = 0; b < q.length; b++) graph.driveByFlipFlop(q[b], d[b], init.testBit(b), a.pos());
     }
 
     private static boolean isArithmetic(Expr e) {

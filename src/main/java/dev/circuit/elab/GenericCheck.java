@@ -8,6 +8,7 @@ import dev.circuit.ast.Ident;
 import dev.circuit.ast.Port;
 import dev.circuit.ast.Selector;
 import dev.circuit.ast.Stmt;
+import dev.circuit.ast.FeedbackDecl;
 import dev.circuit.ast.WireDecl;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.model.Activation;
@@ -46,6 +47,7 @@ final class GenericCheck {
     private void declare(List<Stmt> body) {
         for (Stmt st : body) {
             if (st instanceof WireDecl w) for (Port p : w.wires()) declared.add(p.name());
+            else if (st instanceof FeedbackDecl f) for (FeedbackDecl.Wire w : f.wires()) declared.add(w.port().name());
             else if (st instanceof Assign a) for (Assign.Target t : a.targets()) declared.add(t.name());
             else if (st instanceof ForLoop f) {
                 declared.add(f.var().name());
@@ -57,6 +59,7 @@ final class GenericCheck {
     private void read(List<Stmt> body) {
         for (Stmt st : body) {
             if (st instanceof WireDecl w) for (Port p : w.wires()) width(p);
+            else if (st instanceof FeedbackDecl f) for (FeedbackDecl.Wire w : f.wires()) width(w.port());
             else if (st instanceof Assign a) {
                 for (Assign.Target t : a.targets()) selector(t.selector());
                 expr(a.value());
@@ -85,7 +88,7 @@ final class GenericCheck {
             }
             selector(r.selector());
         } else if (e instanceof Expr.Call c) {
-            boolean activation = Activation.byName(c.name()).isPresent();
+            boolean activation = Activation.byName(c.name()).isPresent() || c.name().equals(Elaborator.DFF);
             if (!activation && defs.neuron(c.name()) == null && defs.circuit(c.name()) == null) {
                 List<String> names = new ArrayList<>(defs.names());
                 for (Activation a : Activation.values()) if (a != Activation.THRESHOLD) names.add(a.keyword());

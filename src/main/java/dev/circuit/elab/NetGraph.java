@@ -8,6 +8,7 @@ import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Param;
+import dev.circuit.model.StateBit;
 import dev.circuit.model.Terminal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -54,7 +55,19 @@ final class NetGraph {
         record ByNeuron(int neuron, Pos pos) implements Driver {}
 
         record Alias(int source, Pos pos) implements Driver {}
+
+        /** {@code q = dff(d)}: the net is a flip-flop's output, read like an input. */
+        record FlipFlop(int d, boolean init, Pos pos) implements Driver {}
+
+        /** A feedback wire's value within the cycle; {@code d} is what drives it, one settle step later. */
+        record Feedback(int d, boolean init, Pos pos) implements Driver {}
     }
+
+    /** A feedback wire before {@link #splitFeedback} makes it a state bit: its initial value and declaration. */
+    private record FeedbackMark(boolean init, Pos pos) {}
+
+    /** Nets declared {@code feedback}, in declaration order. */
+    private final Map<Integer, FeedbackMark> feedback = new LinkedHashMap<>();
 
     NetGraph(Diagnostics diags, Budget budget) {
         this.diags = diags;
@@ -133,6 +146,39 @@ final class NetGraph {
         drive(net, new Driver.ByNeuron(neurons.size(), pos), shown);
     }
 
+    /** Drives {@code q} by a flip-flop that samples {@code d} at each clock edge and holds {@code init} first. */
+    void driveByFlipFlop(int q, int d, boolean init, Pos pos) {
+        budget.spend(1, pos);
+        drive(q, new Driver.FlipFlop(d, init, pos), netNames.get(q));
+    }
+
+    /** Declares {@code net} a feedback wire: a loop through it is meant, and it holds {@code init} first. */
+    void markFeedback(int net, boolean init, Pos pos) {
+        feedback.put(net, new FeedbackMark(init, pos));
+    }
+
+    /**
+     * Cuts every loop at its feedback wires: the wire's readers read the state bit (the wire as it
+     * was one settle step ago), and its driver now drives a new net, {@code q.next}, which the state
+     * bit takes. Called once the whole tree is in, before cycles are looked for.
+     */
+    private void splitFeedback() {
+        for (Map.Entry<Integer, FeedbackMark> e : feedback.entrySet()) {
+            int q = e.getKey();
+            Driver driver = drivers.get(q);
+            if (driver == null || driver instanceof Driver.Feedback) continue; // undriven: reported where it is read
+            int next = addNet(netNames.get(q) + ".next", netPos.get(q));
+            if (driver instanceof Driver.ByNeuron n) {
+                Neuron nr = neurons.get(n.neuron());
+                neurons.set(n.neuron(), nr.withInputs(nr.inputs(), next));
+            }
+            drivers.set(next, driver);
+            Pos at = assignedAt.get(q);
+            if (at != null) assignedAt.put(next, at);
+            drivers.set(q, new Driver.Feedback(next, e.getValue().init(), e.getValue().pos()));
+        }
+    }
+
     /** Makes {@code net} another name for {@code source}. */
     void driveAlias(int net, int source, Pos pos) {
         drive(net, new Driver.Alias(source, pos), netNames.get(net));
@@ -198,6 +244,14 @@ final class NetGraph {
      * {@code root} is the top instance's path, left off the names in messages.
      */
     void findCycles(String root) {
+        splitFeedback();
+        // What a flip-flop or a feedback wire takes in is read too, though no path of reads leads there.
+        for (int net = 0; net < drivers.size(); net++) {
+            int d = stateInput(drivers.get(net));
+            if (d >= 0 && drivers.get(d) == null) {
+                diags.error(netPos.get(d), "signal '" + display(d, root) + "' is read but never driven");
+            }
+        }
         int n = netNames.size();
         byte[] state = new byte[n]; // 0 new, 1 on the stack, 2 done
         int[] stack = new int[n];
@@ -260,6 +314,13 @@ final class NetGraph {
         return name.startsWith(root + "/") ? name.substring(root.length() + 1) : name;
     }
 
+    /** The net a state bit takes in, or -1 when {@code d} does not drive a state bit. */
+    private static int stateInput(Driver d) {
+        if (d instanceof Driver.FlipFlop f) return f.d();
+        if (d instanceof Driver.Feedback f) return f.d();
+        return -1;
+    }
+
     private int resolve(int net) {
         int guard = 0;
         while (drivers.get(net) instanceof Driver.Alias a) {
@@ -289,6 +350,14 @@ final class NetGraph {
             consts.add(new Netlist.Constant(names.size(), c.getKey().doubleValue()));
             names.add(c.getKey().toPlainString());
         }
+        // State outputs next: the neurons read them like inputs.
+        List<Integer> stateNets = new ArrayList<>();
+        for (int net = 0; net < drivers.size(); net++) {
+            if (stateInput(drivers.get(net)) < 0) continue;
+            number[net] = names.size();
+            names.add(display(net, root));
+            stateNets.add(net);
+        }
         List<Neuron> ordered = new ArrayList<>(neurons.size());
         for (int i : topologicalOrder()) {
             Neuron nr = neurons.get(i);
@@ -299,9 +368,17 @@ final class NetGraph {
             names.add(display(nr.out(), root));
             ordered.add(nr.withInputs(inputs, out));
         }
+        List<StateBit> state = new ArrayList<>();
+        for (int net : stateNets) {
+            Driver d = drivers.get(net);
+            boolean flop = d instanceof Driver.FlipFlop;
+            boolean init = flop ? ((Driver.FlipFlop) d).init() : ((Driver.Feedback) d).init();
+            state.add(new StateBit(display(net, root), flop ? StateBit.Kind.FLIP_FLOP : StateBit.Kind.FEEDBACK,
+                    number[net], number[resolve(stateInput(d))], init, d.pos()));
+        }
         List<Terminal> newIns = ins.stream().map(t -> renumber(t, number)).toList();
         List<Terminal> newOuts = outs.stream().map(t -> renumber(t, number)).toList();
-        return new Netlist(name, newIns, newOuts, ordered, consts, new ArrayList<>(params.values()), names);
+        return new Netlist(name, newIns, newOuts, ordered, consts, new ArrayList<>(params.values()), names, state);
     }
 
     private Terminal renumber(Terminal t, int[] number) {

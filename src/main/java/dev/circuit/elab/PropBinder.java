@@ -20,21 +20,64 @@ import java.util.OptionalLong;
  * is reported at its place. The result ({@link Prop}) is what every engine interprets.
  */
 final class PropBinder {
+    /** {@code prev(x)}: x's value in the previous cycle, in a check over cycles. */
+    static final String PREV = "prev";
+
     private final List<Terminal> terms;
     private final Map<String, Long> params;
     private final Diagnostics diags;
+    /** Whether the check runs over cycles, so that {@code prev} means something. */
+    private final boolean overTime;
+    /** How many {@code prev( )} enclose the node being bound. */
+    private int back;
 
-    private PropBinder(Netlist net, Map<String, Long> params, Diagnostics diags) {
+    private PropBinder(Netlist net, Map<String, Long> params, Diagnostics diags, boolean overTime) {
         this.terms = net.terminals();
         this.params = params;
         this.diags = diags;
+        this.overTime = overTime;
     }
 
-    /** The property, or null after reporting why it cannot be one. */
-    static Prop bind(Expr property, Netlist net, Map<String, Long> params, Diagnostics diags) {
+    /**
+     * The property, or null after reporting why it cannot be one. In a check over cycles
+     * ({@code overTime}), {@code prev(x)} reads x one cycle back: a terminal read k cycles back is
+     * bound as terminal {@code k * T + i}, T being the number of terminals, so every interpreter
+     * reads it from a row of terminal values that holds the last cycles one after another.
+     */
+    static Prop bind(Expr property, Netlist net, Map<String, Long> params, Diagnostics diags, boolean overTime) {
         int before = diags.errorsReported();
-        Prop p = new PropBinder(net, params, diags).node(property);
+        Prop p = new PropBinder(net, params, diags, overTime).node(property);
         return diags.errorsReported() > before ? null : p;
+    }
+
+    /** How many cycles back a bound property reads: 0 when it uses no {@code prev}. */
+    static int history(Prop p, Netlist net) {
+        int t = net.terminals().size();
+        return p.accept(new Prop.Visitor<Integer>() {
+            @Override public Integer term(Prop.Term x) {
+                return x.terminal() / t;
+            }
+
+            @Override public Integer constant(Prop.Const c) {
+                return 0;
+            }
+
+            @Override public Integer concat(Prop.Concat c) {
+                return c.parts().stream().mapToInt(q -> q.accept(this)).max().orElse(0);
+            }
+
+            @Override public Integer unary(Prop.Unary u) {
+                return u.operand().accept(this);
+            }
+
+            @Override public Integer binary(Prop.Binary b) {
+                return Math.max(b.left().accept(this), b.right().accept(this));
+            }
+
+            @Override public Integer ternary(Prop.Ternary x) {
+                return Math.max(x.cond().accept(this), Math.max(x.then().accept(this), x.otherwise().accept(this)));
+            }
+        });
     }
 
     private Prop node(Expr e) {
@@ -69,8 +112,22 @@ final class PropBinder {
             return c == null || a == null || b == null ? null : new Prop.Ternary(c, a, b, text, t.pos());
         }
         if (e instanceof Expr.Learnable) return bad(e, "a learnable '?' has no meaning in a check");
+        if (e instanceof Expr.Call c && c.name().equals(PREV)) return prev(c);
         if (e instanceof Expr.Call c) return bad(e, "a check cannot call '" + c.name() + "'; it reads the circuit's inputs and outputs");
         return bad(e, "unsupported expression in a check");
+    }
+
+    private Prop prev(Expr.Call c) {
+        if (!overTime) {
+            return bad(c, "'prev' reads the previous cycle, so it needs a check over cycles: 'check NAME for 8 cycles: ...'");
+        }
+        if (c.args().size() != 1 || !c.typeArgs().isEmpty()) return bad(c, "'prev' takes one expression: prev(q)");
+        back++;
+        try {
+            return node(c.args().get(0));
+        } finally {
+            back--;
+        }
     }
 
     private Prop ref(Expr.Ref r, String text) {
@@ -86,8 +143,10 @@ final class PropBinder {
         if (term.width() > Prop.MAX_WIDTH) {
             return bad(r, "'" + r.name() + "' is " + term.width() + " bits wide; checks read buses of up to " + Prop.MAX_WIDTH + " bits");
         }
+        if (back > 0) text = "prev(".repeat(back) + text + ")".repeat(back);
+        int at = idx + back * terms.size();
         Selector s = r.selector();
-        if (s == null) return new Prop.Term(idx, 0, term.width(), text, r.pos());
+        if (s == null) return new Prop.Term(at, 0, term.width(), text, r.pos());
         if (!term.bus()) return bad(r, "'" + r.name() + "' is a single signal; it cannot be indexed");
         OptionalLong lo = IntEval.eval(s.index(), params, diags);
         OptionalLong hi = s.isSlice() ? IntEval.eval(s.hi(), params, diags) : lo;
@@ -97,7 +156,7 @@ final class PropBinder {
         if (l < 0 || h >= term.width() || h < l) {
             return bad(r, "bits " + h + ".." + l + " are outside '" + r.name() + "[" + term.width() + "]' (or not high..low)");
         }
-        return new Prop.Term(idx, (int) l, (int) (h - l + 1), text, r.pos());
+        return new Prop.Term(at, (int) l, (int) (h - l + 1), text, r.pos());
     }
 
     private Prop concat(Expr.Concat c, String text) {

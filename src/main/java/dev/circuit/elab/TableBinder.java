@@ -30,6 +30,10 @@ final class TableBinder {
             diags.error(t.pos(), "test " + net.name() + " has no column for input" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + "; every input needs one (write X for any value)");
         }
+        if (net.isSequential() && !t.sequence()) {
+            diags.error(t.pos(), "'" + id + "' has state (" + Words.count(net.state().size(), "bit")
+                    + " of state), so its rows are successive cycles: write 'test " + id + " sequence {'");
+        }
         if (t.outputs().isEmpty()) diags.error(t.pos(), "test " + net.name() + " has no output column");
         // A table that checks nothing must not report PASS.
         if (t.rows().isEmpty()) {

@@ -5,11 +5,14 @@ import java.util.SplittableRandom;
 
 /**
  * A circuit elaborated into one flat graph. Nets are numbered 0..netCount-1; each is an input bit,
- * a constant, or the output of exactly one neuron. {@code neurons} is in topological order: every
- * neuron comes after the neurons it reads. {@code netNames} gives each net's full path, for messages.
+ * a constant, the output of a bit of state ({@link StateBit}), or the output of exactly one neuron.
+ * Inputs come first, then constants, then state outputs, then neuron outputs. {@code neurons} is in
+ * topological order: every neuron comes after the neurons it reads; state outputs are read like
+ * inputs, so a loop through a flip-flop or a feedback wire is no cycle. {@code netNames} gives each
+ * net's full path, for messages.
  */
 public record Netlist(String name, List<Terminal> inputs, List<Terminal> outputs, List<Neuron> neurons,
-                      List<Constant> constants, List<Param> params, List<String> netNames) {
+                      List<Constant> constants, List<Param> params, List<String> netNames, List<StateBit> state) {
     public Netlist {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
@@ -17,6 +20,23 @@ public record Netlist(String name, List<Terminal> inputs, List<Terminal> outputs
         constants = List.copyOf(constants);
         params = List.copyOf(params);
         netNames = List.copyOf(netNames);
+        state = List.copyOf(state);
+    }
+
+    /** A combinational netlist: no state. */
+    public Netlist(String name, List<Terminal> inputs, List<Terminal> outputs, List<Neuron> neurons,
+                   List<Constant> constants, List<Param> params, List<String> netNames) {
+        this(name, inputs, outputs, neurons, constants, params, netNames, List.of());
+    }
+
+    /** True when the circuit has flip-flops or feedback wires: its outputs depend on the past. */
+    public boolean isSequential() {
+        return !state.isEmpty();
+    }
+
+    /** True when some state is a feedback wire: a cycle settles by iteration. */
+    public boolean hasFeedback() {
+        return state.stream().anyMatch(s -> s.kind() == StateBit.Kind.FEEDBACK);
     }
 
     /** A net tied to a fixed value (the {@code 0} in {@code nand(a, 0)}). */

@@ -16,6 +16,7 @@ import dev.circuit.ast.Selector;
 import dev.circuit.ast.SourceFile;
 import dev.circuit.ast.Stmt;
 import dev.circuit.ast.TestDecl;
+import dev.circuit.ast.FeedbackDecl;
 import dev.circuit.ast.WireDecl;
 import dev.circuit.diag.Pos;
 import java.math.BigDecimal;
@@ -136,7 +137,9 @@ public final class Printer {
                     .append(ExprText.of(n.body())).append('\n');
             trailing(line, next);
         } else if (d instanceof CheckDecl c) {
-            sb.append("check ").append(ref(c.target())).append(": ").append(ExprText.of(c.property())).append('\n');
+            sb.append("check ").append(ref(c.target()));
+            if (c.cycles() != null) sb.append(" for ").append(ExprText.of(c.cycles())).append(" cycles");
+            sb.append(": ").append(ExprText.of(c.property())).append('\n');
             trailing(line, next);
         } else if (d instanceof CircuitDecl c) {
             sb.append("circuit ").append(c.name().name());
@@ -169,6 +172,11 @@ public final class Printer {
                 trailing(s.pos().line(), next);
             } else if (s instanceof WireDecl w) {
                 sb.append(indent).append("wire ").append(ports(w.wires())).append('\n');
+                trailing(s.pos().line(), next);
+            } else if (s instanceof FeedbackDecl f) {
+                sb.append(indent).append("feedback ").append(f.wires().stream()
+                        .map(w -> ports(List.of(w.port())) + (w.init() == null ? "" : " = " + w.text()))
+                        .collect(Collectors.joining(", "))).append('\n');
                 trailing(s.pos().line(), next);
             } else if (s instanceof ForLoop f) {
                 sb.append(indent).append("for ").append(f.var().name()).append(" in ").append(ExprText.of(f.from())).append("..")
@@ -252,6 +260,7 @@ public final class Printer {
 
     private void test(TestDecl t) {
         sb.append("test ").append(ref(t.target()));
+        if (t.sequence()) sb.append(" sequence");
         if (t.tolerance() != null) sb.append(" within ").append(ExprText.number(t.tolerance()));
         sb.append(" {\n");
         int close = src.closeLine(t.pos());

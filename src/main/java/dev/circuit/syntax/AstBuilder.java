@@ -16,6 +16,7 @@ import dev.circuit.ast.Selector;
 import dev.circuit.ast.Stmt;
 import dev.circuit.ast.TestDecl;
 import dev.circuit.model.UnaryOp;
+import dev.circuit.ast.FeedbackDecl;
 import dev.circuit.ast.WireDecl;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
@@ -70,18 +71,25 @@ final class AstBuilder {
         }
         if (ctx instanceof NetParser.TestDeclContext c) return test(c);
         if (ctx instanceof NetParser.CheckDeclContext c) {
-            return new CheckDecl(ref(c.circuitRef()), expr(c.expr()), pos(c.start));
+            if (c.unit != null && !text(c.unit).equals("cycles")) {
+                diags.error(pos(c.unit), "expected 'cycles' after the number of cycles ('check c for 8 cycles: ...'), found '" + text(c.unit) + "'");
+            }
+            return new CheckDecl(ref(c.circuitRef()), c.cycles == null ? null : arith(c.cycles), expr(c.expr()), pos(c.start));
         }
         throw new IllegalStateException("unknown declaration " + ctx.getClass().getSimpleName());
     }
 
     private TestDecl test(NetParser.TestDeclContext c) {
+        boolean sequence = c.kind != null;
+        if (sequence && !text(c.kind).equals("sequence")) {
+            diags.error(pos(c.kind), "expected 'sequence', 'within' or '{' after the circuit's name, found '" + text(c.kind) + "'");
+        }
         BigDecimal tol = c.tol == null ? null : signed(c.tol);
         if (tol != null && tol.signum() < 0) diags.error(pos(c.tol.start), "a tolerance cannot be negative");
         List<NetParser.RowContext> rows = c.row();
         if (rows.isEmpty()) {
             diags.error(pos(c.start), "a test needs a header row: input names | output names");
-            return new TestDecl(ref(c.circuitRef()), tol, List.of(), List.of(), List.of(), pos(c.start));
+            return new TestDecl(ref(c.circuitRef()), sequence, tol, List.of(), List.of(), List.of(), pos(c.start));
         }
         NetParser.RowContext header = rows.get(0);
         List<Ident> ins = headerNames(header, true);
@@ -92,7 +100,7 @@ final class AstBuilder {
             List<TestDecl.Cell> cells = r.cell().stream().map(this::cell).toList();
             body.add(new TestDecl.Row(cells.subList(0, bar), cells.subList(bar, cells.size()), pos(r.start)));
         }
-        return new TestDecl(ref(c.circuitRef()), tol, ins, outs, body, pos(c.start));
+        return new TestDecl(ref(c.circuitRef()), sequence, tol, ins, outs, body, pos(c.start));
     }
 
     /** How many cells stand before the '|'. */
@@ -161,6 +169,13 @@ final class AstBuilder {
                     .map(w -> new Port(text(w.ID()), w.arith() == null ? null : arith(w.arith()), pos(w.start)))
                     .toList();
             return new WireDecl(ws, pos(c.start));
+        }
+        if (ctx instanceof NetParser.FeedbackStmtContext c) {
+            List<FeedbackDecl.Wire> ws = c.feedbackWire().stream().map(w -> new FeedbackDecl.Wire(
+                    new Port(text(w.ID()), w.arith() == null ? null : arith(w.arith()), pos(w.start)),
+                    w.signedNumber() == null ? null : signed(w.signedNumber()),
+                    w.signedNumber() == null ? null : w.signedNumber().getText())).toList();
+            return new FeedbackDecl(ws, pos(c.start));
         }
         if (ctx instanceof NetParser.AssignStmtContext c) {
             List<Assign.Target> ts = c.targets().target().stream()

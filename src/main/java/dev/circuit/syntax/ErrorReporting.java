@@ -64,7 +64,7 @@ final class ErrorReporting {
         }
     }
 
-    private static final Set<String> KEYWORDS = Set.of("neuron", "circuit", "import", "test", "check", "wire", "for", "in", "within");
+    private static final Set<String> KEYWORDS = Set.of("neuron", "circuit", "import", "test", "check", "wire", "for", "in", "within", "feedback");
 
     /** Operators that cannot start a statement: found first on a line, they were meant to continue the line above. */
     private static final Set<String> CONTINUING = Set.of("+", "-", "*", "/", "%", "<", "<=", ">", ">=", "==", "!=",

@@ -71,7 +71,7 @@ public final class Snap {
             for (Coef c : n.bias()) if (!c.isFixed()) frozen++;
             ns.add(new Neuron(n.path(), a, n.out(), n.inputs(), fix(n.weights(), params), fix(n.bias(), params), n.pos()));
         }
-        Netlist out = new Netlist(net.name(), net.inputs(), net.outputs(), ns, net.constants(), List.of(), net.netNames());
+        Netlist out = new Netlist(net.name(), net.inputs(), net.outputs(), ns, net.constants(), List.of(), net.netNames(), net.state());
         return new Result(out, hardened, frozen);
     }
 

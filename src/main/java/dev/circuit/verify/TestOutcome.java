@@ -35,10 +35,18 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
         return verdict() == Verdict.PASS;
     }
 
-    /** A test table: its rows always run on the scalar engine. */
-    record Table(String file, String name, Pos pos, long rows, long failed, List<Diagnostic> failures) implements TestOutcome {
+    /**
+     * A test table: its rows always run on the scalar engine. In a sequence table ({@code cycles})
+     * {@code rows} counts the cycles run.
+     */
+    record Table(String file, String name, Pos pos, long rows, long failed, List<Diagnostic> failures, boolean cycles)
+            implements TestOutcome {
         public Table {
             failures = List.copyOf(failures);
+        }
+
+        public Table(String file, String name, Pos pos, long rows, long failed, List<Diagnostic> failures) {
+            this(file, name, pos, rows, failed, failures, false);
         }
 
         @Override public Verdict verdict() {
@@ -50,7 +58,8 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
         }
 
         @Override public String detail() {
-            return failed == 0 ? rowCount(rows) : failed + " of " + rowCount(rows) + " failed";
+            String n = cycles ? rows + (rows == 1 ? " cycle" : " cycles") : rowCount(rows);
+            return failed == 0 ? n : failed + (cycles ? (failed == 1 ? " run" : " runs") + " failed, " + n : " of " + n + " failed");
         }
     }
 
@@ -66,7 +75,7 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
      * (2^inputBits rows may not fit a long, and a counterexample is not the first failing row).
      */
     record Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
-                 List<Diagnostic> failures, SatSize sat) implements TestOutcome {
+                 List<Diagnostic> failures, SatSize sat, int cycles) implements TestOutcome {
         public Check {
             failures = List.copyOf(failures);
             if (verdict == Verdict.PASS && !failures.isEmpty()) throw new IllegalArgumentException("a PASS with failures");
@@ -76,7 +85,12 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
         }
 
         public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows, List<Diagnostic> failures) {
-            this(file, name, pos, verdict, engine, gates, rows, failures, null);
+            this(file, name, pos, verdict, engine, gates, rows, failures, null, 0);
+        }
+
+        public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
+                     List<Diagnostic> failures, SatSize sat) {
+            this(file, name, pos, verdict, engine, gates, rows, failures, sat, 0);
         }
 
         @Override public long failed() {
@@ -90,12 +104,18 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
 
         @Override public String detail() {
             switch (verdict) {
-                case PASS: return (sat == null ? rowCount(rows) : "all 2^" + sat.inputBits() + " rows") + ", " + how();
-                case FAIL: return (sat == null ? "failed at row " + rows : "counterexample") + ", " + how();
+                case PASS: return (sat != null ? "all 2^" + sat.inputBits() + " rows" : cycles > 0 ? sequences(rows, cycles) : rowCount(rows))
+                        + ", " + how();
+                case FAIL: return (sat != null ? "counterexample" : cycles > 0 ? "failed in sequence " + rows : "failed at row " + rows)
+                        + ", " + how();
                 case UNKNOWN: return "no proof or counterexample before the timeout, " + how();
                 default: return "not run: too many rows to enumerate";
             }
         }
+    }
+
+    private static String sequences(long n, int cycles) {
+        return n + (n == 1 ? " input sequence" : " input sequences") + " of " + cycles + (cycles == 1 ? " cycle" : " cycles");
     }
 
     private static String rowCount(long n) {

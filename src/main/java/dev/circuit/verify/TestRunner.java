@@ -49,7 +49,8 @@ public final class TestRunner {
         all.sort(java.util.Comparator.<Bound>comparingInt(b -> b.pos().line()).thenComparingInt(b -> b.pos().col()));
         List<TestOutcome> out = new ArrayList<>();
         for (Bound b : all) {
-            out.add(b instanceof BoundTest t ? execute(t, file) : check((BoundCheck) b, design, file, options));
+            out.add(b instanceof BoundTest t ? t.decl().sequence() ? SequenceRunner.run(t, file) : execute(t, file)
+                    : check((BoundCheck) b, design, file, options));
         }
         return out;
     }
@@ -57,8 +58,9 @@ public final class TestRunner {
     private static TestOutcome check(BoundCheck c, Design design, String file, VerifyOptions options) {
         Netlist net = c.net();
         String name = "check " + net.name();
-        int bits = net.inputBits();
         Spec spec = Spec.of(c.property());
+        if (c.overTime()) return overTime(c, spec, file, name, options);
+        int bits = net.inputBits();
         boolean tooMany = bits > VerifyOptions.MAX_EXHAUSTIVE_BITS;
         // Auto proves by SAT what it cannot enumerate; --engine sat proves every check by SAT. Where
         // the gate network cannot be built, the check enumerates (or is refused) as before.
@@ -74,6 +76,19 @@ public final class TestRunner {
         }
         TestOutcome fast = CheckRunner.bitParallel(c, spec, file, name, options);
         return fast != null ? fast : CheckRunner.scalar(c, spec, file, name, options);
+    }
+
+    /** A check over cycles: every input sequence, refused past 2^40 of them unless sampled. */
+    private static TestOutcome overTime(BoundCheck c, Spec spec, String file, String name, VerifyOptions options) {
+        long bits = (long) c.net().inputBits() * c.cycles();
+        if (options.sample() == 0 && bits > VerifyOptions.MAX_EXHAUSTIVE_BITS) {
+            Diagnostic d = Diagnostic.error(c.decl().pos(), name + " over " + c.cycles() + " cycles of " + c.net().inputBits()
+                    + " input bits is 2^" + bits + " input sequences, more than the 2^" + VerifyOptions.MAX_EXHAUSTIVE_BITS
+                    + " circuit checks exhaustively; check fewer cycles, or give --sample N to run N random sequences"
+                    + " (evidence, not a proof)");
+            return new TestOutcome.Check(file, name, c.decl().pos(), Verdict.REFUSED, Engine.NONE, -1, 0, List.of(d));
+        }
+        return SequenceCheck.run(c, spec, file, name, options);
     }
 
     private static TestOutcome execute(BoundTest p, String file) {
@@ -132,7 +147,7 @@ public final class TestRunner {
         return new TestOutcome.Table(file, "test " + net.name(), t.pos(), rows, failed, failures);
     }
 
-    private static void write(double[] inputs, int at, Terminal t, BigInteger whole, double real) {
+    static void write(double[] inputs, int at, Terminal t, BigInteger whole, double real) {
         if (!t.bus()) {
             inputs[at] = real;
             return;
@@ -142,7 +157,7 @@ public final class TestRunner {
 
 
     /** Null when the row holds; otherwise "sum is 1, expected 0; ...". */
-    private static String compare(BoundTest p, TestDecl.Row r, double[] got, int[] outOffset) {
+    static String compare(BoundTest p, TestDecl.Row r, double[] got, int[] outOffset) {
         List<String> bad = new ArrayList<>();
         for (int i = 0; i < p.outCol().length; i++) {
             if (!holds(p, r, i, got, outOffset)) {
@@ -154,7 +169,7 @@ public final class TestRunner {
         return bad.isEmpty() ? null : String.join("; ", bad);
     }
 
-    private static boolean holds(BoundTest p, TestDecl.Row r, int i, double[] got, int[] outOffset) {
+    static boolean holds(BoundTest p, TestDecl.Row r, int i, double[] got, int[] outOffset) {
         TestDecl.Cell c = r.outputs().get(i);
         if (c.isAny()) return true;
         Terminal term = p.net().outputs().get(p.outCol()[i]);
@@ -171,12 +186,12 @@ public final class TestRunner {
         return tol == null ? g == e : Math.abs(g - e) <= tol.doubleValue();
     }
 
-    private static dev.circuit.diag.Pos firstBadCell(BoundTest p, TestDecl.Row r, double[] got, int[] outOffset) {
+    static dev.circuit.diag.Pos firstBadCell(BoundTest p, TestDecl.Row r, double[] got, int[] outOffset) {
         for (int i = 0; i < p.outCol().length; i++) if (!holds(p, r, i, got, outOffset)) return r.outputs().get(i).pos();
         return r.pos();
     }
 
-    private static String inputsText(BoundTest p, TestDecl.Row r, double[] inputs, int[] offset) {
+    static String inputsText(BoundTest p, TestDecl.Row r, double[] inputs, int[] offset) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < p.inCol().length; i++) {
             Terminal term = p.net().inputs().get(p.inCol()[i]);

@@ -94,7 +94,7 @@ final class RandomAst {
         List<TestDecl.Row> rows = new ArrayList<>();
         for (int r = 0; r < rnd.nextInt(4); r++) rows.add(new TestDecl.Row(cells(ins.size()), cells(outs.size()), P));
         BigDecimal tol = rnd.nextInt(3) == 0 ? new BigDecimal(pick(new String[] {"0.05", "1", "1E+2"})) : null;
-        return new TestDecl(ref(), tol, ins, outs, rows, P);
+        return new TestDecl(ref(), false, tol, ins, outs, rows, P);
     }
 
     private List<TestDecl.Cell> cells(int n) {
