@@ -5,7 +5,10 @@ import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostic;
 import dev.circuit.diag.Failure;
 import dev.circuit.elab.Design;
+import dev.circuit.model.Netlist;
+import dev.circuit.model.StateBit;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,4 +52,17 @@ final class CircuitFile {
     }
 
     private static final String TOP = "--top";
+
+    /**
+     * Refuses a circuit with state for a command that reads it as a function of its inputs alone
+     * (a truth table, a trained function, ...), pointing at its first flip-flop or feedback wire.
+     */
+    static void requireCombinational(Netlist net, String command, String instead) {
+        if (!net.isSequential()) return;
+        StateBit first = net.state().get(0);
+        String what = first.kind() == StateBit.Kind.FLIP_FLOP ? "a flip-flop" : "a feedback wire";
+        throw new CircuitException(Failure.USAGE, List.of(Diagnostic.error(first.pos(), "'" + net.name() + "' has state ("
+                + net.state().size() + (net.state().size() == 1 ? " bit" : " bits") + ", the first one " + what + " made here): `circuit "
+                + command + "` works on circuits without state; " + instead)));
+    }
 }

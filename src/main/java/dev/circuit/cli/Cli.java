@@ -52,6 +52,7 @@ public final class Cli implements Runnable {
         Map<String, Class<?>> m = new LinkedHashMap<>();
         m.put("eval", EvalCommand.class);
         m.put("table", TableCommand.class);
+        m.put("sim", SimCommand.class);
         m.put("test", TestCommand.class);
         m.put("train", TrainCommand.class);
         m.put("dot", DotCommand.class);

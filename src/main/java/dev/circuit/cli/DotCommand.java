@@ -48,6 +48,7 @@ final class DotCommand implements Callable<Integer> {
         OutputFile.notAnInput(output, circuit.file);
         Elaborated e = circuit.load(env).topCircuit();
         Netlist net = e.netlist();
+        CircuitFile.requireCombinational(net, "dot", "drawing flip-flops and feedback wires is not built yet");
         double[] state = null;
         if (values != null) {
             Evaluator ev = new Evaluator(net, net.initialParams(seed));

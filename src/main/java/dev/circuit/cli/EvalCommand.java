@@ -2,6 +2,7 @@ package dev.circuit.cli;
 
 import dev.circuit.elab.Elaborated;
 import dev.circuit.eval.Evaluator;
+import dev.circuit.eval.Simulator;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
@@ -47,11 +48,22 @@ final class EvalCommand implements Callable<Integer> {
         Elaborated e = circuit.load(env).topCircuit();
         Netlist net = e.netlist();
         double[] in = Inputs.parse(net, inputs);
-        Evaluator ev = new Evaluator(net, net.initialParams(seed));
-        double[] state = ev.newState();
         List<Step> steps = new ArrayList<>();
-        ev.run(in, state, trace ? (n, z, y) -> steps.add(new Step(n, z, y)) : null);
-        double[] out = ev.outputBits(state);
+        Evaluator.Trace tracer = trace ? (n, z, y) -> steps.add(new Step(n, z, y)) : null;
+        double[] out;
+        if (net.isSequential()) {
+            // One cycle from the initial state: what the circuit shows before its first clock edge.
+            env.err.println("note: '" + net.name() + "' has state; this is its first cycle, from the initial state"
+                    + " (circuit sim runs cycles)");
+            Simulator sim = new Simulator(net, net.initialParams(seed));
+            sim.settle(in, tracer);
+            out = sim.outputBits();
+        } else {
+            Evaluator ev = new Evaluator(net, net.initialParams(seed));
+            double[] state = ev.newState();
+            ev.run(in, state, tracer);
+            out = ev.outputBits(state);
+        }
         if (json) env.out.println(json(net, in, out, steps));
         else {
             if (trace) printTrace(steps);

@@ -29,6 +29,7 @@ final class SeparableCommand implements Callable<Integer> {
     public Integer call() {
         Design design = circuit.load(env);
         Netlist net = design.topCircuit().netlist();
+        CircuitFile.requireCombinational(net, "separable", "separability is a property of a function of the inputs");
         String file = design.program().root().name();
         Dataset rows;
         try {

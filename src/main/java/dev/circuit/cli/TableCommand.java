@@ -38,6 +38,7 @@ final class TableCommand implements Callable<Integer> {
     public Integer call() {
         Elaborated e = circuit.load(env).topCircuit();
         Netlist net = e.netlist();
+        CircuitFile.requireCombinational(net, "table", "its behaviour over time is a sequence table ('test NAME sequence') or `circuit sim`");
         int n = net.inputBits();
         if (n > MAX_INPUT_BITS) {
             throw CircuitException.usage(net.name() + " has " + n + " input bits: its table would have 2^" + n

@@ -125,6 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         Design design = circuit.load(env);
         Program program = design.program();
         Netlist net = design.topCircuit().netlist();
+        CircuitFile.requireCombinational(net, "train", "training through time (over sequences) is not built yet");
         if (net.params().isEmpty()) {
             // Nothing to train is a wrong command, not a failed training (exit 5 reads as "diverged").
             throw new CircuitException(Failure.USAGE, Pos.file(program.root().name()), net.name()

@@ -54,6 +54,7 @@ final class VerilogCommand implements Callable<Integer> {
         OutputFile.notAnInput(output, circuit.file);
         Design design = circuit.load(env);
         Netlist net = design.topCircuit().netlist();
+        CircuitFile.requireCombinational(net, "verilog", "exporting flip-flops and feedback wires is not built yet");
         if (snap) {
             Snap.Result s = Snap.apply(net, net.initialParams(seed));
             net = s.netlist();

@@ -38,6 +38,7 @@ final class ViewCommand implements Callable<Integer> {
     public Integer call() {
         OutputFile.notAnInput(output, circuit.file);
         Design design = circuit.load(env);
+        CircuitFile.requireCombinational(design.topCircuit().netlist(), "view", "a page with a clock is not built yet");
         String html = Page.html(design, layout(design.topCircuit().netlist()));
         OutputFile.write(output, html.getBytes(StandardCharsets.UTF_8));
         return 0;

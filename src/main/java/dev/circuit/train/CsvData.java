@@ -31,6 +31,14 @@ public final class CsvData {
     private CsvData() {}
 
     public static Dataset read(Path file, Netlist net, Sources sources) {
+        return read(file, net, sources, true);
+    }
+
+    /**
+     * Rows from {@code file}; with {@code outputs} false the header names inputs only (the stimulus
+     * of {@code circuit sim}, one row per cycle) and a column naming an output is an error.
+     */
+    public static Dataset read(Path file, Netlist net, Sources sources, boolean outputs) {
         String name = file.toString();
         String text;
         try {
@@ -42,13 +50,17 @@ public final class CsvData {
         }
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         sources.put(name, text);
-        return parse(name, text, net);
+        return parse(name, text, net, outputs);
     }
 
     /** A cell of a line: its text (trimmed) and its 1-based column. */
     private record Cell(String text, int col) {}
 
     static Dataset parse(String name, String text, Netlist net) {
+        return parse(name, text, net, true);
+    }
+
+    static Dataset parse(String name, String text, Netlist net, boolean withOutputs) {
         Diagnostics diags = new Diagnostics();
         String[] lines = text.split("\r\n|\r|\n", -1);
         int headerLine = -1;
@@ -59,7 +71,7 @@ public final class CsvData {
             }
         }
         if (headerLine < 0) throw new CircuitException(Failure.INVALID_INPUT, Pos.file(name), "the file is empty; it needs a header naming "
-                + net.name() + "'s inputs and outputs");
+                + net.name() + "'s inputs" + (withOutputs ? " and outputs" : ""));
         List<Cell> header = cells(lines[headerLine]);
         Terminal[] term = new Terminal[header.size()];
         boolean[] isInput = new boolean[header.size()];
@@ -79,6 +91,9 @@ public final class CsvData {
                 term[c] = net.inputs().get(i);
                 isInput[c] = true;
                 at[c] = inAt[i];
+            } else if (o >= 0 && !withOutputs) {
+                diags.error(pos, "'" + h.text() + "' is an output of " + net.name() + "; this file gives inputs only ("
+                        + names(net.inputs()) + ")");
             } else if (o >= 0) {
                 term[c] = net.outputs().get(o);
                 at[c] = outAt[o];
@@ -92,7 +107,7 @@ public final class CsvData {
         List<String> missing = net.inputs().stream().map(Terminal::name).filter(n -> !seen.contains(n)).toList();
         Pos headerPos = new Pos(name, headerLine + 1, 1);
         if (!missing.isEmpty()) diags.error(headerPos, "the header has no column for input " + String.join(", ", missing));
-        if (outputs == 0 && diags.all().isEmpty()) diags.error(headerPos, "the header names no output of " + net.name()
+        if (withOutputs && outputs == 0 && diags.all().isEmpty()) diags.error(headerPos, "the header names no output of " + net.name()
                 + " (outputs: " + names(net.outputs()) + ")");
         diags.check();
 
