@@ -68,6 +68,19 @@ final class CheckRunner {
      * failing row is re-evaluated on the scalar engine to explain it, which also cross-checks the two.
      */
     static TestOutcome bitParallel(BoundCheck check, Spec spec, String file, String name, VerifyOptions opt) {
+        return bitParallel(check, in -> explain(check.net(), spec, in), 0, file, name, opt);
+    }
+
+    /**
+     * Says why the check fails on a row given by its input bits, or null when it holds there: the
+     * scalar reference's account of a row an engine found.
+     */
+    interface Explainer {
+        String explain(double[] inputBits);
+    }
+
+    /** {@link #bitParallel} with its explanations from {@code why}; {@code cycles} > 0 for an unrolled check over time. */
+    static TestOutcome bitParallel(BoundCheck check, Explainer why, int cycles, String file, String name, VerifyOptions opt) {
         if (opt.sample() > 0 || opt.scalarOnly()) return null;
         Netlist net = check.net();
         Pos pos = check.decl().pos();
@@ -81,13 +94,15 @@ final class CheckRunner {
         } finally {
             opt.progress().done();
         }
-        if (row < 0) return new TestOutcome.Check(file, name, pos, Verdict.PASS, how, engine.gates(), engine.rows(), List.of());
-        String why = explain(net, spec, row);
-        if (why == null) {
+        if (row < 0) return new TestOutcome.Check(file, name, pos, Verdict.PASS, how, engine.gates(), engine.rows(), List.of(), null, cycles);
+        double[] in = new double[net.inputBits()];
+        Rows.spread(net.inputs(), row, in);
+        String text = why.explain(in);
+        if (text == null) {
             throw new IllegalStateException("the bit-parallel and scalar engines disagree on row " + row + " of " + name);
         }
-        Diagnostic d = Diagnostic.error(pos, name + " fails at " + why);
-        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, how, engine.gates(), row + 1, List.of(d));
+        Diagnostic d = Diagnostic.error(pos, name + " fails " + (cycles > 0 ? "" : "at ") + text);
+        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, how, engine.gates(), row + 1, List.of(d), null, cycles);
     }
 
     /**
@@ -97,6 +112,11 @@ final class CheckRunner {
      * built (the same cases as the bit-parallel engine).
      */
     static TestOutcome sat(BoundCheck check, Spec spec, String file, String name, VerifyOptions opt) {
+        return sat(check, in -> explain(check.net(), spec, in), 0, file, name, opt);
+    }
+
+    /** {@link #sat} with its explanations from {@code why}; {@code cycles} > 0 for an unrolled check over time. */
+    static TestOutcome sat(BoundCheck check, Explainer why, int cycles, String file, String name, VerifyOptions opt) {
         Netlist net = check.net();
         Pos pos = check.decl().pos();
         Cnf cnf = Cnf.miter(net, check.property());
@@ -104,33 +124,26 @@ final class CheckRunner {
         TestOutcome.SatSize size = new TestOutcome.SatSize(net.inputBits(), cnf.variables(), cnf.clauses().size());
         SatSolver.Answer answer = SatSolver.solve(cnf, opt.timeoutMillis());
         if (answer instanceof SatSolver.Proved) {
-            return new TestOutcome.Check(file, name, pos, Verdict.PASS, Engine.SAT, cnf.gates(), -1, List.of(), size);
+            return new TestOutcome.Check(file, name, pos, Verdict.PASS, Engine.SAT, cnf.gates(), -1, List.of(), size, cycles);
         }
         if (answer instanceof SatSolver.Unknown) {
             Diagnostic d = Diagnostic.error(pos, name + " is unknown: the SAT engine found neither a proof nor a counterexample in "
                     + opt.timeoutMillis() / 1000 + " s (--timeout)");
-            return new TestOutcome.Check(file, name, pos, Verdict.UNKNOWN, Engine.SAT, cnf.gates(), -1, List.of(d), size);
+            return new TestOutcome.Check(file, name, pos, Verdict.UNKNOWN, Engine.SAT, cnf.gates(), -1, List.of(d), size, cycles);
         }
         boolean[] bits = ((SatSolver.Counterexample) answer).inputs();
         double[] in = new double[net.inputBits()];
         for (int i = 0; i < in.length; i++) in[i] = bits[i] ? 1 : 0;
-        String why = explain(net, spec, in);
-        if (why == null) {
+        String text = why.explain(in);
+        if (text == null) {
             throw new IllegalStateException("the SAT engine's counterexample to " + name + " holds on the scalar engine: "
                     + inputsText(net.inputs(), in));
         }
-        Diagnostic d = Diagnostic.error(pos, name + " fails at " + why);
-        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, Engine.SAT, cnf.gates(), -1, List.of(d), size);
+        Diagnostic d = Diagnostic.error(pos, name + " fails " + (cycles > 0 ? "" : "at ") + text);
+        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, Engine.SAT, cnf.gates(), -1, List.of(d), size, cycles);
     }
 
-    /** "a=3 b=5 cin=0: s is 0, a + b + cin is 8" for a failing row; null when the row holds. */
-    private static String explain(Netlist net, Spec spec, long row) {
-        double[] in = new double[net.inputBits()];
-        Rows.spread(net.inputs(), row, in);
-        return explain(net, spec, in);
-    }
-
-    /** The same for a row given by its input bits (netlist order), of any number of bits. */
+    /** "a=3 b=5 cin=0: s is 0, a + b + cin is 8" for a failing row given by its input bits (netlist order); null when it holds. */
     private static String explain(Netlist net, Spec spec, double[] in) {
         Evaluator ev = new Evaluator(net, net.initialParams(0));
         double[] out = ev.outputs(in);

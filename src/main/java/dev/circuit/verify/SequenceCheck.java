@@ -32,8 +32,8 @@ final class SequenceCheck {
     private final double[][] saved;
     private final long[][] history;
     private final long[] row;
-    private final long[] chosen;
-    private final double[] in;
+    /** The input bits of each cycle of the sequence being run. */
+    private final double[][] chosen;
     private String failure;
     private long visited;
 
@@ -48,8 +48,7 @@ final class SequenceCheck {
         this.saved = new double[k + 1][net.state().size()];
         this.history = new long[k][terms];
         this.row = new long[(check.history() + 1) * terms];
-        this.chosen = new long[k];
-        this.in = new double[inputBits];
+        this.chosen = new double[k][inputBits];
     }
 
     /** Every input sequence, or {@code opt.sample()} seeded random ones. */
@@ -62,7 +61,10 @@ final class SequenceCheck {
             SplittableRandom random = new SplittableRandom(opt.seed());
             long mask = s.inputBits >= 64 ? -1L : (1L << s.inputBits) - 1;
             for (long k = 0; k < opt.sample() && s.failure == null; k++) {
-                for (int t = 0; t < check.cycles() && s.failure == null; t++) s.cycle(t, random.nextLong() & mask);
+                for (int t = 0; t < check.cycles() && s.failure == null; t++) {
+                    Rows.spread(s.net.inputs(), random.nextLong() & mask, s.chosen[t]);
+                    s.cycle(t);
+                }
                 s.visited++;
             }
         } else {
@@ -76,24 +78,38 @@ final class SequenceCheck {
         return new TestOutcome.Check(file, name, pos, Verdict.PASS, how, -1, s.visited, List.of(), null, check.cycles());
     }
 
+    /**
+     * Why the check fails on one input sequence, given as the unrolled circuit's input bits (cycle
+     * 0's first), or null when it holds in every cycle: the scalar account of what an engine found.
+     */
+    static String replay(BoundCheck check, Spec spec, double[] bits) {
+        SequenceCheck s = new SequenceCheck(check, spec);
+        s.sim.saveState(s.saved[0]);
+        for (int t = 0; t < check.cycles(); t++) {
+            System.arraycopy(bits, t * s.inputBits, s.chosen[t], 0, s.inputBits);
+            if (!s.cycle(t)) return s.failure;
+        }
+        return null;
+    }
+
     /** Every continuation of the sequence chosen for cycles before {@code t}. */
     private void all(int t) {
         long values = 1L << inputBits;
         for (long v = 0; v < values && failure == null; v++) {
-            if (!cycle(t, v)) return;
+            Rows.spread(net.inputs(), v, chosen[t]);
+            if (!cycle(t)) return;
             if (t + 1 < check.cycles()) all(t + 1);
             else visited++;
         }
     }
 
     /**
-     * Runs cycle {@code t} with inputs {@code v} from the state saved before it, checks the property,
-     * and saves the state after it. False (with {@link #failure} set) when the property fails.
+     * Runs cycle {@code t} with inputs {@code chosen[t]} from the state saved before it, checks the
+     * property, and saves the state after it. False (with {@link #failure} set) when it fails.
      */
-    private boolean cycle(int t, long v) {
-        chosen[t] = v;
+    private boolean cycle(int t) {
+        double[] in = chosen[t];
         sim.loadState(saved[t], t);
-        Rows.spread(net.inputs(), v, in);
         double[] out;
         try {
             sim.settle(in, null);
@@ -131,10 +147,8 @@ final class SequenceCheck {
         if (net.inputs().isEmpty()) return "";
         List<String> cycles = new ArrayList<>();
         long[] values = new long[net.inputs().size()];
-        double[] bits = new double[inputBits];
         for (int c = 0; c <= t; c++) {
-            Rows.spread(net.inputs(), chosen[c], bits);
-            Rows.values(net.inputs(), bits, values, 0);
+            Rows.values(net.inputs(), chosen[c], values, 0);
             cycles.add(CheckRunner.inputsText(net.inputs(), values));
         }
         return " of the inputs " + String.join("; ", cycles) + " (cycle 0 first)";

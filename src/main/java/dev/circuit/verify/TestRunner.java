@@ -81,14 +81,28 @@ public final class TestRunner {
     /** A check over cycles: every input sequence, refused past 2^40 of them unless sampled. */
     private static TestOutcome overTime(BoundCheck c, Spec spec, String file, String name, VerifyOptions options) {
         long bits = (long) c.net().inputBits() * c.cycles();
+        Unrolled u = options.sample() == 0 && !options.scalarOnly() ? Unrolled.of(c) : null;
+        if (u != null) {
+            BoundCheck flat = new BoundCheck(c.decl(), c.target(), u.net(), u.property());
+            // Every failure an engine finds is the scalar simulator's to explain, cycle by cycle.
+            CheckRunner.Explainer why = in -> SequenceCheck.replay(c, spec, in);
+            TestOutcome o = options.sat() || bits > VerifyOptions.MAX_EXHAUSTIVE_BITS
+                    ? CheckRunner.sat(flat, why, c.cycles(), file, name, options)
+                    : CheckRunner.bitParallel(flat, why, c.cycles(), file, name, options);
+            if (o != null) return o;
+        }
         if (options.sample() == 0 && bits > VerifyOptions.MAX_EXHAUSTIVE_BITS) {
-            Diagnostic d = Diagnostic.error(c.decl().pos(), name + " over " + c.cycles() + " cycles of " + c.net().inputBits()
-                    + " input bits is 2^" + bits + " input sequences, more than the 2^" + VerifyOptions.MAX_EXHAUSTIVE_BITS
-                    + " circuit checks exhaustively; check fewer cycles, or give --sample N to run N random sequences"
-                    + " (evidence, not a proof)");
-            return new TestOutcome.Check(file, name, c.decl().pos(), Verdict.REFUSED, Engine.NONE, -1, 0, List.of(d));
+            return refuseSequences(c, name, file, bits);
         }
         return SequenceCheck.run(c, spec, file, name, options);
+    }
+
+    private static TestOutcome refuseSequences(BoundCheck c, String name, String file, long bits) {
+        Diagnostic d = Diagnostic.error(c.decl().pos(), name + " over " + c.cycles() + " cycles of " + c.net().inputBits()
+                + " input bits is 2^" + bits + " input sequences, more than the 2^" + VerifyOptions.MAX_EXHAUSTIVE_BITS
+                + " circuit checks exhaustively; check fewer cycles, or give --sample N to run N random sequences"
+                + " (evidence, not a proof)");
+        return new TestOutcome.Check(file, name, c.decl().pos(), Verdict.REFUSED, Engine.NONE, -1, 0, List.of(d));
     }
 
     private static TestOutcome execute(BoundTest p, String file) {
