@@ -107,7 +107,7 @@ final class SimCommand implements Callable<Integer> {
     static CircuitException oscillation(Simulator.Oscillation o) {
         List<Diagnostic> notes = new ArrayList<>();
         for (StateBit s : o.wires().subList(1, o.wires().size())) notes.add(Diagnostic.note(s.pos(), "'" + s.path() + "' is declared here"));
-        return new CircuitException(Failure.TEST_FAILED, List.of(Diagnostic.error(o.wires().get(0).pos(), o.getMessage()).withNotes(notes)));
+        return new CircuitException(Failure.TEST_FAILED, List.of(Diagnostic.error(o.wires().get(0).pos(), "in cycle " + o.cycle() + ", " + o.getMessage()).withNotes(notes)));
     }
 
     private void table(Recording rec) {

@@ -287,8 +287,8 @@ final class Elaborator {
             BigDecimal v = w.init();
             if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0
                     || v.toBigInteger().bitLength() > sig.nets.length) {
-                diags.error(p.pos(), "the initial value of '" + p.name() + "' must be a whole number from 0 to "
-                        + (sig.nets.length == 1 ? "1" : "2^" + sig.nets.length + " - 1") + "; '" + w.text() + "' is not");
+                diags.error(p.pos(), "'" + p.name() + "' is " + count(sig.nets.length, "bit") + ", so its initial value is a whole number from 0 to "
+                        + java.math.BigInteger.ONE.shiftLeft(sig.nets.length).subtract(java.math.BigInteger.ONE) + ", not " + w.text());
                 return;
             }
             init = v.toBigIntegerExact();
@@ -417,8 +417,8 @@ final class Elaborator {
             if (v.isEmpty()) return;
             init = java.math.BigInteger.valueOf(v.getAsLong());
             if (init.signum() < 0 || init.bitLength() > q.length) {
-                diags.error(e.pos(), "the initial value of a " + count(q.length, "bit") + " flip-flop is a whole number from 0 to "
-                        + (q.length == 1 ? "1" : "2^" + q.length + " - 1") + "; '" + ExprText.of(e) + "' is " + init);
+                diags.error(e.pos(), "'" + a.targets().get(0).name() + "' is " + count(q.length, "bit") + ", so its initial value is a whole number from 0 to "
+                        + java.math.BigInteger.ONE.shiftLeft(q.length).subtract(java.math.BigInteger.ONE) + ", not " + init);
                 return;
             }
         }

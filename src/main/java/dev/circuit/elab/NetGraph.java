@@ -305,7 +305,8 @@ final class NetGraph {
             int net = loop.get(i);
             notes.add(Diagnostic.note(driverPos(net), "'" + display(net, root) + "' is driven here"));
         }
-        diags.add(Diagnostic.error(driverPos(loop.get(0)), "combinational cycle: " + text).withNotes(notes));
+        diags.add(Diagnostic.error(driverPos(loop.get(0)), "combinational cycle: " + text
+                + " (a loop that is meant, as in a latch, goes through a wire declared 'feedback' or through a dff)").withNotes(notes));
     }
 
     /** A net's name relative to the top circuit, whose path is {@code root}. */

@@ -41,7 +41,7 @@ public final class Simulator {
 
         @Override public String getMessage() {
             return "the loop through " + String.join(", ", wires.stream().map(StateBit::path).toList())
-                    + " does not settle in cycle " + cycle + ": still changing after " + steps + " steps (it oscillates)";
+                    + " does not settle: still changing after " + steps + " unit-delay steps (it oscillates)";
         }
     }
 

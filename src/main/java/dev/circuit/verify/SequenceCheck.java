@@ -6,7 +6,6 @@ import dev.circuit.elab.BoundCheck;
 import dev.circuit.eval.Rows;
 import dev.circuit.eval.Simulator;
 import dev.circuit.model.Netlist;
-import dev.circuit.model.StateBit;
 import dev.circuit.model.Terminal;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,9 +114,7 @@ final class SequenceCheck {
             sim.settle(in, null);
             out = sim.outputBits();
         } catch (Simulator.Oscillation o) {
-            failure = "in cycle " + t + inputsText(t) + ": " + o.getMessage()
-                    + " (feedback wire" + (o.wires().size() == 1 ? " " : "s ")
-                    + String.join(", ", o.wires().stream().map(StateBit::path).toList()) + ")";
+            failure = "in cycle " + t + inputsText(t) + ": " + o.getMessage();
             visited++;
             return false;
         }
