@@ -84,8 +84,7 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
         }
 
         @Override public String how() {
-            String s = gates < 0 ? engine.text() : engine.text() + ", " + gates + " gates";
-            return sat == null ? s : s + ", " + sat.variables() + " variables, " + sat.clauses() + " clauses";
+            return TestOutcome.how(engine, gates, sat);
         }
 
         @Override public String detail() {
@@ -96,6 +95,12 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
                 default: return "not run: too many rows to enumerate";
             }
         }
+    }
+
+    /** "bit-parallel engine, generated code, 289 gates", "SAT engine, 577 gates, 643 variables, 1862 clauses". */
+    static String how(Engine engine, int gates, SatSize sat) {
+        String s = gates < 0 ? engine.text() : engine.text() + ", " + gates + " gates";
+        return sat == null ? s : s + ", " + sat.variables() + " variables, " + sat.clauses() + " clauses";
     }
 
     private static String rowCount(long n) {
