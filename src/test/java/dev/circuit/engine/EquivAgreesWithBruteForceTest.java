@@ -1,4 +1,4 @@
-package dev.circuit.verify;
+package dev.circuit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,9 @@ import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Rows;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
+import dev.circuit.verify.Engine;
+import dev.circuit.verify.Equivalence;
+import dev.circuit.verify.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -176,7 +179,7 @@ class EquivAgreesWithBruteForceTest {
                     BigDecimal x = BigDecimal.valueOf(r.nextInt(7) - 3);
                     if (r.nextInt(5) == 0) x = x.add(new BigDecimal(r.nextBoolean() ? "0.5" : "0.25"));
                     w.add(x);
-                    src.add(source(r, n, i));
+                    src.add(EngineAgreesWithScalarTest.RandomCircuit.source(r, n, i));
                 }
                 out.add(new Neuron(kinds[r.nextInt(kinds.length)], w, src, BigDecimal.valueOf(r.nextInt(7) - 3)));
             }
@@ -198,14 +201,6 @@ class EquivAgreesWithBruteForceTest {
                 b.set(i, new Neuron(x.kind(), w, x.src(), x.t()));
             }
             return b;
-        }
-
-        private static String source(Random r, int n, int before) {
-            int pick = r.nextInt(10);
-            if (pick == 0) return "c";
-            if (pick == 1) return r.nextBoolean() ? "0" : "1";
-            if (pick < 5 && before > 0) return "h" + r.nextInt(before);
-            return "x[" + r.nextInt(n) + "]";
         }
     }
 }
