@@ -14,10 +14,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "equiv", description = {"Prove that two circuits compute the same function, or print an input where they differ.",
-        "Ports are matched by name (inputs and outputs, same widths, any order). Up to 2^40 rows are enumerated,",
-        "more are proven by SAT; exits 0 when equivalent, 1 when not (with the input and both sides' outputs),",
-        "2 when the ports differ or a circuit is not Boolean, 6 when a SAT proof ended unknown at --timeout."},
+@Command(name = "equiv", description = {"Prove that two circuits compute the same function, or print an input",
+        "where they differ. Ports are matched by name (inputs and outputs, same",
+        "widths, any order). Up to 2^40 rows are enumerated, more are proven by SAT.",
+        "Exits 0 when equivalent; 1 when not, printing the input and both outputs;",
+        "2 when the ports differ or a circuit is not Boolean; 6 when a SAT proof",
+        "ended unknown at --timeout."},
         mixinStandardHelpOptions = true)
 final class EquivCommand implements Callable<Integer> {
     private final Env env;
