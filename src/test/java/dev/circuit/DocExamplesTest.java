@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DocExamplesTest {
     static final Path DOC = Path.of("docs/LANGUAGE.md");
+    /** The command-line reference: its console blocks run too (its examples use circuits/, not docs/examples/). */
+    static final Path CLI_DOC = Path.of("docs/CLI.md");
     static final Path EXAMPLES = Path.of("docs/examples");
     /** Files that show an error on purpose; the doc runs them, nothing verifies their tables. */
     static final Path INVALID = EXAMPLES.resolve("invalid");
@@ -59,6 +61,20 @@ class DocExamplesTest {
     @ParameterizedTest(name = "console block {index}")
     @MethodSource("consoleBlocks")
     void everyCommandShownPrintsWhatIsShown(String block) {
+        assertPrintsWhatIsShown(block);
+    }
+
+    static Stream<String> cliConsoleBlocks() {
+        return blocks(CLI_DOC, "console").stream();
+    }
+
+    @ParameterizedTest(name = "CLI.md console block {index}")
+    @MethodSource("cliConsoleBlocks")
+    void everyCommandShownInTheCliReferencePrintsWhatIsShown(String block) {
+        assertPrintsWhatIsShown(block);
+    }
+
+    private static void assertPrintsWhatIsShown(String block) {
         List<String> lines = block.lines().toList();
         assertTrue(lines.get(0).startsWith("$ ./circuit "), "a console block starts with a command:\n" + block);
         int i = 0;
@@ -85,9 +101,13 @@ class DocExamplesTest {
 
     /** The bodies of the fenced blocks of {@link #DOC} tagged {@code lang}, each ending in a newline. */
     static List<String> blocks(String lang) {
+        return blocks(DOC, lang);
+    }
+
+    static List<String> blocks(Path doc, String lang) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = null;
-        for (String line : read(DOC).lines().toList()) {
+        for (String line : read(doc).lines().toList()) {
             if (cur == null) {
                 if (line.equals("```" + lang)) cur = new StringBuilder();
             } else if (line.equals("```")) {
@@ -97,7 +117,7 @@ class DocExamplesTest {
                 cur.append(line).append('\n');
             }
         }
-        assertTrue(cur == null, "a ```" + lang + " block of " + DOC + " is not closed");
+        assertTrue(cur == null, "a ```" + lang + " block of " + doc + " is not closed");
         return out;
     }
 

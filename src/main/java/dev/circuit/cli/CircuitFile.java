@@ -43,12 +43,17 @@ final class CircuitFile {
      * The elaborator places such errors at the pseudo-file "--top".
      */
     static CircuitException asUsage(CircuitException ex) {
+        return asUsage(ex, TOP);
+    }
+
+    /** The same for an option other than --top that names a circuit ({@code equiv --top-a}). */
+    static CircuitException asUsage(CircuitException ex, String option) {
         boolean aboutTop = !ex.diagnostics().isEmpty() && ex.diagnostics().stream()
                 .filter(d -> d.isError()).allMatch(d -> TOP.equals(d.pos().file()));
         if (!aboutTop || ex.failure() != Failure.INVALID_INPUT) return ex;
         // Usage errors print as "circuit: error: ...": the option's name stays in the message.
         return new CircuitException(Failure.USAGE, ex.diagnostics().stream()
-                .map(d -> d.isError() ? Diagnostic.error(d.pos(), TOP + ": " + d.message()).withNotes(d.notes()) : d).toList());
+                .map(d -> d.isError() ? Diagnostic.error(d.pos(), option + ": " + d.message()).withNotes(d.notes()) : d).toList());
     }
 
     private static final String TOP = "--top";

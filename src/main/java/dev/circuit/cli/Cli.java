@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
         // Each footer line fits the 80-column help: picocli would wrap a longer one mid-phrase.
         footer = {"", "Exit codes: 0 ok, 1 a test or check failed, 2 usage error, 3 invalid .net file,",
                 "4 file not readable or writable, 5 training failed,",
-                "6 no check failed but a SAT proof ended unknown (test --timeout),",
+                "6 no check failed but a SAT proof ended unknown (test, equiv --timeout),",
                 "70 internal error (rerun with --debug and report it)."})
 public final class Cli implements Runnable {
     final Env env;
@@ -54,6 +54,7 @@ public final class Cli implements Runnable {
         m.put("table", TableCommand.class);
         m.put("sim", SimCommand.class);
         m.put("test", TestCommand.class);
+        m.put("equiv", EquivCommand.class);
         m.put("train", TrainCommand.class);
         m.put("dot", DotCommand.class);
         m.put("view", ViewCommand.class);

@@ -38,9 +38,6 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed for --sample (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for checks (default: all cores).")
-    Integer threads;
-
     /**
      * Which engine runs checks: auto picks the bit-parallel one (as generated code) whenever the
      * circuit is Boolean, and SAT above 2^40 rows; interpreted runs its gate interpreter; scalar is
@@ -53,9 +50,8 @@ final class TestCommand implements Callable<Integer> {
             description = "Engine for checks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; scalar is the slow reference, interpreted skips code generation, sat proves by SAT, as auto does above 2^40 rows).")
     Engine engine;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "End a SAT proof that takes longer as UNKNOWN (never PASS; exit code 6). Default: no limit.")
-    Long timeout;
+    @Mixin
+    ProofLimits limits;
 
     @Mixin
     SizeBudget size;
@@ -67,7 +63,7 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         VerifyOptions options = options();
-        Limits limits = size.limits();
+        Limits budget = size.limits();
         List<Path> files = NetPaths.expand(paths.isEmpty() ? List.of(Path.of(".")) : paths);
         int passed = 0;
         int failed = 0;
@@ -76,7 +72,7 @@ final class TestCommand implements Callable<Integer> {
         for (Path f : files) {
             List<TestOutcome> outcomes;
             try {
-                Design design = Circuit.load(f, env.sources, limits);
+                Design design = Circuit.load(f, env.sources, budget);
                 env.report(design.warnings());
                 outcomes = TestRunner.run(design, options);
             } catch (CircuitException e) {
@@ -125,12 +121,7 @@ final class TestCommand implements Callable<Integer> {
      */
     private VerifyOptions options() {
         if (sample != null && sample < 1) throw CircuitException.usage("--sample takes a number of rows of at least 1, not " + sample);
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (t < 1) throw CircuitException.usage("--threads takes a number of threads of at least 1, not " + t);
-        if (timeout != null && (timeout < 1 || timeout > Long.MAX_VALUE / 1000)) {
-            throw CircuitException.usage("--timeout takes a number of seconds of at least 1, not " + timeout);
-        }
-        return new VerifyOptions(sample == null ? 0 : sample, seed, t, engine == Engine.scalar, engine == Engine.interpreted,
-                TerminalProgress.forTerminal(env.err), engine == Engine.sat, timeout == null ? 0 : timeout * 1000);
+        return new VerifyOptions(sample == null ? 0 : sample, seed, limits.threads(), engine == Engine.scalar, engine == Engine.interpreted,
+                TerminalProgress.forTerminal(env.err), engine == Engine.sat, limits.timeoutMillis());
     }
 }

@@ -78,17 +78,23 @@ public final class BitParallel implements Bytecode.Schedule {
      * {@code generate} false keeps the interpreter (for cross-checks).
      */
     public static BitParallel compile(Netlist net, Prop property, boolean generate) {
-        BitParallel e = network(net, property);
-        // Fewer than 64 rows do not fill a word; the interpreter masks the rest, the generated code does not.
-        if (e != null && generate && net.inputBits() >= 6) e.compiled = Bytecode.compile(e);
-        return e;
-    }
-
-    private static BitParallel network(Netlist net, Prop property) {
         // Rows are numbered by a long: the engine enumerates at most 2^62 of them.
         if (net.inputBits() > 62) return null;
         Network n = synthesise(net, property);
-        return n == null ? null : schedule(n.gates(), n.property(), rowBits(net), net.neurons().size());
+        return n == null ? null : compile(n, net, net.neurons().size(), generate);
+    }
+
+    /**
+     * Schedules a network built on the input bits of {@code rows} (at most 62), whose rows are
+     * numbered as that netlist's are ({@link dev.circuit.eval.Rows}); {@code neurons} is what it was
+     * built from, for reports.
+     */
+    static BitParallel compile(Network n, Netlist rows, int neurons, boolean generate) {
+        if (rows.inputBits() > 62) throw new IllegalArgumentException("more than 2^62 rows");
+        BitParallel e = schedule(n.gates(), n.property(), rowBits(rows), neurons);
+        // Fewer than 64 rows do not fill a word; the interpreter masks the rest, the generated code does not.
+        if (generate && rows.inputBits() >= 6) e.compiled = Bytecode.compile(e);
+        return e;
     }
 
     /** A circuit and its property as one gate network; {@code property} is the signal that is 1 where it holds. */
@@ -100,10 +106,25 @@ public final class BitParallel implements Bytecode.Schedule {
      * operators {@link SpecSynth} does not synthesise). The SAT encoding ({@link Cnf}) reads it.
      */
     static Network synthesise(Netlist net, Prop property) {
-        if (!net.isBoolean()) return null;
         Gates g = new Gates(net.inputBits());
+        int[] inputs = new int[net.inputBits()];
+        for (int i = 0; i < inputs.length; i++) inputs[i] = g.input(i);
+        int[][] terms = terminals(g, net, inputs);
+        if (terms == null) return null;
+        int prop = SpecSynth.synth(g, property, terms);
+        return prop < 0 ? null : new Network(g, prop);
+    }
+
+    /**
+     * Builds a Boolean netlist into {@code g}, its input bit i being the signal {@code inputs[i]}, and
+     * returns the signals of its terminals (inputs then outputs, bit 0 first); null when it cannot be
+     * built exactly (real-valued or learnable neurons, weights whose exact form does not fit in longs).
+     * Several netlists may be built into one network: the equivalence miter shares their inputs.
+     */
+    static int[][] terminals(Gates g, Netlist net, int[] inputs) {
+        if (!net.isBoolean()) return null;
         int[] signal = new int[net.netCount()];
-        for (int i = 0; i < net.inputBits(); i++) signal[i] = g.input(i);
+        System.arraycopy(inputs, 0, signal, 0, net.inputBits());
         for (Netlist.Constant c : net.constants()) signal[c.net()] = g.constant(c.value() == 1);
         for (Neuron n : net.neurons()) {
             int[] ins = n.inputs().stream().mapToInt(k -> signal[k]).toArray();
@@ -111,9 +132,7 @@ public final class BitParallel implements Bytecode.Schedule {
             if (s < 0) return null;
             signal[n.out()] = s;
         }
-        int[][] terms = net.terminals().stream().map(t -> t.nets().stream().mapToInt(k -> signal[k]).toArray()).toArray(int[][]::new);
-        int prop = SpecSynth.synth(g, property, terms);
-        return prop < 0 ? null : new Network(g, prop);
+        return net.terminals().stream().map(t -> t.nets().stream().mapToInt(k -> signal[k]).toArray()).toArray(int[][]::new);
     }
 
     /** Which bit of the row number each input bit is: the first input is the most significant. */

@@ -3,7 +3,8 @@
  * exhaustively, or a check on a seeded sample, and reports each failing row at its place as a
  * {@link dev.circuit.verify.TestOutcome}. A check runs on the bit-parallel engine when that applies;
  * the scalar engine ({@link dev.circuit.eval.Evaluator} with {@link dev.circuit.verify.Spec}, the
- * scalar interpreter of a property) is the reference it is held to. It reads the design and does not
+ * scalar interpreter of a property) is the reference it is held to. {@link dev.circuit.verify.Equivalence}
+ * decides whether two circuits compute the same function, held to the same reference. It reads the design and does not
  * elaborate (the entry points that take a path load it through {@link dev.circuit.Circuit#load}).
  */
 package dev.circuit.verify;

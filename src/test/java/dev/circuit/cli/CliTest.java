@@ -501,7 +501,7 @@ class CliTest {
             for (String s : List.of("eval", "table", "test", "--debug",
                     "Exit codes: 0 ok, 1 a test or check failed, 2 usage error, 3 invalid .net file,\n",
                     "4 file not readable or writable, 5 training failed,\n",
-                    "6 no check failed but a SAT proof ended unknown (test --timeout),\n",
+                    "6 no check failed but a SAT proof ended unknown (test, equiv --timeout),\n",
                     "70 internal error (rerun with --debug and report it).\n")) {
                 assertTrue(r.out().contains(s), "help lacks '" + s + "':\n" + r.out());
             }

@@ -132,7 +132,7 @@ class EngineAgreesWithScalarTest {
             return sb.toString();
         }
 
-        private static String source(Random r, int n, int before) {
+        static String source(Random r, int n, int before) {
             int pick = r.nextInt(10);
             if (pick == 0) return "c";
             if (pick == 1) return r.nextBoolean() ? "0" : "1";
