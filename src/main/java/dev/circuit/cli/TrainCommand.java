@@ -11,6 +11,7 @@ import dev.circuit.model.Param;
 import dev.circuit.train.Accuracy;
 import dev.circuit.io.AtomicFile;
 import dev.circuit.train.CsvData;
+import dev.circuit.train.SequenceData;
 import dev.circuit.train.Dataset;
 import dev.circuit.train.ImportPaths;
 import dev.circuit.train.LossPlot;
@@ -29,7 +30,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -110,6 +113,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--general-trainer", hidden = true)
     boolean generalTrainer;
 
+    /** Set when the circuit has state and trains unrolled: per-output separability means nothing then. */
+    private boolean throughTime;
+
     TrainCommand(Env env) {
         this.env = env;
     }
@@ -125,14 +131,25 @@ final class TrainCommand implements Callable<Integer> {
         Design design = circuit.load(env);
         Program program = design.program();
         Netlist net = design.topCircuit().netlist();
-        CircuitFile.requireCombinational(net, "train", "training through time (over sequences) is not built yet");
+        SequenceData.Unrolled through = null;
+        if (net.isSequential()) {
+            if (data != null || holdout != null) {
+                throw CircuitException.usage(net.name() + " has state: it trains on its sequence tables (--data and --holdout give rows of a function)");
+            }
+            // Backpropagation through time: the circuit unrolled over its sequence tables' cycles.
+            through = SequenceData.of(design, design.top());
+            net = through.unrolling().net();
+            env.out.println("through time: " + through.unrolling().original().name() + " unrolled over " + through.unrolling().cycles()
+                    + " cycles; each row below is one run of a sequence table");
+        }
+        throughTime = through != null;
         if (net.params().isEmpty()) {
             // Nothing to train is a wrong command, not a failed training (exit 5 reads as "diverged").
             throw new CircuitException(Failure.USAGE, Pos.file(program.root().name()), net.name()
                     + " has no learnable coefficient to train; mark one with ? (for example step(?*a + ?*b + ?))");
         }
         if (output != null) refuseImported(program, net);
-        Dataset rows = data != null ? CsvData.read(data, net, env.sources) : TableData.of(design, design.top());
+        Dataset rows = through != null ? through.data() : data != null ? CsvData.read(data, net, env.sources) : TableData.of(design, design.top());
         Dataset held = holdout != null ? CsvData.read(holdout, net, env.sources) : null;
         if (rows.rows() == 0) {
             throw new CircuitException(Failure.TRAINING, Pos.file(rows.source()), "no rows to train on: "
@@ -257,7 +274,7 @@ final class TrainCommand implements Callable<Integer> {
         boolean fails = false;
         if (rows.isBoolean()) {
             fails = !snapReport(net, rows, r.params());
-            separability(net, rows);
+            if (!throughTime) separability(net, rows);
         }
         env.out.println("learned:");
         List<Param> ps = net.params();
@@ -289,7 +306,10 @@ final class TrainCommand implements Callable<Integer> {
         for (String d : s.disagreements()) env.out.println("  " + d);
         if (!s.margins().isEmpty()) {
             env.out.println("margins (smallest |z| of each snapped neuron; small means close to flipping):");
-            for (Snap.Margin m : s.margins()) env.out.println("  " + m.neuron() + "  " + Values.format(m.minAbsZ()));
+            // An unrolled circuit has a copy of each neuron per cycle: the smallest margin of its copies.
+            Map<String, Double> least = new LinkedHashMap<>();
+            for (Snap.Margin m : s.margins()) least.merge(m.neuron(), m.minAbsZ(), Math::min);
+            least.forEach((neuron, z) -> env.out.println("  " + neuron + "  " + Values.format(z)));
         }
         return s.passes();
     }
