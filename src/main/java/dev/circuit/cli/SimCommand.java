@@ -49,7 +49,15 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--all", description = "With --vcd: every internal signal, by instance path, not only the ports.")
     boolean all;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed for learnable coefficients written as a bare '?' (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--random", paramLabel = "N",
+            description = "Run N runs of --cycles K cycles on random inputs instead of IN.csv (64 runs a machine word on the bit-parallel engine).")
+    Integer random;
+
+    @Option(names = "--last", description = "Print only the last cycle of each run.")
+    boolean last;
+
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Seed for --random inputs and for learnable coefficients written as a bare '?' (default: ${DEFAULT-VALUE}).")
     long seed;
 
     /** Cycles one command may run: each is kept for the output. */
@@ -67,6 +75,16 @@ final class SimCommand implements Callable<Integer> {
             throw CircuitException.usage("--cycles takes 1 to " + MAX_CYCLES + ", not " + cycles);
         }
         if (all && vcd == null) throw CircuitException.usage("--all says what goes into the --vcd file; give --vcd OUT.vcd too");
+        if (random != null) {
+            if (inputs != null) throw CircuitException.usage("give --inputs IN.csv or --random N, not both");
+            if (vcd != null) throw CircuitException.usage("--vcd draws one run; --random runs many (use --inputs for a waveform)");
+            if (random < 1 || random > MAX_RUNS) throw CircuitException.usage("--random takes 1 to " + MAX_RUNS + " runs, not " + random);
+            if (cycles == null) throw CircuitException.usage("--random needs --cycles K: how long each run is");
+            if ((long) random * cycles > MAX_CYCLES && !last) {
+                throw CircuitException.usage(random + " runs of " + cycles + " cycles print more than " + MAX_CYCLES + " rows; add --last");
+            }
+            return manyRuns(circuit.load(env).topCircuit().netlist());
+        }
         Netlist net = circuit.load(env).topCircuit().netlist();
         double[][] stimulus;
         int n;
@@ -99,6 +117,44 @@ final class SimCommand implements Callable<Integer> {
             case csv -> csv(rec);
             case json -> json(rec);
             default -> table(rec);
+        }
+        return 0;
+    }
+
+    /** Runs one --random may ask for. */
+    static final int MAX_RUNS = 1 << 20;
+
+    /** --random N: N runs on seeded random inputs, on the bit-parallel engine when the circuit is Boolean. */
+    private Integer manyRuns(Netlist net) {
+        dev.circuit.engine.RandomRuns.Result r;
+        try {
+            r = dev.circuit.engine.RandomRuns.run(net, random, cycles, seed, last);
+        } catch (Simulator.Oscillation o) {
+            throw oscillation(o);
+        }
+        boolean csv = format == Format.csv;
+        List<String[]> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("run", "cycle"));
+        net.inputs().forEach(t -> head.add(t.name()));
+        if (!csv) head.add("|");
+        net.outputs().forEach(t -> head.add(t.name()));
+        if (format == Format.json) throw CircuitException.usage("--random prints table or csv");
+        if (csv) env.out.println(String.join(",", head));
+        else rows.add(head.toArray(String[]::new));
+        for (int run = 0; run < random; run++) {
+            for (int t = last ? cycles - 1 : 0; t < cycles; t++) {
+                List<String> cells = new ArrayList<>(List.of(Integer.toString(run), Integer.toString(t)));
+                cells.addAll(values(net.inputs(), r.inputs(run, t)));
+                if (!csv) cells.add("|");
+                cells.addAll(values(net.outputs(), r.outputs(run, t)));
+                if (csv) env.out.println(String.join(",", cells));
+                else rows.add(cells.toArray(String[]::new));
+            }
+        }
+        if (!csv) {
+            boolean[] right = new boolean[head.size()];
+            java.util.Arrays.fill(right, true);
+            for (String line : Tables.align(rows, right)) env.out.println(line);
         }
         return 0;
     }

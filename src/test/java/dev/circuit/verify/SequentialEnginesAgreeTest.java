@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failing sequence and the same message; the SAT engine's bounded proof gives the same verdict,
  * and its counterexamples are replayed on the scalar simulator (an unconfirmed one throws).
  */
-class SequentialEnginesAgreeTest {
+public class SequentialEnginesAgreeTest {
     @TempDir
     Path dir;
 
@@ -84,7 +84,7 @@ class SequentialEnginesAgreeTest {
      * threshold neurons over the inputs, the flip-flops and earlier neurons; and checks over 1 to 5
      * cycles that read up to two cycles back.
      */
-    static String write(Random r) {
+    public static String write(Random r) {
         int inputs = 1 + r.nextInt(2);
         int flops = 2 + r.nextInt(2);
         int gates = 3 + r.nextInt(5);
