@@ -76,9 +76,10 @@ public final class RandomRuns {
         if (fast != null) {
             long[][][] ins = new long[cycles - from][][];
             long[][][] outs = new long[cycles - from][][];
+            long[][] scratch = new long[outBits][words];
             for (int t = 0; t < cycles; t++) {
                 for (int w = 0; w < words; w++) for (int i = 0; i < inBits; i++) stim[i][w] = random.nextLong();
-                long[][] o = new long[outBits][words];
+                long[][] o = t >= from ? new long[outBits][words] : scratch;
                 try {
                     fast.cycle(stim, o);
                 } catch (SeqSim.Unsettled u) {

@@ -8,6 +8,7 @@ import dev.circuit.ast.Decl;
 import dev.circuit.model.BinaryOp;
 import dev.circuit.ast.Expr;
 import dev.circuit.model.UnaryOp;
+import dev.circuit.ast.FeedbackDecl;
 import dev.circuit.ast.ForLoop;
 import dev.circuit.ast.Ident;
 import dev.circuit.ast.Import;
@@ -58,7 +59,7 @@ final class RandomAst {
                 case 1 -> decls.add(new NeuronDecl(id(), List.of(id(), id()), expr(3), P));
                 case 2 -> decls.add(circuit());
                 case 3 -> decls.add(test());
-                default -> decls.add(new CheckDecl(ref(), expr(3), P));
+                default -> decls.add(new CheckDecl(ref(), rnd.nextBoolean() ? arith(1) : null, expr(3), P));
             }
         }
         return new SourceFile("-", Path.of("-"), "", decls);
@@ -73,8 +74,9 @@ final class RandomAst {
         List<Stmt> out = new ArrayList<>();
         int n = rnd.nextInt(4);
         for (int i = 0; i < n; i++) {
-            int k = rnd.nextInt(depth > 0 ? 4 : 3);
+            int k = rnd.nextInt(depth > 0 ? 5 : 3);
             if (k == 0) out.add(new WireDecl(ports(), P));
+            else if (k == 4) out.add(feedback());
             else if (k == 3) out.add(new ForLoop(id(), arith(2), arith(2), stmts(depth - 1), P));
             else {
                 List<Assign.Target> ts = new ArrayList<>();
@@ -94,7 +96,16 @@ final class RandomAst {
         List<TestDecl.Row> rows = new ArrayList<>();
         for (int r = 0; r < rnd.nextInt(4); r++) rows.add(new TestDecl.Row(cells(ins.size()), cells(outs.size()), P));
         BigDecimal tol = rnd.nextInt(3) == 0 ? new BigDecimal(pick(new String[] {"0.05", "1", "1E+2"})) : null;
-        return new TestDecl(ref(), false, tol, ins, outs, rows, P);
+        return new TestDecl(ref(), rnd.nextBoolean(), tol, ins, outs, rows, P);
+    }
+
+    private FeedbackDecl feedback() {
+        List<FeedbackDecl.Wire> ws = new ArrayList<>();
+        for (Port p : ports()) {
+            String init = rnd.nextBoolean() ? null : pick(new String[] {"0", "1", "0b101", "0x1F"});
+            ws.add(new FeedbackDecl.Wire(p, init == null ? null : dev.circuit.syntax.Numbers.parse(init), init));
+        }
+        return new FeedbackDecl(ws, P);
     }
 
     private List<TestDecl.Cell> cells(int n) {
