@@ -4,6 +4,7 @@ import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
+import dev.circuit.model.StateBit;
 import dev.circuit.model.Terminal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +41,8 @@ public final class Measure {
         }
         int depth = 0;
         for (Terminal t : net.outputs()) for (int o : t.nets()) depth = Math.max(depth, level[o]);
+        for (StateBit b : net.state()) depth = Math.max(depth, level[b.d()]);
+        int flops = (int) net.state().stream().filter(b -> b.kind() == StateBit.Kind.FLIP_FLOP).count();
 
         Map<String, Integer> instances = new HashMap<>();
         Map<String, Integer> named = new HashMap<>();
@@ -62,7 +65,7 @@ public final class Measure {
         }
         return new Stats(net.name(), net.inputs().size(), net.inputBits(), net.outputs().size(),
                 net.outputs().stream().mapToInt(Terminal::width).sum(), net.neurons().size(), byAct, fixed, learnable,
-                net.params().size(), depth, fanIn, widest, counts(instances), counts(named));
+                net.params().size(), depth, fanIn, widest, counts(instances), counts(named), flops, net.state().size() - flops);
     }
 
     private static List<Stats.Count> counts(Map<String, Integer> m) {
