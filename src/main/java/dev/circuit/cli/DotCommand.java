@@ -3,6 +3,7 @@ package dev.circuit.cli;
 import dev.circuit.diag.CircuitException;
 import dev.circuit.elab.Elaborated;
 import dev.circuit.eval.Evaluator;
+import dev.circuit.eval.Simulator;
 import dev.circuit.interop.Dot;
 import dev.circuit.model.Netlist;
 import java.nio.file.Path;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "dot", description = {"Draw a circuit with Graphviz: DOT text, or SVG/PNG when Graphviz's 'dot' is installed.",
         "Edges carry weights (blue positive, red negative, thicker for larger; dashed = learnable);"
-                + " subcircuit instances are grouped in boxes named by instance path."},
+                + " subcircuit instances are grouped in boxes named by instance path.",
+        "Flip-flops are grey 3-D boxes (dff, init) fed by a green 'd' edge; feedback wires are dashed nodes fed by a dashed orange 'feedback' edge."
+                + " With --values, a circuit with state shows its first cycle."},
         mixinStandardHelpOptions = true)
 final class DotCommand implements Callable<Integer> {
     private final Env env;
@@ -48,9 +51,15 @@ final class DotCommand implements Callable<Integer> {
         OutputFile.notAnInput(output, circuit.file);
         Elaborated e = circuit.load(env).topCircuit();
         Netlist net = e.netlist();
-        CircuitFile.requireCombinational(net, "dot", "drawing flip-flops and feedback wires is not built yet");
         double[] state = null;
-        if (values != null) {
+        if (values != null && net.isSequential()) {
+            // A circuit with state shows its first cycle: the inputs settled from the initial state.
+            try {
+                state = new Simulator(net, net.initialParams(seed)).settle(Inputs.parse(net, values), null).clone();
+            } catch (Simulator.Oscillation o) {
+                throw SimCommand.oscillation(o);
+            }
+        } else if (values != null) {
             Evaluator ev = new Evaluator(net, net.initialParams(seed));
             state = ev.newState();
             ev.run(Inputs.parse(net, values), state, null);

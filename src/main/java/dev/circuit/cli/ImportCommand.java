@@ -28,9 +28,11 @@ import picocli.CommandLine.Parameters;
 // summary in `circuit --help`, after a 23-column indent): a line break written into a sentence shows
 // as a ragged line, and a wrap that falls inside ".net" splits it after the dot.
 @Command(name = "import", description = {"Turn a BLIF or ISCAS .bench netlist into a circuit of perceptrons.",
-        "Combinational .blif and .bench files become threshold neurons in a .net file, followed by a test table"
+        "Gates become threshold neurons in a .net file, followed by a test table"
                 + " computed from the gates themselves (up to " + NetWriter.TABLE_INPUTS + " inputs), so 'circuit test'"
-                + " checks the import."},
+                + " checks the import.",
+        "Flip-flops (.bench DFF, BLIF .latch and Yosys's flip-flop cells) become dff on the one implicit clock:"
+                + " the clock input leaves the ports, and the test is a sequence of " + NetWriter.SEQUENCE_CYCLES + " cycles."},
         mixinStandardHelpOptions = true)
 final class ImportCommand implements Callable<Integer> {
     private final Env env;
@@ -67,6 +69,7 @@ final class ImportCommand implements Callable<Integer> {
         Logic logic = ext.equals("blif") ? BlifReader.read(shown, stem, text, diags) : BenchReader.read(shown, stem, text, diags);
         if (!diags.hasErrors()) LogicCheck.check(logic, diags);
         diags.check();
+        env.report(diags.warnings());
         OutputFile.text(env, output, canonical(NetWriter.write(logic, nand, !bits, name)));
         return 0;
     }

@@ -21,11 +21,15 @@ import picocli.CommandLine.Option;
 @Command(name = "verilog", description = {"Export a circuit as structural Verilog-2005: one integer threshold 'assign' per neuron.",
         "Neurons must be step or threshold neurons with fixed weights (or use --snap).",
         "With --testbench, a self-checking testbench follows the module: run it with",
-        "  iverilog -g2005 -o sim out.v && vvp sim"},
+        "  iverilog -g2005 -o sim out.v && vvp sim",
+        "A circuit with flip-flops gets a clk port (a reg per bit, loaded on posedge clk, starting at its initial value);"
+                + " a feedback wire is a reg that takes its driver's value one time unit later, the settling step of circuit's simulator."},
         mixinStandardHelpOptions = true)
 final class VerilogCommand implements Callable<Integer> {
     /** Up to this many input bits, the testbench also checks every input against circuit's own evaluation. */
     static final int EVERY_INPUT_BITS = 12;
+    /** A circuit with state: the testbench also runs this many cycles of seeded random inputs against circuit's simulator. */
+    static final int RANDOM_CYCLES = 64;
 
     private final Env env;
 
@@ -36,7 +40,8 @@ final class VerilogCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--testbench", description = {"Append a testbench that replays the file's test rows and, up to "
-            + EVERY_INPUT_BITS + " input bits, every input; it prints 'N passed, N failed'."})
+            + EVERY_INPUT_BITS + " input bits, every input; it prints 'N passed, N failed'. For a circuit with state: its"
+            + " sequence tables cycle by cycle, and " + RANDOM_CYCLES + " cycles of random inputs with the outputs circuit's simulator gives."})
     boolean testbench;
 
     @Option(names = "--snap", description = "Export real-valued neurons as step neurons and freeze learnable coefficients at their current values.")
@@ -54,7 +59,6 @@ final class VerilogCommand implements Callable<Integer> {
         OutputFile.notAnInput(output, circuit.file);
         Design design = circuit.load(env);
         Netlist net = design.topCircuit().netlist();
-        CircuitFile.requireCombinational(net, "verilog", "exporting flip-flops and feedback wires is not built yet");
         if (snap) {
             Snap.Result s = Snap.apply(net, net.initialParams(seed));
             net = s.netlist();
@@ -67,7 +71,12 @@ final class VerilogCommand implements Callable<Integer> {
         Verilog.Module m = Verilog.module(net, circuit.file.toString(), diags);
         diags.check();
         String text = m.text();
-        if (testbench) {
+        if (testbench && net.isSequential()) {
+            List<List<Vector>> runs = new ArrayList<>(Vectors.fromSequences(design, net, diags));
+            runs.add(Vectors.randomRun(net, net.initialParams(seed), RANDOM_CYCLES, seed));
+            env.report(diags.warnings());
+            text += Testbench.sequential(net, m, runs);
+        } else if (testbench) {
             List<Vector> rows = new ArrayList<>(Vectors.fromTests(design, net, diags));
             rows.addAll(Vectors.exhaustive(net, new Evaluator(net, net.initialParams(seed)), EVERY_INPUT_BITS));
             env.report(diags.warnings());

@@ -9,9 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads ISCAS-85 {@code .bench} netlists: {@code INPUT(x)}, {@code OUTPUT(y)} and
- * {@code y = GATE(a, b, ...)} lines, {@code #} comments. Keywords and gate names in any case.
- * Flip-flops ({@code DFF}) are reported as unsupported: only combinational circuits are imported.
+ * Reads ISCAS-85 and ISCAS-89 {@code .bench} netlists: {@code INPUT(x)}, {@code OUTPUT(y)},
+ * {@code y = GATE(a, b, ...)} and {@code q = DFF(d)} lines, {@code #} comments. Keywords and gate
+ * names in any case. A {@code DFF} is a D flip-flop on the one clock the format leaves implicit; the
+ * format gives no initial state, so each starts at 0 (the usual reading of the ISCAS'89 set). Other
+ * storage cells ({@code LATCH}, {@code DFFR} ...) are reported as unsupported.
  */
 public final class BenchReader {
     private static final Pattern PORT = Pattern.compile("\\s*(INPUT|OUTPUT)\\s*\\(\\s*([^()\\s,]+)\\s*\\)\\s*", Pattern.CASE_INSENSITIVE);
@@ -25,6 +27,7 @@ public final class BenchReader {
         List<Logic.Port> ins = new ArrayList<>();
         List<Logic.Port> outs = new ArrayList<>();
         List<Logic.Node> nodes = new ArrayList<>();
+        List<Logic.Latch> latches = new ArrayList<>();
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String raw = lines[i];
@@ -47,13 +50,14 @@ public final class BenchReader {
             Pos at = new Pos(file, lineNo, g.start(1) + 1);
             Pos gateAt = new Pos(file, lineNo, g.start(2) + 1);
             String kind = g.group(2);
-            if (kind.toUpperCase(Locale.ROOT).matches("DFF|LATCH|DFFR?S?")) {
-                diags.error(gateAt, kind + " is a flip-flop: only combinational .bench files can be imported");
+            boolean dff = kind.equalsIgnoreCase("DFF");
+            if (!dff && kind.toUpperCase(Locale.ROOT).matches("LATCH|DFFR?S?")) {
+                diags.error(gateAt, kind + " is a storage cell with set, reset or a level-sensitive enable: of the storage cells only DFF is imported");
                 continue;
             }
             var gate = Logic.Gate.byName(kind);
-            if (gate.isEmpty()) {
-                diags.error(gateAt, "unknown gate '" + kind + "' (supported: AND, NAND, OR, NOR, XOR, XNOR, NOT, BUFF)");
+            if (gate.isEmpty() && !dff) {
+                diags.error(gateAt, "unknown gate '" + kind + "' (supported: AND, NAND, OR, NOR, XOR, XNOR, NOT, BUFF, DFF)");
                 continue;
             }
             List<String> args = new ArrayList<>();
@@ -78,14 +82,18 @@ public final class BenchReader {
                 diags.error(gateAt, kind + " needs at least one input");
                 continue;
             }
-            if (gate.get().unary() && args.size() != 1) {
+            if ((dff || gate.get().unary()) && args.size() != 1) {
                 diags.error(gateAt, kind + " takes one input, got " + args.size());
+                continue;
+            }
+            if (dff) {
+                latches.add(new Logic.Latch(g.group(1), args.get(0), false, line.strip(), at));
                 continue;
             }
             nodes.add(new Logic.Node(g.group(1), args, gate.get(), at));
         }
         if (outs.isEmpty()) diags.error(Pos.file(file), "no outputs: a .bench circuit needs at least one OUTPUT(name) line");
-        return new Logic(name, ins, outs, nodes);
+        return new Logic(name, ins, outs, nodes, latches, null);
     }
 
     /** 1-based column of the first non-blank character. */

@@ -3,13 +3,16 @@ package dev.circuit.interop;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads combinational BLIF (Berkeley Logic Interchange Format): one {@code .model} with
- * {@code .inputs}, {@code .outputs}, {@code .names} covers and {@code .end}. {@code #} starts a
- * comment and a trailing {@code \} continues a line. Latches, subcircuits and library gates are
- * reported as unsupported, each at its place.
+ * Reads BLIF (Berkeley Logic Interchange Format): one {@code .model} with {@code .inputs},
+ * {@code .outputs}, {@code .names} covers, flip-flops ({@code .latch}, and Yosys's flip-flop cells as
+ * {@code .subckt}: {@link BlifFlops}) and {@code .end}. {@code #} starts a comment and a trailing
+ * {@code \} continues a line. Other subcircuits and library gates are reported as unsupported, each
+ * at its place.
  */
 public final class BlifReader {
     private BlifReader() {}
@@ -25,6 +28,7 @@ public final class BlifReader {
         List<Logic.Port> ins = new ArrayList<>();
         List<Logic.Port> outs = new ArrayList<>();
         List<Logic.Node> nodes = new ArrayList<>();
+        BlifFlops flops = new BlifFlops();
         // The .names being read: its signals and the cube lines so far.
         List<Word> names = null;
         List<String> cubes = new ArrayList<>();
@@ -72,8 +76,17 @@ public final class BlifReader {
                     }
                 }
                 case ".end" -> ended = true;
-                case ".latch", ".mlatch" -> diags.error(first.pos(), d + " is a latch: only combinational BLIF can be imported");
-                case ".subckt" -> diags.error(first.pos(), ".subckt is not supported: flatten the design first (for example with ABC or Yosys)");
+                case ".latch" -> flops.latch(args.stream().map(Word::text).toList(), args.stream().map(Word::pos).toList(),
+                        first.pos(), text(line), diags);
+                case ".mlatch" -> diags.error(first.pos(), ".mlatch (a latch of a library) is not supported: only .latch and Yosys's flip-flop cells are imported");
+                case ".subckt" -> {
+                    if (!args.isEmpty() && BlifFlops.isYosysStorage(args.get(0).text())) {
+                        Map<String, String> pins = pins(args.subList(1, args.size()), diags);
+                        if (pins != null) flops.subckt(args.get(0).text(), pins, args.get(0).pos(), first.pos(), text(line), diags);
+                    } else {
+                        diags.error(first.pos(), ".subckt is not supported: flatten the design first (for example with ABC or Yosys)");
+                    }
+                }
                 case ".gate" -> diags.error(first.pos(), ".gate (a library gate) is not supported: map to .names covers first");
                 case ".exdc" -> diags.error(first.pos(), ".exdc (external don't cares) is not supported");
                 default -> diags.error(first.pos(), "unknown or unsupported BLIF construct " + d);
@@ -81,7 +94,26 @@ public final class BlifReader {
         }
         if (names != null) nodes.add(node(names, cubes, value));
         if (outs.isEmpty()) diags.error(Pos.file(file), "no outputs: a BLIF model needs an .outputs line naming at least one signal");
-        return new Logic(name, ins, outs, nodes);
+        return flops.finish(name, ins, outs, nodes, diags);
+    }
+
+    /** The line as written, words separated by one space: the imported file's comment on what a flip-flop came from. */
+    private static String text(List<Word> line) {
+        return String.join(" ", line.stream().map(Word::text).toList());
+    }
+
+    /** {@code formal=actual} pairs of a {@code .subckt}, or null after an error. */
+    private static Map<String, String> pins(List<Word> args, Diagnostics diags) {
+        Map<String, String> pins = new LinkedHashMap<>();
+        for (Word w : args) {
+            int eq = w.text().indexOf('=');
+            if (eq <= 0 || eq == w.text().length() - 1) {
+                diags.error(w.pos(), "expected formal=actual, as in C=clk");
+                return null;
+            }
+            pins.put(w.text().substring(0, eq), w.text().substring(eq + 1));
+        }
+        return pins;
     }
 
     private static Logic.Node node(List<Word> names, List<String> cubes, Boolean value) {

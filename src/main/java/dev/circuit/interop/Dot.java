@@ -7,6 +7,7 @@ import dev.circuit.model.Rational;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Param;
+import dev.circuit.model.StateBit;
 import dev.circuit.model.Terminal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,11 @@ import java.util.Map;
  * A netlist as Graphviz DOT text. Every net that is an input bit, a constant or a neuron output is
  * one node named {@code n<net>}; outputs get their own nodes so a picture shows where signals leave.
  * Neurons are grouped in one cluster per subcircuit instance, nested like the instance paths.
+ * State is drawn so a reader sees it: a flip-flop is a grey 3-D box labelled {@code dff} with its
+ * initial value, fed by a bold green edge labelled {@code d}; a feedback wire is a dashed node
+ * labelled {@code feedback} with its initial value, fed by a dashed orange edge labelled
+ * {@code feedback} from the neuron that drives it. Those edges do not rank the layout
+ * ({@code constraint=false}), so state reads left to right like an input and the loop closes backwards.
  * The text depends only on the netlist (and the values shown), so it can be compared to a golden file.
  */
 public final class Dot {
@@ -25,6 +31,9 @@ public final class Dot {
     static final String POSITIVE = "#1f62b4";
     static final String NEGATIVE = "#c62828";
     static final String UNKNOWN = "#757575";
+    /** State edges: into a flip-flop green and bold, into a feedback wire orange and dashed. */
+    static final String FLIP_FLOP = "#2e7d32";
+    static final String FEEDBACK = "#ef6c00";
 
     private final Netlist net;
     private final double[] values;
@@ -63,6 +72,13 @@ public final class Dot {
         for (Netlist.Constant c : net.constants()) {
             node(c.net(), Values.format(c.value()), "shape=plaintext", "    ");
         }
+        for (StateBit b : net.state()) {
+            if (b.kind() == StateBit.Kind.FLIP_FLOP) {
+                node(b.q(), b.path() + "\ndff, init " + (b.init() ? 1 : 0), "shape=box3d, style=filled, fillcolor=\"#e0e0e0\"", "    ");
+            } else {
+                node(b.q(), b.path() + "\nfeedback, init " + (b.init() ? 1 : 0), "shape=ellipse, style=dashed, color=\"" + FEEDBACK + "\"", "    ");
+            }
+        }
         Cluster root = new Cluster("");
         String top = topPrefix();
         for (Neuron n : net.neurons()) {
@@ -89,6 +105,13 @@ public final class Dot {
         }
         for (Neuron n : net.neurons()) {
             for (int k = 0; k < n.fanIn(); k++) edge(n.inputs().get(k), n.out(), n.weights().get(k));
+        }
+        for (StateBit b : net.state()) {
+            boolean ff = b.kind() == StateBit.Kind.FLIP_FLOP;
+            String colour = ff ? FLIP_FLOP : FEEDBACK;
+            sb.append("    n").append(b.d()).append(" -> n").append(b.q()).append(" [label=").append(quote(ff ? "d" : "feedback"))
+                    .append(", color=\"").append(colour).append("\", fontcolor=\"").append(colour).append("\", style=")
+                    .append(ff ? "bold" : "dashed").append(", constraint=false];\n");
         }
         for (Terminal t : net.outputs()) {
             for (int b = 0; b < t.width(); b++) {

@@ -6,16 +6,33 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A combinational gate netlist as read from BLIF or ISCAS {@code .bench}: named inputs and outputs,
- * and nodes that each drive one signal with a gate or a BLIF cover. Names are as written in the
- * source; {@link NetWriter} makes them .net names.
+ * A gate netlist as read from BLIF or ISCAS {@code .bench}: named inputs and outputs, nodes that each
+ * drive one signal with a gate or a BLIF cover, and flip-flops ({@link Latch}) on one implicit clock.
+ * Names are as written in the source; {@link NetWriter} makes them .net names. {@code clock} is the
+ * input the source clocked its flip-flops with, already taken out of {@code inputs} (null: none named).
  */
-public record Logic(String name, List<Port> inputs, List<Port> outputs, List<Node> nodes) {
+public record Logic(String name, List<Port> inputs, List<Port> outputs, List<Node> nodes, List<Latch> latches, String clock) {
     public Logic {
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         nodes = List.copyOf(nodes);
+        latches = List.copyOf(latches);
     }
+
+    /** A combinational netlist. */
+    public Logic(String name, List<Port> inputs, List<Port> outputs, List<Node> nodes) {
+        this(name, inputs, outputs, nodes, List.of(), null);
+    }
+
+    public boolean isSequential() {
+        return !latches.isEmpty();
+    }
+
+    /**
+     * A D flip-flop: {@code out} holds {@code init} in cycle 0 and, in each later cycle, what {@code in}
+     * was in the one before. {@code origin} is the source line it came from, for the written comment.
+     */
+    public record Latch(String out, String in, boolean init, String origin, Pos pos) {}
 
     /** A primary input or output, where it was declared. */
     public record Port(String name, Pos pos) {}

@@ -2,6 +2,7 @@ package dev.circuit.interop;
 
 import dev.circuit.diag.Diagnostic;
 import dev.circuit.diag.Diagnostics;
+import dev.circuit.diag.Pos;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * The checks every imported netlist must pass, whatever its format: each signal driven once (by an
- * input or one node), every read signal and every output driven, and no combinational loop.
+ * input, one node or one flip-flop), every read signal and every output driven, and no combinational
+ * loop (a loop through a flip-flop is none: its output is read like an input).
  */
 public final class LogicCheck {
     private LogicCheck() {}
@@ -32,17 +34,35 @@ public final class LogicCheck {
                 driver.put(n.out(), n);
             }
         }
+        Map<String, Logic.Latch> flop = new HashMap<>();
+        for (Logic.Latch l : logic.latches()) {
+            Pos first = inputs.contains(l.out()) ? null : driver.containsKey(l.out()) ? driver.get(l.out()).pos()
+                    : flop.containsKey(l.out()) ? flop.get(l.out()).pos() : null;
+            if (inputs.contains(l.out())) {
+                diags.error(l.pos(), "'" + l.out() + "' is an input; it cannot be driven by a flip-flop");
+            } else if (first != null) {
+                diags.add(Diagnostic.error(l.pos(), "'" + l.out() + "' is driven twice")
+                        .withNotes(List.of(Diagnostic.note(first, "first driven here"))));
+            } else {
+                flop.put(l.out(), l);
+            }
+        }
         for (Logic.Node n : logic.nodes()) {
             for (String in : n.ins()) {
-                if (!inputs.contains(in) && !driver.containsKey(in)) {
+                if (!inputs.contains(in) && !driver.containsKey(in) && !flop.containsKey(in)) {
                     diags.error(n.pos(), "'" + in + "' is read by '" + n.out() + "' but is neither an input nor driven by a gate");
                 }
+            }
+        }
+        for (Logic.Latch l : logic.latches()) {
+            if (!inputs.contains(l.in()) && !driver.containsKey(l.in()) && !flop.containsKey(l.in())) {
+                diags.error(l.pos(), "'" + l.in() + "' is read by flip-flop '" + l.out() + "' but is neither an input nor driven");
             }
         }
         Set<String> outs = new HashSet<>();
         for (Logic.Port p : logic.outputs()) {
             if (!outs.add(p.name())) diags.error(p.pos(), "output '" + p.name() + "' is declared twice");
-            else if (!inputs.contains(p.name()) && !driver.containsKey(p.name())) {
+            else if (!inputs.contains(p.name()) && !driver.containsKey(p.name()) && !flop.containsKey(p.name())) {
                 diags.error(p.pos(), "output '" + p.name() + "' is never driven");
             }
         }

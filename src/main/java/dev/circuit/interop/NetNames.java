@@ -4,12 +4,13 @@ import java.util.Set;
 
 /**
  * Signal names for .net files (see {@link Identifiers}): {@code [A-Za-z_][A-Za-z0-9_]*}, no keyword
- * or activation name, and never {@code X} (a test table's "any value"). A name that starts with a
+ * or activation name, not the built-in flip-flop {@code dff}, and never {@code X} (a test table's "any value"). A name that starts with a
  * digit gets an {@code N} in front, as ISCAS tools write them ({@code 22} becomes {@code N22}).
  */
 final class NetNames extends Identifiers {
     static final Set<String> RESERVED = Set.of("neuron", "circuit", "import", "test", "check", "wire", "for", "in", "within",
-            "step", "sigmoid", "linear", "relu", "tanh", "X");
+            "step", "sigmoid", "linear", "relu", "tanh", "X",
+            "feedback", "dff");
 
     NetNames() {
         super(RESERVED, 'N', false);

@@ -26,6 +26,8 @@ import java.util.Set;
 public final class NetWriter {
     /** The test table lists every input row up to this many inputs. */
     public static final int TABLE_INPUTS = 10;
+    /** A sequential circuit's test is one run of this many cycles of seeded random inputs. */
+    public static final int SEQUENCE_CYCLES = 32;
 
     /** A weighted signal in a neuron's sum. */
     private record Term(int weight, String signal) {}
@@ -73,7 +75,9 @@ public final class NetWriter {
         List<String> outBuses = new ArrayList<>();
         for (Buses.Group g : outGroups) if (g.bus()) outBuses.add(port(g));
         List<Logic.Node> live = live();
+        List<Logic.Latch> liveLatches = liveLatches();
         for (Logic.Node n : live) name(n.out());
+        for (Logic.Latch l : liveLatches) name(l.out());
         List<String> outs = new ArrayList<>();
         for (Buses.Group g : outGroups) {
             String raw = g.bits().get(0);
@@ -89,14 +93,22 @@ public final class NetWriter {
             }
         }
         for (Logic.Node n : live) node(n);
+        for (Logic.Latch l : liveLatches) latch(l);
 
         StringBuilder sb = new StringBuilder();
+        int unused = logic.nodes().size() - live.size() + logic.latches().size() - liveLatches.size();
         sb.append("# Imported by 'circuit import").append(nand ? " --nand" : "").append("' from ").append(source).append(": ")
                 .append(logic.nodes().size())
-                .append(logic.nodes().stream().allMatch(n -> n.f() instanceof Logic.Gate) ? " gates as " : " covers as ").append(neurons).append(" threshold neurons")
-                .append(live.size() < logic.nodes().size() ? " (" + (logic.nodes().size() - live.size()) + " that no output depends on left out)" : "")
+                .append(logic.nodes().stream().allMatch(n -> n.f() instanceof Logic.Gate) ? " gates" : " covers")
+                .append(logic.isSequential() ? " and " + logic.latches().size() + " flip-flops" : "")
+                .append(" as ").append(neurons).append(" threshold neurons").append(logic.isSequential() ? " and " + liveLatches.size() + " dff" : "")
+                .append(unused > 0 ? " (" + unused + " that no output depends on left out)" : "")
                 .append(".\n");
         sb.append("# Each neuron is a comparison: it outputs 1 when its weighted sum reaches the threshold.\n");
+        if (logic.isSequential()) {
+            sb.append("# Each flip-flop is a dff on the one implicit clock").append(logic.clock() == null ? "" : " (the source's input '" + logic.clock() + "')")
+                    .append(": it holds its initial value in cycle 0, then what its input was in the cycle before.\n");
+        }
         List<String> found = new ArrayList<>();
         for (Buses.Group g : inGroups) if (g.bus()) found.add(g.bits().get(0) + ".." + g.bits().get(g.bits().size() - 1));
         for (Buses.Group g : outGroups) if (g.bus()) found.add(g.bits().get(0) + ".." + g.bits().get(g.bits().size() - 1));
@@ -115,17 +127,30 @@ public final class NetWriter {
      * {@code $true} and {@code $undef} whether used or not) would be neurons nothing reads.
      */
     private List<Logic.Node> live() {
-        Map<String, Logic.Node> driver = new HashMap<>();
-        for (Logic.Node n : logic.nodes()) driver.put(n.out(), n);
+        Set<String> needed = needed();
+        return logic.nodes().stream().filter(n -> needed.contains(n.out())).toList();
+    }
+
+    /** The signals some output depends on. */
+    private Set<String> needed() {
+        Map<String, List<String>> reads = new HashMap<>();
+        for (Logic.Node n : logic.nodes()) reads.put(n.out(), n.ins());
+        for (Logic.Latch l : logic.latches()) reads.put(l.out(), List.of(l.in()));
         Set<String> needed = new HashSet<>();
         ArrayDeque<String> todo = new ArrayDeque<>();
         for (Logic.Port p : logic.outputs()) todo.push(p.name());
         while (!todo.isEmpty()) {
             String s = todo.pop();
-            Logic.Node n = driver.get(s);
-            if (needed.add(s) && n != null) n.ins().forEach(todo::push);
+            List<String> ins = reads.get(s);
+            if (needed.add(s) && ins != null) ins.forEach(todo::push);
         }
-        return logic.nodes().stream().filter(n -> needed.contains(n.out())).toList();
+        return needed;
+    }
+
+    /** The flip-flops some output depends on, through logic and other flip-flops, in source order. */
+    private List<Logic.Latch> liveLatches() {
+        Set<String> needed = needed();
+        return logic.latches().stream().filter(l -> needed.contains(l.out())).toList();
     }
 
     private List<Buses.Group> groups(List<Logic.Port> ports, Set<String> exclude) {
@@ -166,6 +191,12 @@ public final class NetWriter {
         } else {
             cover(out, (Logic.Cover) n.f(), ins, origin);
         }
+    }
+
+    /** {@code q = dff(d)}, or {@code dff(d, 1)} for a flip-flop that starts at 1. */
+    private void latch(Logic.Latch l) {
+        body.append("    ").append(name(l.out())).append(" = dff(").append(name(l.in())).append(l.init() ? ", 1" : "").append(")    # ")
+                .append(l.origin()).append('\n');
     }
 
     private static String origin(Logic.Node n) {
@@ -381,6 +412,10 @@ public final class NetWriter {
     }
 
     private void table(StringBuilder sb, String circuit, List<Column> ins, List<Column> outs) {
+        if (logic.isSequential()) {
+            sequence(sb, circuit, ins, outs);
+            return;
+        }
         int n = logic.inputs().size();
         if (n > TABLE_INPUTS) {
             sb.append("\n# No test table: ").append(n).append(" inputs are more than ").append(TABLE_INPUTS).append(" rows can list.\n");
@@ -390,11 +425,7 @@ public final class NetWriter {
                 .append("'s Boolean meaning), not from the neurons above.\n");
         sb.append("test ").append(circuit).append(" {\n");
         List<String[]> rows = new ArrayList<>();
-        List<String> header = new ArrayList<>();
-        ins.forEach(c -> header.add(c.name()));
-        header.add("|");
-        outs.forEach(c -> header.add(c.name()));
-        rows.add(header.toArray(new String[0]));
+        rows.add(header(ins, outs));
         // The rows count up like 'circuit table': the first column is the most significant, a bus from its top bit down.
         List<Integer> order = new ArrayList<>();
         for (Column c : ins) for (int b = c.bits().size() - 1; b >= 0; b--) order.add(c.bits().get(b));
@@ -403,12 +434,54 @@ public final class NetWriter {
         for (int r = 0; r < 1 << n; r++) {
             for (int k = 0; k < n; k++) in[order.get(k)] = ((r >>> (n - 1 - k)) & 1) == 1;
             boolean[] out = eval.run(in);
-            List<String> cells = new ArrayList<>();
-            for (Column c : ins) cells.add(value(c, in));
-            cells.add("|");
-            for (Column c : outs) cells.add(value(c, out));
-            rows.add(cells.toArray(new String[0]));
+            rows.add(row(ins, in, outs, out));
         }
+        aligned(sb, rows);
+        sb.append("}\n");
+    }
+
+    /**
+     * One run of {@value #SEQUENCE_CYCLES} cycles from the initial state, on inputs drawn from a fixed
+     * seed, with the outputs the gates and flip-flops give ({@link LogicEval}), not the neurons.
+     */
+    private void sequence(StringBuilder sb, String circuit, List<Column> ins, List<Column> outs) {
+        sb.append("\n# Expected values computed from the gates and flip-flops themselves (").append(logic.name())
+                .append("'s Boolean meaning), not from the neurons above: ").append(SEQUENCE_CYCLES)
+                .append(" cycles from the initial state, inputs drawn at random (seed 1).\n");
+        sb.append("test ").append(circuit).append(" sequence {\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header(ins, outs));
+        java.util.Random rnd = new java.util.Random(1);
+        LogicEval eval = new LogicEval(logic);
+        boolean[] in = new boolean[logic.inputs().size()];
+        for (int t = 0; t < SEQUENCE_CYCLES; t++) {
+            for (int k = 0; k < in.length; k++) in[k] = rnd.nextBoolean();
+            boolean[] out = eval.run(in);
+            eval.clock();
+            rows.add(row(ins, in, outs, out));
+        }
+        aligned(sb, rows);
+        sb.append("}\n");
+    }
+
+    private static String[] header(List<Column> ins, List<Column> outs) {
+        List<String> header = new ArrayList<>();
+        ins.forEach(c -> header.add(c.name()));
+        header.add("|");
+        outs.forEach(c -> header.add(c.name()));
+        return header.toArray(new String[0]);
+    }
+
+    private static String[] row(List<Column> ins, boolean[] in, List<Column> outs, boolean[] out) {
+        List<String> cells = new ArrayList<>();
+        for (Column c : ins) cells.add(value(c, in));
+        cells.add("|");
+        for (Column c : outs) cells.add(value(c, out));
+        return cells.toArray(new String[0]);
+    }
+
+    /** Table rows in aligned columns, indented as in a test block. */
+    private static void aligned(StringBuilder sb, List<String[]> rows) {
         int cols = rows.get(0).length;
         int[] w = new int[cols];
         for (String[] r : rows) for (int c = 0; c < cols; c++) w[c] = Math.max(w[c], r[c].length());
@@ -420,6 +493,5 @@ public final class NetWriter {
             }
             sb.append(line.toString().stripTrailing()).append('\n');
         }
-        sb.append("}\n");
     }
 }

@@ -5,6 +5,7 @@ import dev.circuit.diag.Diagnostics;
 import dev.circuit.elab.BoundTest;
 import dev.circuit.elab.Design;
 import dev.circuit.eval.Evaluator;
+import dev.circuit.eval.Simulator;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
@@ -35,7 +36,7 @@ public final class Vectors {
                 continue;
             }
             List<Vector> rows = new ArrayList<>();
-            if (!table(bound, net, rows)) {
+            if (!table(bound, net, rows, true)) {
                 diags.warning(t.pos(), "test left out of the testbench: it has values other than bits, or X cells over too many inputs");
                 continue;
             }
@@ -44,7 +45,8 @@ public final class Vectors {
         return out;
     }
 
-    private static boolean table(BoundTest bound, Netlist net, List<Vector> out) {
+    /** The table's rows as vectors; X input cells expanded into every value, or, without {@code expand}, set to 0 for the caller to fill. */
+    private static boolean table(BoundTest bound, Netlist net, List<Vector> out, boolean expand) {
         TestDecl t = bound.decl();
         int[] inCol = bound.inCol();
         int[] outCol = bound.outCol();
@@ -76,6 +78,11 @@ public final class Vectors {
             }
             if (freeBits > 12) return false;
             String origin = r.pos().toString();
+            if (!expand) {
+                for (int f : free) ins[f] = BigInteger.ZERO;
+                out.add(new Vector(Arrays.asList(ins), Arrays.asList(outs), origin));
+                continue;
+            }
             for (long k = 0; k < 1L << freeBits; k++) {
                 long bits = k;
                 for (int f : free) {
@@ -87,6 +94,88 @@ public final class Vectors {
             }
         }
         return true;
+    }
+
+    /**
+     * The runs of every {@code test ... sequence} table in the root file whose circuit is the sequential
+     * {@code net}: one run per table, or, where it has X input cells, one per value they spell (as
+     * {@code circuit test} runs them), each a list of cycles from the initial state. A table spelling
+     * more than {@link #MAX_EXPANSION} cycles, or with values other than bits, is left out with a warning.
+     */
+    public static List<List<Vector>> fromSequences(Design design, Netlist net, Diagnostics diags) {
+        List<List<Vector>> out = new ArrayList<>();
+        for (BoundTest bound : design.testsOf(design.top())) {
+            TestDecl t = bound.decl();
+            if (!t.sequence()) continue;
+            List<List<Vector>> runs = sequence(bound, net);
+            if (runs == null) {
+                diags.warning(t.pos(), "sequence left out of the testbench: it has values other than bits, or X cells that spell more than "
+                        + MAX_EXPANSION + " cycles");
+                continue;
+            }
+            out.addAll(runs);
+        }
+        return out;
+    }
+
+    private static List<List<Vector>> sequence(BoundTest bound, Netlist net) {
+        TestDecl t = bound.decl();
+        List<Vector> template = new ArrayList<>();
+        if (!table(bound, net, template, false)) return null;
+        // X cells: (row, input terminal), each free bit of them one bit of the run number.
+        List<int[]> free = new ArrayList<>();
+        int freeBits = 0;
+        for (int r = 0; r < t.rows().size(); r++) {
+            for (int i = 0; i < bound.inCol().length; i++) {
+                if (!t.rows().get(r).inputs().get(i).isAny()) continue;
+                free.add(new int[] {r, bound.inCol()[i]});
+                freeBits += net.inputs().get(bound.inCol()[i]).width();
+            }
+        }
+        if (freeBits > 12 || (long) t.rows().size() << freeBits > MAX_EXPANSION) return null;
+        List<List<Vector>> runs = new ArrayList<>();
+        for (long run = 0; run < 1L << freeBits; run++) {
+            List<BigInteger[]> ins = new ArrayList<>();
+            for (Vector v : template) ins.add(v.inputs().toArray(new BigInteger[0]));
+            long bits = run;
+            for (int[] f : free) {
+                int w = net.inputs().get(f[1]).width();
+                ins.get(f[0])[f[1]] = BigInteger.valueOf(bits & ((1L << w) - 1));
+                bits >>>= w;
+            }
+            List<Vector> cycles = new ArrayList<>();
+            for (int r = 0; r < template.size(); r++) {
+                Vector v = template.get(r);
+                cycles.add(new Vector(Arrays.asList(ins.get(r)), v.outputs(), v.origin() + " (cycle " + r + ")"));
+            }
+            runs.add(cycles);
+        }
+        return runs;
+    }
+
+    /**
+     * One run of {@code cycles} cycles from the initial state on seeded random inputs, with the
+     * outputs circuit's simulator computes: the sequential counterpart of {@link #exhaustive}. It
+     * ends early at a cycle whose loop does not settle (that cycle left out).
+     */
+    public static List<Vector> randomRun(Netlist net, double[] params, int cycles, long seed) {
+        Simulator sim = new Simulator(net, params);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        List<Vector> out = new ArrayList<>();
+        double[] in = new double[net.inputBits()];
+        for (int t = 0; t < cycles; t++) {
+            for (int b = 0; b < in.length; b++) in[b] = rnd.nextInt(2);
+            double[] got;
+            try {
+                got = sim.step(in);
+            } catch (Simulator.Oscillation o) {
+                break;
+            }
+            List<BigInteger> outs = split(net.outputs(), got);
+            if (outs.contains(null)) break;
+            out.add(new Vector(split(net.inputs(), in), outs, "random cycle " + t));
+        }
+        return out;
     }
 
     /** Every input combination with the outputs the reference evaluator computes; empty above {@code maxBits}. */

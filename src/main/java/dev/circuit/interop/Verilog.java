@@ -4,7 +4,9 @@ import dev.circuit.diag.Diagnostics;
 import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
+import dev.circuit.eval.Simulator;
 import dev.circuit.model.Neuron;
+import dev.circuit.model.StateBit;
 import dev.circuit.model.Threshold;
 import dev.circuit.model.Terminal;
 import java.math.BigDecimal;
@@ -21,10 +23,28 @@ import java.util.Map;
  * arithmetic is involved: {@code step(-2*a - 2*b + 3)} is {@code 3'd3 > 3'd2*a + 3'd2*b}. Every
  * constant is sized wide enough for the largest sum, and Verilog sizes both sides of a comparison
  * to the wider one, so nothing overflows.
+ *
+ * <p>State ({@link StateBit}) is a {@code reg} per bit with its initial value. A flip-flop loads on
+ * {@code posedge clk}, a port the module has only when it has flip-flops. A feedback wire makes
+ * circuit's settling explicit: the reg takes the value driving it one time unit later
+ * ({@code fb <= #1 d}, re-armed whenever {@code d} or the reg changes). Every change in one time step
+ * schedules the next step's value, the last one scheduled wins, so the regs move together, step by
+ * step, exactly as {@link dev.circuit.eval.Simulator} iterates, provided the inputs and the
+ * flip-flops change in one time step (the testbench makes them). Delays are ignored by synthesis:
+ * there the loop becomes a real combinational loop, whose gates do not wait for one another.
  */
 public final class Verilog {
-    /** The module text and the names chosen, which the testbench reuses. */
-    public record Module(String name, String text, List<String> inputNames, List<String> outputNames) {}
+    /**
+     * The module text and the names chosen, which the testbench reuses: the clock port (null without
+     * flip-flops), each state bit's reg (in {@code Netlist.state()} order), and how many time units
+     * a cycle needs to settle (1 without feedback wires).
+     */
+    public record Module(String name, String text, List<String> inputNames, List<String> outputNames, String clock,
+                         List<String> stateRegs, int settleTime) {
+        public Module(String name, String text, List<String> inputNames, List<String> outputNames) {
+            this(name, text, inputNames, outputNames, null, List.of(), 1);
+        }
+    }
 
     private final Netlist net;
     private final VerilogNames names = new VerilogNames();
@@ -63,7 +83,17 @@ public final class Verilog {
             for (int b = 0; b < t.width(); b++) netExpr[t.nets().get(b)] = t.bus() ? ins.get(i) + "[" + b + "]" : ins.get(i);
         }
         for (Netlist.Constant c : net.constants()) netExpr[c.net()] = c.value() == 1 ? "1'b1" : "1'b0";
-        String top = net.neurons().isEmpty() ? "" : topPrefix(net.neurons().get(0).path());
+        String top = net.neurons().isEmpty() ? net.isSequential() ? topPrefix(net.state().get(0).path()) : ""
+                : topPrefix(net.neurons().get(0).path());
+        boolean flops = net.state().stream().anyMatch(b -> b.kind() == StateBit.Kind.FLIP_FLOP);
+        String clock = flops ? names.claim("clk") : null;
+        List<String> regs = new ArrayList<>();
+        for (StateBit b : net.state()) {
+            String rel = b.path().startsWith(top) ? b.path().substring(top.length()) : b.path();
+            String r = names.claim((b.kind() == StateBit.Kind.FLIP_FLOP ? "r_" : "fb_") + rel);
+            regs.add(r);
+            netExpr[b.q()] = r;
+        }
         Map<Neuron, String> wire = new HashMap<>();
         for (Neuron n : net.neurons()) {
             String rel = n.path().startsWith(top) ? n.path().substring(top.length()) : n.path();
@@ -77,10 +107,12 @@ public final class Verilog {
         sb.append("// Each perceptron is one integer threshold comparison; see 'circuit verilog --help'.\n");
         sb.append("module ").append(module).append(" (\n");
         List<String> ports = new ArrayList<>();
+        if (clock != null) ports.add("    input  wire " + clock);
         for (int i = 0; i < ins.size(); i++) ports.add("    input  wire " + range(net.inputs().get(i)) + ins.get(i));
         for (int i = 0; i < outs.size(); i++) ports.add("    output wire " + range(net.outputs().get(i)) + outs.get(i));
         sb.append(String.join(",\n", ports)).append("\n);\n");
         for (Neuron n : net.neurons()) sb.append("    wire ").append(wire.get(n)).append(";\n");
+        for (int i = 0; i < regs.size(); i++) state(sb, net.state().get(i), regs.get(i), clock);
         for (Neuron n : net.neurons()) {
             sb.append("    // ").append(n.path()).append(" (").append(n.pos()).append(")\n");
             sb.append("    assign ").append(wire.get(n)).append(" = ").append(comparison(n)).append(";\n");
@@ -93,7 +125,22 @@ public final class Verilog {
             }
         }
         sb.append("endmodule\n");
-        return new Module(module, sb.toString(), ins, outs);
+        int fb = (int) net.state().stream().filter(b -> b.kind() == StateBit.Kind.FEEDBACK).count();
+        return new Module(module, sb.toString(), ins, outs, clock, regs, fb == 0 ? 1 : Simulator.settleLimit(fb) + 2);
+    }
+
+    /** One state bit: its reg with the initial value, and what loads it. */
+    private void state(StringBuilder sb, StateBit b, String reg, String clock) {
+        String d = netExpr[b.d()];
+        sb.append("    // ").append(b.path()).append(" (").append(b.pos()).append("): ")
+                .append(b.kind() == StateBit.Kind.FLIP_FLOP ? "flip-flop" : "feedback wire, one time unit per settling step").append('\n');
+        sb.append("    reg ").append(reg).append(" = 1'b").append(b.init() ? 1 : 0).append(";\n");
+        if (b.kind() == StateBit.Kind.FLIP_FLOP) {
+            sb.append("    always @(posedge ").append(clock).append(") ").append(reg).append(" <= ").append(d).append(";\n");
+        } else {
+            sb.append("    always begin ").append(reg).append(" <= #1 ").append(d).append("; @(").append(d).append(" or ").append(reg)
+                    .append("); end\n");
+        }
     }
 
     private void refuse(Neuron n, Diagnostics diags) {

@@ -29,6 +29,35 @@ class DotTest {
         assertEquals(Files.readString(GOLDEN.resolve("adder-values.dot")), r.out());
     }
 
+    /** Flip-flops: dff boxes with their initial value, fed by bold green 'd' edges that do not rank the layout. */
+    @Test
+    void counterFlipFlopsMatchGoldenText() throws IOException {
+        InteropCli r = InteropCli.run("dot", "circuits/seq/counter4.net");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(GOLDEN.resolve("counter4.dot")), r.out());
+        assertEquals(4, r.out().lines().filter(l -> l.contains("\\ndff, init 0\", shape=box3d")).count(), r.out());
+        assertEquals(4, r.out().lines().filter(l -> l.contains("[label=\"d\", color=\"" + Dot.FLIP_FLOP + "\"") && l.contains("constraint=false")).count());
+    }
+
+    /** A feedback wire: a dashed node with its initial value, fed by a dashed orange edge labelled feedback. */
+    @Test
+    void srLatchFeedbackMatchesGoldenText() throws IOException {
+        InteropCli r = InteropCli.run("dot", "circuits/seq/sr_latch.net");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(GOLDEN.resolve("sr_latch.dot")), r.out());
+        assertTrue(r.out().contains("[label=\"feedback\", color=\"" + Dot.FEEDBACK + "\", fontcolor=\"" + Dot.FEEDBACK
+                + "\", style=dashed, constraint=false];"), r.out());
+    }
+
+    /** With values, a circuit with state shows its first cycle: set (s_n = 0) makes q 1 after the loop settles. */
+    @Test
+    void srLatchWithValuesShowsTheSettledFirstCycle() throws IOException {
+        InteropCli r = InteropCli.run("dot", "circuits/seq/sr_latch.net", "--values", "s_n=0,r_n=1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(GOLDEN.resolve("sr_latch-values.dot")), r.out());
+        assertTrue(r.out().contains("\"out_q\" [label=\"q\\n= 1\""), r.out());
+    }
+
     @Test
     void instancesBecomeNestedClustersUnlessFlat(@TempDir Path dir) throws IOException {
         Path f = fullAdder(dir);

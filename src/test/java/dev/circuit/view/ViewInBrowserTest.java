@@ -69,7 +69,10 @@ class ViewInBrowserTest {
         browser = null;
     }
 
-    /** Each Boolean circuit some table of a file in circuits/ names, once, with that file. */
+    /**
+     * Each Boolean circuit some table of a file in circuits/ names, once, with that file. Circuits with
+     * state are left out: `circuit view` refuses them (a page with a clock is not built yet).
+     */
     static Stream<Arguments> tabledBooleanCircuits() throws IOException {
         List<Arguments> out = new ArrayList<>();
         List<Path> files = NetFiles.under(Path.of("circuits"));
@@ -86,7 +89,7 @@ class ViewInBrowserTest {
                 try {
                     Design d = DesignBuilder.build(program, decls.get(i).target());
                     Netlist n = d.topCircuit().netlist();
-                    if (n.isBoolean() && !n.neurons().isEmpty() && seen.add(n.name())) out.add(Arguments.of(f, d.top().toString(), i));
+                    if (n.isBoolean() && !n.isSequential() && !n.neurons().isEmpty() && seen.add(n.name())) out.add(Arguments.of(f, d.top().toString(), i));
                 } catch (CircuitException e) {
                     // an invalid table fails in 'circuit test'
                 }
