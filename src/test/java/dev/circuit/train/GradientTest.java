@@ -54,12 +54,12 @@ class GradientTest {
 
     @Test
     void wholeRandomCircuitsHaveExactGradientsForMse() {
-        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> check(seed, Loss.MSE));
+        qt().withFixedSeed(20261127L).withExamples(200).forAll(longs().all()).checkAssert(seed -> check(seed, Loss.MSE));
     }
 
     @Test
     void wholeRandomCircuitsWithSigmoidOutputsHaveExactGradientsForBce() {
-        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> check(seed, Loss.BCE));
+        qt().withFixedSeed(20261128L).withExamples(200).forAll(longs().all()).checkAssert(seed -> check(seed, Loss.BCE));
     }
 
     private static void check(long seed, Loss loss) {
@@ -76,8 +76,14 @@ class GradientTest {
             double[] down = params.clone();
             up[i] += H;
             down[i] -= H;
-            double fd = (t.loss(up, k, loss) - t.loss(down, k, loss)) / (2 * H);
+            double lUp = t.loss(up, k, loss);
+            double lDown = t.loss(down, k, loss);
+            double fd = (lUp - lDown) / (2 * H);
             double tol = 1e-5 * Math.max(1, Math.abs(fd));
+            // A relu's kink within H of the point: the loss has no derivative there to compare with
+            // (the one-sided slopes differ), so the central difference means nothing.
+            double l0 = t.loss(params, k, loss);
+            if (Math.abs((lUp - l0) - (l0 - lDown)) / H > 1e-3 * Math.max(1, Math.abs(fd))) continue;
             assertEquals(fd, g[i], tol, "seed " + seed + ", parameter " + i + " of " + net.neurons());
         }
     }
