@@ -68,6 +68,7 @@ final class TestCommand implements Callable<Integer> {
         int passed = 0;
         int failed = 0;
         int unknown = 0;
+        int refused = 0;
         boolean invalid = false;
         for (Path f : files) {
             List<TestOutcome> outcomes;
@@ -92,6 +93,7 @@ final class TestCommand implements Callable<Integer> {
                 // A refused or unknown check is no PASS: it counts with the failures, under its own word.
                 failed++;
                 if (o.verdict() == Verdict.UNKNOWN) unknown++;
+                if (o.verdict() == Verdict.REFUSED) refused++;
                 env.report(o.failures());
                 if (o.failed() > o.failures().size()) {
                     env.err.println("... and " + (o.failed() - o.failures().size()) + " more failing rows");
@@ -101,7 +103,11 @@ final class TestCommand implements Callable<Integer> {
             }
             env.out.flush();
         }
-        env.out.println(passed + " passed, " + failed + " failed");
+        // Refused and unknown checks count as failed (they are no PASS), and the line says which they are.
+        List<String> notRun = new java.util.ArrayList<>();
+        if (refused > 0) notRun.add(refused + " refused");
+        if (unknown > 0) notRun.add(unknown + " unknown");
+        env.out.println(passed + " passed, " + failed + " failed" + (notRun.isEmpty() ? "" : " (" + String.join(", ", notRun) + ")"));
         if (invalid) return Failure.INVALID_INPUT.exitCode;
         if (failed > unknown) return Failure.TEST_FAILED.exitCode;
         return unknown > 0 ? Failure.UNKNOWN.exitCode : 0;
