@@ -4,6 +4,7 @@ import dev.circuit.model.Activation;
 import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
+import dev.circuit.model.StateBit;
 import dev.circuit.model.Terminal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +41,15 @@ public final class Measure {
         }
         int depth = 0;
         for (Terminal t : net.outputs()) for (int o : t.nets()) depth = Math.max(depth, level[o]);
+        // A flip-flop's input ends a path as an output does: the register-to-register paths of a
+        // sequential circuit are its depth, which the outputs alone (often read straight from
+        // flip-flops) would hide.
+        int flipFlops = 0;
+        for (StateBit b : net.state()) {
+            if (b.kind() != StateBit.Kind.FLIP_FLOP) continue;
+            flipFlops++;
+            depth = Math.max(depth, level[b.d()]);
+        }
 
         Map<String, Integer> instances = new HashMap<>();
         Map<String, Integer> named = new HashMap<>();
@@ -62,7 +72,8 @@ public final class Measure {
         }
         return new Stats(net.name(), net.inputs().size(), net.inputBits(), net.outputs().size(),
                 net.outputs().stream().mapToInt(Terminal::width).sum(), net.neurons().size(), byAct, fixed, learnable,
-                net.params().size(), depth, fanIn, widest, counts(instances), counts(named));
+                net.params().size(), depth, fanIn, widest, counts(instances), counts(named),
+                flipFlops, net.state().size() - flipFlops);
     }
 
     private static List<Stats.Count> counts(Map<String, Integer> m) {
