@@ -17,13 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * docs/LANGUAGE.md cannot drift from the implementation: its {@code net} blocks are cut from files
- * that are verified, and its {@code console} blocks are run and compared with what they show.
+ * docs/LANGUAGE.md, docs/EXAMPLES-SEQ.md and the README cannot drift from the implementation: their
+ * {@code net} blocks are cut from files that are verified, and their {@code console} blocks are run
+ * and compared with what they show. (Plain fenced blocks are not checked: tag a block {@code console}
+ * to have it run.)
  */
 class DocExamplesTest {
     static final Path DOC = Path.of("docs/LANGUAGE.md");
     /** The command-line reference: its console blocks run too (its examples use circuits/, not docs/examples/). */
     static final Path CLI_DOC = Path.of("docs/CLI.md");
+    static final List<Path> DOCS = List.of(DOC, Path.of("docs/EXAMPLES-SEQ.md"), Path.of("README.md"));
     static final Path EXAMPLES = Path.of("docs/examples");
     /** Files that show an error on purpose; the doc runs them, nothing verifies their tables. */
     static final Path INVALID = EXAMPLES.resolve("invalid");
@@ -50,7 +53,7 @@ class DocExamplesTest {
         files.addAll(NetFiles.under(CircuitsTest.CIRCUITS));
         files.removeIf(p -> p.startsWith(INVALID));
         assertTrue(files.stream().anyMatch(f -> read(f).contains(block)),
-                "this block of " + DOC + " is in no file of " + EXAMPLES + " or circuits/:\n" + block);
+                "this block of " + DOCS + " is in no file of " + EXAMPLES + " or circuits/:\n" + block);
     }
 
     static Stream<String> consoleBlocks() {
@@ -90,8 +93,9 @@ class DocExamplesTest {
 
     @Test
     void theDocShowsExamplesOfBothKinds() {
-        assertFalse(blocks("net").isEmpty());
-        assertFalse(blocks("console").isEmpty());
+        assertFalse(blocks(DOC, "net").isEmpty());
+        assertFalse(blocks(DOC, "console").isEmpty());
+        assertFalse(blocks(Path.of("README.md"), "console").isEmpty(), "the README's computer is run");
     }
 
     @Test
@@ -99,9 +103,11 @@ class DocExamplesTest {
         assertEquals(List.of("eval", "--top", "adder_n<8>", "f.net"), List.of(words("eval --top 'adder_n<8>' f.net")));
     }
 
-    /** The bodies of the fenced blocks of {@link #DOC} tagged {@code lang}, each ending in a newline. */
+    /** The bodies of the fenced blocks of {@link #DOCS} tagged {@code lang}, each ending in a newline. */
     static List<String> blocks(String lang) {
-        return blocks(DOC, lang);
+        List<String> out = new ArrayList<>();
+        for (Path doc : DOCS) out.addAll(blocks(doc, lang));
+        return out;
     }
 
     static List<String> blocks(Path doc, String lang) {

@@ -41,13 +41,13 @@ final class StatsCommand implements Callable<Integer> {
         int coefs = s.fixedCoefficients() + s.learnableCoefficients();
         r.add(new String[] {"coefficients", coefs + " (" + s.fixedCoefficients() + " fixed, " + s.learnableCoefficients()
                 + " learnable, " + s.parameters() + " distinct parameter" + (s.parameters() == 1 ? "" : "s") + ")"});
-        boolean state = s.flipFlops() + s.feedbackBits() > 0;
+        boolean state = s.flipFlops() + s.feedbackWires() > 0;
         if (state) {
-            r.add(new String[] {"state", s.flipFlops() + " flip-flop" + (s.flipFlops() == 1 ? "" : "s") + ", " + s.feedbackBits()
-                    + " feedback wire bit" + (s.feedbackBits() == 1 ? "" : "s")});
+            r.add(new String[] {"state", s.flipFlops() + " flip-flop" + (s.flipFlops() == 1 ? "" : "s") + ", "
+                    + s.feedbackWires() + " feedback wire" + (s.feedbackWires() == 1 ? "" : "s")});
         }
-        r.add(new String[] {"depth", s.depth() + " neuron" + (s.depth() == 1 ? "" : "s") + (state
-                ? " on the longest path within a cycle (from inputs and state to outputs and state)" : " on the longest input-to-output path")});
+        r.add(new String[] {"depth", s.depth() + " neuron" + (s.depth() == 1 ? "" : "s") + " on the longest "
+                + (state ? "path from an input or state bit to an output or flip-flop" : "input-to-output path")});
         r.add(new String[] {"largest fan-in", s.widestNeuron() == null ? "0" : s.largestFanIn() + " (" + s.widestNeuron() + ")"});
         r.add(new String[] {"instances", counts(s.instances())});
         r.add(new String[] {"named neurons", counts(s.namedNeurons())});

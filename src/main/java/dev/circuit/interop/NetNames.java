@@ -8,9 +8,10 @@ import java.util.Set;
  * digit gets an {@code N} in front, as ISCAS tools write them ({@code 22} becomes {@code N22}).
  */
 final class NetNames extends Identifiers {
-    static final Set<String> RESERVED = Set.of("neuron", "circuit", "import", "test", "check", "wire", "for", "in", "within",
-            "step", "sigmoid", "linear", "relu", "tanh", "X",
-            "feedback", "dff");
+    static final Set<String> RESERVED = Set.of("neuron", "circuit", "import", "test", "check", "wire", "for", "in", "within", "feedback",
+            // Built in: a neuron or circuit cannot be called so (signals could, but one rule is simpler).
+            "dff", "prev",
+            "step", "sigmoid", "linear", "relu", "tanh", "X");
 
     NetNames() {
         super(RESERVED, 'N', false);

@@ -41,8 +41,15 @@ public final class Measure {
         }
         int depth = 0;
         for (Terminal t : net.outputs()) for (int o : t.nets()) depth = Math.max(depth, level[o]);
-        for (StateBit b : net.state()) depth = Math.max(depth, level[b.d()]);
-        int flops = (int) net.state().stream().filter(b -> b.kind() == StateBit.Kind.FLIP_FLOP).count();
+        // A flip-flop's input ends a path as an output does: the register-to-register paths of a
+        // sequential circuit are its depth, which the outputs alone (often read straight from
+        // flip-flops) would hide.
+        int flipFlops = 0;
+        for (StateBit b : net.state()) {
+            if (b.kind() != StateBit.Kind.FLIP_FLOP) continue;
+            flipFlops++;
+            depth = Math.max(depth, level[b.d()]);
+        }
 
         Map<String, Integer> instances = new HashMap<>();
         Map<String, Integer> named = new HashMap<>();
@@ -65,7 +72,8 @@ public final class Measure {
         }
         return new Stats(net.name(), net.inputs().size(), net.inputBits(), net.outputs().size(),
                 net.outputs().stream().mapToInt(Terminal::width).sum(), net.neurons().size(), byAct, fixed, learnable,
-                net.params().size(), depth, fanIn, widest, counts(instances), counts(named), flops, net.state().size() - flops);
+                net.params().size(), depth, fanIn, widest, counts(instances), counts(named),
+                flipFlops, net.state().size() - flipFlops);
     }
 
     private static List<Stats.Count> counts(Map<String, Integer> m) {

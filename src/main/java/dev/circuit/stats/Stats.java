@@ -5,22 +5,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Figures about one elaborated circuit. {@code depth} is the longest chain of neurons from an input
- * or constant to an output (with state: from an input or a state output to an output or a state
- * input, the longest path one cycle's logic settles through); {@code flipFlops} and
- * {@code feedbackBits} count its state; {@code coefficients} counts weights and bias terms as written (a bias
+ * Figures about one elaborated circuit. {@code depth} is the longest chain of neurons from an input,
+ * constant or state bit to an output or a flip-flop's input (in a circuit with state, the longest
+ * path a clock cycle must settle through, not only the ones that reach an output); {@code coefficients} counts weights and bias terms as written (a bias
  * {@code ? + 3} is two). {@code instances} and {@code namedNeurons} count by definition name,
  * largest first; {@code widestNeuron} is the path of a neuron with the largest fan-in (null if none).
  */
 public record Stats(String circuit, int inputs, int inputBits, int outputs, int outputBits, int neurons,
                     Map<Activation, Integer> byActivation, int fixedCoefficients, int learnableCoefficients,
                     int parameters, int depth, int largestFanIn, String widestNeuron,
-                    List<Count> instances, List<Count> namedNeurons, int flipFlops, int feedbackBits) {
+                    List<Count> instances, List<Count> namedNeurons, int flipFlops, int feedbackWires) {
     public Stats {
         byActivation = Map.copyOf(byActivation);
         instances = List.copyOf(instances);
         namedNeurons = List.copyOf(namedNeurons);
-        if (neurons < 0 || depth < 0 || largestFanIn < 0 || flipFlops < 0 || feedbackBits < 0) throw new IllegalArgumentException("negative count");
+        if (neurons < 0 || depth < 0 || largestFanIn < 0 || flipFlops < 0 || feedbackWires < 0) throw new IllegalArgumentException("negative count");
     }
 
     /** How many times a definition is used. */

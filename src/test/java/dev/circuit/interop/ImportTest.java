@@ -225,6 +225,18 @@ class ImportTest {
         assertEquals(0, t.code(), t.out() + t.err());
     }
 
+    /** The words of sequential circuits are names in a netlist; it once wrote 'feedback = ...', which no .net file can say. */
+    @Test
+    void sequentialKeywordsAndBuiltInsAreLegalised(@TempDir Path dir) throws IOException {
+        String bench = "INPUT(a)\nINPUT(prev)\nOUTPUT(feedback)\nOUTPUT(dff)\nfeedback = AND(a, prev)\ndff = OR(a, prev)\n";
+        Path f = dir.resolve("dff.bench");
+        Files.writeString(f, bench);
+        InteropCli r = InteropCli.run("import", f.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("circuit dff_(a, prev_) -> (feedback_, dff__2) {"), r.out());
+        assertEquivalent("dff.bench", bench, false, dir);
+    }
+
     @Test
     void randomBenchNetlistsImportToEquivalentCircuits(@TempDir Path dir) {
         qt().withExamples(40).forAll(longs().all()).checkAssert(seed -> {

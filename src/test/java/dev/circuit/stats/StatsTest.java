@@ -32,6 +32,20 @@ class StatsTest {
         assertEquals(List.of(new Stats.Count("nand", 5)), s.namedNeurons());
     }
 
+    /** The 4-bit counter's outputs come straight from flip-flops; its depth is the incrementer's, flip-flop to flip-flop. */
+    @Test
+    void aCircuitWithStateCountsItAndItsRegisterToRegisterDepth() {
+        Stats s = measure(Path.of("circuits/seq/counter4.net"), null);
+        assertEquals(4, s.flipFlops());
+        assertEquals(0, s.feedbackWires());
+        // q[0] -> and2 (2 NANDs) per stage up to c[3], then xor2 (3 NANDs deep) into next[3].
+        assertEquals(9, s.depth(), "the carry chain into next[3]");
+        Stats latch = measure(Path.of("circuits/seq/sr_latch.net"), null);
+        assertEquals(0, latch.flipFlops());
+        assertEquals(1, latch.feedbackWires());
+        assertEquals(0, measure(Path.of("circuits/adder.net"), null).flipFlops());
+    }
+
     @Test
     void countsInstancesByDefinitionThroughLoops(@TempDir Path dir) throws IOException {
         Files.copy(Path.of("circuits/nand.net"), dir.resolve("nand.net"));

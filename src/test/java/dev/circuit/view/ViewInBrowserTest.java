@@ -44,8 +44,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The page in a real browser, held to the scalar evaluator: for every Boolean circuit with a test
- * table in circuits/, the page 'circuit view' writes is opened in headless Chromium, every row of
+ * The page in a real browser, held to the scalar evaluator: for every Boolean circuit without state
+ * with a test table in circuits/, the page 'circuit view' writes is opened in headless Chromium, every row of
  * every table is clicked, and the outputs the page shows must be those {@link Evaluator} computes
  * for the inputs the page shows. Each row's pass/fail mark must be the evaluator's verdict too.
  * Skipped, with the reason printed, where Chromium is not installed.
@@ -89,7 +89,9 @@ class ViewInBrowserTest {
                 try {
                     Design d = DesignBuilder.build(program, decls.get(i).target());
                     Netlist n = d.topCircuit().netlist();
-                    if (n.isBoolean() && !n.isSequential() && !n.neurons().isEmpty() && seen.add(n.name())) out.add(Arguments.of(f, d.top().toString(), i));
+                    // 'circuit view' refuses a circuit with state (a page with a clock is not built yet).
+                    boolean viewable = n.isBoolean() && !n.neurons().isEmpty() && n.state().isEmpty();
+                    if (viewable && seen.add(n.name())) out.add(Arguments.of(f, d.top().toString(), i));
                 } catch (CircuitException e) {
                     // an invalid table fails in 'circuit test'
                 }
