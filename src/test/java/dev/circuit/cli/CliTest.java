@@ -358,7 +358,7 @@ class CliTest {
             assertTrue(proved.out().startsWith("PASS  " + f + ":5: check wide (all 2^41 rows, SAT engine, "), proved.out());
             CliRun r = CliRun.of("test", "--engine", "scalar", f.toString());
             assertEquals(1, r.code(), r.all());
-            assertEquals("REFUSED " + f + ":5: check wide (not run: too many rows to enumerate)\n0 passed, 1 failed\n", r.out());
+            assertEquals("REFUSED " + f + ":5: check wide (not run: too many rows to enumerate)\n0 passed, 1 failed (1 refused)\n", r.out());
             assertTrue(r.err().contains("2^41 rows is more than the 2^40 circuit checks exhaustively; give --sample N"), r.err());
             assertFalse(r.out().contains("failed at row"), r.out());
         }
