@@ -108,7 +108,10 @@ final class SimCommand implements Callable<Integer> {
         }
         Recording rec;
         try {
-            rec = Recording.of(net, net.initialParams(seed), stimulus, n, vcd != null && all);
+            // The bit-parallel engine runs a Boolean circuit (one lane); the scalar simulator the rest,
+            // every net when the waveform shows them all, and any loop that does not settle.
+            Recording fast = vcd != null && all ? null : dev.circuit.engine.SeqSim.recording(net, stimulus, n);
+            rec = fast != null ? fast : Recording.of(net, net.initialParams(seed), stimulus, n, vcd != null && all);
         } catch (Simulator.Oscillation o) {
             throw oscillation(o);
         }

@@ -128,6 +128,38 @@ public final class SeqSim {
                 bools(fbs), settleLimit);
     }
 
+    /**
+     * One run of {@code cycles} cycles on this engine, as {@code Recording.of} makes it on the scalar
+     * simulator; null when the engine does not apply (a circuit it cannot build, an input that is not
+     * a bit) or a loop does not settle (the scalar simulator then names it).
+     */
+    public static dev.circuit.eval.Recording recording(Netlist net, double[][] stimulus, int cycles) {
+        int feedback = (int) net.state().stream().filter(s -> s.kind() == StateBit.Kind.FEEDBACK).count();
+        SeqSim sim = compile(net, 1, dev.circuit.eval.Simulator.settleLimit(feedback));
+        if (sim == null) return null;
+        long[][] in = new long[net.inputBits()][1];
+        long[][] out = new long[sim.outputBits][1];
+        List<double[]> ins = new java.util.ArrayList<>(cycles);
+        List<double[]> outs = new java.util.ArrayList<>(cycles);
+        for (int t = 0; t < cycles; t++) {
+            for (int i = 0; i < in.length; i++) {
+                double v = stimulus[t][i];
+                if (v != 0 && v != 1) return null;
+                in[i][0] = v == 1 ? 1 : 0;
+            }
+            try {
+                sim.cycle(in, out);
+            } catch (Unsettled u) {
+                return null;
+            }
+            double[] o = new double[out.length];
+            for (int b = 0; b < o.length; b++) o[b] = out[b][0] & 1;
+            ins.add(stimulus[t].clone());
+            outs.add(o);
+        }
+        return new dev.circuit.eval.Recording(net, ins, outs, null);
+    }
+
     private static boolean[] bools(List<StateBit> s) {
         boolean[] out = new boolean[s.size()];
         for (int i = 0; i < out.length; i++) out[i] = s.get(i).init();

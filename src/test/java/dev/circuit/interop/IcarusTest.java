@@ -81,8 +81,7 @@ class IcarusTest {
     }
 
     private static boolean isBoolean(Netlist n) {
-        // Circuits with state export differently (a clock): not yet, so `circuit verilog` refuses them.
-        return n.isBoolean() && !n.neurons().isEmpty() && !n.isSequential();
+        return n.isBoolean() && !n.neurons().isEmpty();
     }
 
     /** The circuit a test names, as written in its header (adder_n<4>, say). */
