@@ -242,11 +242,18 @@ abstract class SpecNode {
             long k = r.eval(NO_TERMS);
             if (k >= 0 && k <= Prop.MAX_SHIFT) w = sum(l.width, k);
         }
-        return binary(w, l, r, (x, s) -> x << s, (x, s) -> {
+        return binary(w, l, r, (x, s) -> exactShift(x, (int) s), (x, s) -> {
             int k = amount(s, where);
             if (k > Prop.MAX_SHIFT) throw new Spec.Undefined("a shift by more than " + Prop.MAX_SHIFT + " bits in " + where);
             return x.shiftLeft(k);
         });
+    }
+
+    /** x << s where the bound says it fits: checked like the other long operations. */
+    private static long exactShift(long x, int s) {
+        long v = x << s;
+        if (v >> s != x) throw new ArithmeticException("long overflow");
+        return v;
     }
 
     private static long nonZero(long d, String where) {
