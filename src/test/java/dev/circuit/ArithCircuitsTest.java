@@ -34,7 +34,7 @@ class ArithCircuitsTest {
 
     /** The files the library promises; a missing one must fail the suite, not shrink it. */
     private static final List<String> EXPECTED = List.of("gates.net", "full_adders.net", "adder_n.net", "mux.net",
-            "decoder.net", "compare.net", "parity.net", "popcount.net", "alu4.net", "mul.net");
+            "decoder.net", "compare.net", "parity.net", "popcount.net", "alu4.net", "mul.net", "adder64.net", "compare32.net");
 
     static Stream<Path> files() throws IOException {
         try (Stream<Path> s = Files.list(ARITH)) {
@@ -105,6 +105,15 @@ class ArithCircuitsTest {
             String message = o.failures().get(0).message();
             assertTrue(message.contains("fails at a=1 b=0 cin=0: {cout, s} is 3, a + b + cin"), o.how() + ": " + message);
         }
+
+        // 2^129 rows: the SAT engine must find the same mutation, its row re-run on the scalar evaluator.
+        Path wide = arith.resolve("mutant64.net");
+        Files.writeString(wide, "import \"adder_n.net\"\ncheck adder_n<64>: {cout, s} == a + b + cin\n");
+        TestOutcome sat = TestRunner.run(wide, new Sources(), VerifyOptions.defaults()).get(0);
+        assertFalse(sat.passed(), "the SAT engine passed the broken 64-bit adder");
+        assertTrue(sat.how().startsWith("SAT engine"), sat.how());
+        assertTrue(sat.failures().get(0).message().matches("check adder_n<64> fails at a=\\d+ b=\\d+ cin=[01]: \\{cout, s\\} is \\d+, a \\+ b \\+ cin is \\d+"),
+                sat.failures().get(0).message());
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -9,6 +9,7 @@ import dev.circuit.model.Terminal;
 import dev.circuit.model.UnaryOp;
 import dev.circuit.print.ExprText;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import java.util.OptionalLong;
 final class PropBinder {
     /** {@code prev(x)}: x's value in the previous cycle, in a check over cycles. */
     static final String PREV = "prev";
+    /** Widest concatenation: 16 of the widest buses. */
+    static final int MAX_CONCAT = 1 << 24;
 
     private final List<Terminal> terms;
     private final Map<String, Long> params;
@@ -85,10 +88,8 @@ final class PropBinder {
         while (e instanceof Expr.Paren p) e = p.inner();
         if (e instanceof Expr.Num n) {
             BigDecimal v = n.value();
-            if (v.stripTrailingZeros().scale() > 0 || v.abs().toBigInteger().bitLength() > Prop.MAX_WIDTH) {
-                return bad(e, "a check works on whole numbers below 2^62; '" + n.text() + "' is not one");
-            }
-            return new Prop.Const(v.longValueExact(), text, e.pos());
+            if (v.stripTrailingZeros().scale() > 0) return bad(e, "a check works on whole numbers; '" + n.text() + "' is not one");
+            return new Prop.Const(v.toBigIntegerExact(), text, e.pos());
         }
         if (e instanceof Expr.Ref r) return ref(r, text);
         if (e instanceof Expr.Concat c) return concat(c, text);
@@ -134,15 +135,12 @@ final class PropBinder {
         int idx = -1;
         for (int i = 0; i < terms.size() && idx < 0; i++) if (terms.get(i).name().equals(r.name())) idx = i;
         if (idx < 0) {
-            if (params.containsKey(r.name()) && r.selector() == null) return new Prop.Const(params.get(r.name()), text, r.pos());
+            if (params.containsKey(r.name()) && r.selector() == null) return new Prop.Const(BigInteger.valueOf(params.get(r.name())), text, r.pos());
             List<String> names = new ArrayList<>(terms.stream().map(Terminal::name).toList());
             return bad(r, "'" + r.name() + "' is not an input or output of the circuit (" + String.join(", ", names) + ")"
                     + Suggest.didYouMean(r.name(), names));
         }
         Terminal term = terms.get(idx);
-        if (term.width() > Prop.MAX_WIDTH) {
-            return bad(r, "'" + r.name() + "' is " + term.width() + " bits wide; checks read buses of up to " + Prop.MAX_WIDTH + " bits");
-        }
         if (back > 0) text = "prev(".repeat(back) + text + ")".repeat(back);
         int at = idx + back * terms.size();
         Selector s = r.selector();
@@ -161,7 +159,7 @@ final class PropBinder {
 
     private Prop concat(Expr.Concat c, String text) {
         List<Prop> parts = new ArrayList<>();
-        int total = 0;
+        long total = 0;
         for (Expr p : c.parts()) {
             Prop n = node(p);
             if (n == null) return null;
@@ -169,7 +167,8 @@ final class PropBinder {
             parts.add(n);
             total += n.width();
         }
-        if (total > Prop.MAX_WIDTH) return bad(c, "the concatenation is " + total + " bits wide; checks handle up to " + Prop.MAX_WIDTH);
+        // Widths are ints; a concatenation of many whole buses could add up past them.
+        if (total > MAX_CONCAT) return bad(c, "the concatenation is " + total + " bits wide; checks handle up to " + MAX_CONCAT);
         return new Prop.Concat(parts, text, c.pos());
     }
 

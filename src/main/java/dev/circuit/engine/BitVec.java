@@ -1,5 +1,6 @@
 package dev.circuit.engine;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -9,8 +10,17 @@ import java.util.Arrays;
  * a wide threshold neuron.
  */
 final class BitVec {
-    /** Results wider than this are not synthesised (the scalar engine takes such checks). */
-    static final int MAX_WIDTH = 192;
+    /**
+     * Results wider than this are not synthesised (the scalar engine takes such checks). Sums,
+     * comparisons and shifts build gates in proportion to their width, like the circuit that drives
+     * them (a bus is at most 2^20 bits), so the bound only keeps widths from running away.
+     */
+    static final int MAX_WIDTH = 1 << 22;
+    /**
+     * Products wider than this are not synthesised: their gates grow with the square of the width
+     * (a 1024-bit product is about five million gates).
+     */
+    static final int MAX_MUL_WIDTH = 1024;
 
     final int[] bits;
 
@@ -34,9 +44,15 @@ final class BitVec {
     }
 
     static BitVec constant(long v) {
-        int w = 64 - Long.numberOfLeadingZeros(v < 0 ? ~v : v) + 1;
+        return constant(BigInteger.valueOf(v));
+    }
+
+    /** Two's complement in as few bits as hold it, the sign included. */
+    static BitVec constant(BigInteger v) {
+        int w = v.bitLength() + 1;
+        checkWidth(w);
         int[] b = new int[w];
-        for (int i = 0; i < w; i++) b[i] = ((v >> Math.min(i, 63)) & 1) != 0 ? Gates.TRUE : Gates.FALSE;
+        for (int i = 0; i < w; i++) b[i] = v.testBit(i) ? Gates.TRUE : Gates.FALSE;
         return new BitVec(b);
     }
 
@@ -47,7 +63,7 @@ final class BitVec {
         return new BitVec(b);
     }
 
-    static void checkWidth(int w) {
+    static void checkWidth(long w) {
         if (w > MAX_WIDTH) throw new TooWide();
     }
 
@@ -83,7 +99,7 @@ final class BitVec {
 
     static BitVec mul(Gates g, BitVec x, BitVec y) {
         int w = x.width() + y.width();
-        checkWidth(w);
+        if (w > MAX_MUL_WIDTH) throw new TooWide();
         BitVec a = x.extend(w);
         BitVec b = y.extend(w);
         BitVec acc = constant(0).extend(w);
@@ -110,7 +126,8 @@ final class BitVec {
     /** ~x within {@code width} bits of an unsigned value: the result is unsigned too. */
     static BitVec complement(Gates g, BitVec x, int width) {
         int[] r = new int[width];
-        for (int i = 0; i < width; i++) r[i] = g.not(x.extend(width + 1).bits[i]);
+        int[] xs = x.extend(width + 1).bits;
+        for (int i = 0; i < width; i++) r[i] = g.not(xs[i]);
         return unsigned(r);
     }
 
@@ -142,7 +159,7 @@ final class BitVec {
     }
 
     static BitVec shiftLeft(BitVec x, int n) {
-        checkWidth(x.width() + n);
+        checkWidth((long) x.width() + n);
         int[] r = new int[x.width() + n];
         Arrays.fill(r, 0, n, Gates.FALSE);
         System.arraycopy(x.bits, 0, r, n, x.width());
@@ -169,7 +186,7 @@ final class BitVec {
     /** Thrown when a result would exceed {@link #MAX_WIDTH}. */
     static final class TooWide extends RuntimeException {
         TooWide() {
-            super("wider than " + MAX_WIDTH + " bits", null, false, false);
+            super("too wide to synthesise", null, false, false);
         }
     }
 }

@@ -3,15 +3,18 @@ package dev.circuit.engine;
 import dev.circuit.model.BinaryOp;
 import dev.circuit.model.Prop;
 import dev.circuit.model.UnaryOp;
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
  * A check's property as gates: every operator becomes bit-sliced arithmetic ({@code +} a ripple
  * adder, {@code ==} an XOR tree, ...), so the property is evaluated on 64 rows per word just like
- * the circuit. Results are exact (widths grow, nothing wraps). Division and modulo by anything but
- * a power of two, shifts by a non-constant, and results that might overflow the scalar engine's
- * 64-bit arithmetic (where it fails the row) are not synthesised: {@link #synth} returns -1 and
- * the scalar engine runs the check, so a property gets one verdict whichever engine runs it.
+ * the circuit. Results are exact at any width (widths grow, nothing wraps), as the scalar engine's
+ * are. What could fail a row on the scalar engine is not synthesised: division and modulo by
+ * anything but a positive power of two, shifts by a non-constant or by a constant out of range;
+ * nor are products past {@link BitVec#MAX_MUL_WIDTH} (their gates grow with the square). Then
+ * {@link #synth} returns -1 and the scalar engine runs the check, so a property gets one verdict
+ * whichever engine runs it.
  */
 final class SpecSynth implements Prop.Visitor<BitVec> {
     private final Gates g;
@@ -40,16 +43,16 @@ final class SpecSynth implements Prop.Visitor<BitVec> {
     }
 
     /** A value computed by gates that are all constant: shift amounts and divisors. */
-    private long constant(Prop p) {
+    private BigInteger constant(Prop p) {
         BitVec v = vec(p);
-        long x = 0;
-        for (int i = v.width() - 1; i >= 0; i--) {
+        BigInteger x = BigInteger.ZERO;
+        for (int i = 0; i < v.width(); i++) {
             int b = v.bits[i];
             if (b != Gates.FALSE && b != Gates.TRUE) throw new Unsupported();
-            x = (x << 1) | (b == Gates.TRUE ? 1 : 0);
+            if (b == Gates.TRUE) x = x.setBit(i);
         }
-        if (v.bits[v.width() - 1] == Gates.TRUE && v.width() < 64) x |= -1L << v.width();
-        return x;
+        // The top bit is the sign: two's complement.
+        return v.sign() == Gates.TRUE ? x.subtract(BigInteger.ONE.shiftLeft(v.width())) : x;
     }
 
     private BitVec vec(Prop p) {
@@ -82,7 +85,7 @@ final class SpecSynth implements Prop.Visitor<BitVec> {
     @Override public BitVec unary(Prop.Unary u) {
         BitVec a = vec(u.operand());
         switch (u.op()) {
-            case NEG: return fitsLong(BitVec.neg(g, a), LONG_BITS);
+            case NEG: return BitVec.neg(g, a);
             case PLUS: return a;
             default: return BitVec.complement(g, a, u.width());
         }
@@ -97,17 +100,17 @@ final class SpecSynth implements Prop.Visitor<BitVec> {
         BitVec l = vec(b.left());
         switch (b.op()) {
             case SHL: {
-                // The scalar engine fails v << s when |v| has more than 62 - s bits; a width-w value
-                // has at most w - 1 such bits when it cannot be negative, w otherwise.
-                BitVec shifted = BitVec.shiftLeft(l, shiftAmount(b.right()));
-                return fitsLong(shifted, l.sign() == Gates.FALSE ? SHIFT_BITS + 1 : SHIFT_BITS);
+                long k = shiftAmount(b.right());
+                if (k > Prop.MAX_SHIFT) throw new Unsupported(); // fails the row on the scalar engine
+                return BitVec.shiftLeft(l, (int) k);
             }
-            case SHR: return BitVec.shiftRight(l, shiftAmount(b.right()));
+            // Past the width every bit shifted in is the sign: any larger amount gives the same.
+            case SHR: return BitVec.shiftRight(l, (int) Math.min(shiftAmount(b.right()), l.width()));
             case DIV:
             case MOD: {
-                long d = constant(b.right());
-                if (d <= 0 || Long.bitCount(d) != 1) throw new Unsupported();
-                int k = Long.numberOfTrailingZeros(d);
+                BigInteger d = constant(b.right());
+                if (d.signum() <= 0 || d.bitCount() != 1) throw new Unsupported();
+                int k = d.getLowestSetBit();
                 if (b.op() == BinaryOp.DIV) return BitVec.shiftRight(l, k);
                 // floorMod by 2^k of a two's complement value: its low k bits, read unsigned.
                 return BitVec.unsigned(Arrays.copyOf(l.extend(k + 1).bits, k));
@@ -116,9 +119,9 @@ final class SpecSynth implements Prop.Visitor<BitVec> {
         }
         BitVec r = vec(b.right());
         switch (b.op()) {
-            case ADD: return fitsLong(BitVec.add(g, l, r, Gates.FALSE), LONG_BITS);
-            case SUB: return fitsLong(BitVec.sub(g, l, r), LONG_BITS);
-            case MUL: return fitsLong(BitVec.mul(g, l, r), LONG_BITS);
+            case ADD: return BitVec.add(g, l, r, Gates.FALSE);
+            case SUB: return BitVec.sub(g, l, r);
+            case MUL: return BitVec.mul(g, l, r);
             case AND: return BitVec.bitwise(g, Op.AND, l, r);
             case OR: return BitVec.bitwise(g, Op.OR, l, r);
             case XOR: return BitVec.bitwise(g, Op.XOR, l, r);
@@ -132,25 +135,10 @@ final class SpecSynth implements Prop.Visitor<BitVec> {
         }
     }
 
-    /**
-     * The scalar engine computes in 64-bit longs and fails a row where an operation overflows
-     * ({@code <<} already past 62 bits). Gates would compute such a row exactly and could pass it,
-     * so the verdict would depend on the engine. A result whose width (a bound on its value) does
-     * not guarantee the scalar engine cannot overflow is left to the scalar engine.
-     */
-    private static BitVec fitsLong(BitVec v, int maxWidth) {
-        if (v.width() > maxWidth) throw new Unsupported();
-        return v;
-    }
-
-    /** Two's complement bits of a long. */
-    private static final int LONG_BITS = 64;
-    /** The scalar engine fails {@code v << s} when |v| has more than 62 - s bits. */
-    private static final int SHIFT_BITS = 62;
-
-    private int shiftAmount(Prop e) {
-        long k = constant(e);
-        if (k < 0 || k > BitVec.MAX_WIDTH) throw new Unsupported();
-        return (int) k;
+    /** A constant shift amount; a negative one fails the row on the scalar engine, so it is left to that engine. */
+    private long shiftAmount(Prop e) {
+        BigInteger k = constant(e);
+        if (k.signum() < 0) throw new Unsupported();
+        return k.bitLength() > 62 ? Long.MAX_VALUE : k.longValueExact();
     }
 }

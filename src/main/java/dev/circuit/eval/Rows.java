@@ -21,16 +21,4 @@ public final class Rows {
             at += t.width();
         }
     }
-
-    /** The value of each terminal in a row: its bits read as an unsigned integer (up to 63 bits). */
-    public static void values(List<Terminal> terms, double[] bits, long[] into, int from) {
-        int at = 0;
-        for (int i = 0; i < terms.size(); i++) {
-            long v = 0;
-            int w = terms.get(i).width();
-            for (int b = w - 1; b >= 0; b--) v = (v << 1) | (bits[at + b] == 1 ? 1 : 0);
-            into[from + i] = v;
-            at += w;
-        }
-    }
 }

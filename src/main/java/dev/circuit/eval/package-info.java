@@ -4,6 +4,7 @@
  * fixed weights is evaluated exactly when its inputs are 0/1, from its exact form
  * ({@link dev.circuit.model.Threshold}: in longs, or BigInteger when that could overflow), so
  * {@code step(0.1*a + 0.2*b - 0.3)} is 0 at a=b=1, as the mathematics says; real-valued activations
- * stay in doubles. Depends only on the model.
+ * stay in doubles. A row's terminals read as unsigned integers of any width ({@link
+ * dev.circuit.eval.TermValues}) are what a check's property reads. Depends only on the model.
  */
 package dev.circuit.eval;

@@ -1,19 +1,24 @@
 package dev.circuit.model;
 
 import dev.circuit.diag.Pos;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
  * A check's property, resolved against its circuit: every name is a terminal slice or a constant,
  * every index a number, every width known. It is the one meaning of a property: the scalar
  * verifier and the gate synthesiser are two interpreters of it ({@link Visitor}). Values are
- * integers; a terminal reads as unsigned. {@code text} is the source text of the node (with its
+ * integers of any size; a terminal, of any width, reads as unsigned. {@code text} is the source text of the node (with its
  * parentheses), for explanations; {@code width} is the width in bits of a terminal slice, a
  * concatenation or a complement of one, and -1 for other values.
  */
 public sealed interface Prop {
-    /** Largest width a terminal slice or concatenation may have in a property. */
-    int MAX_WIDTH = 62;
+    /**
+     * Largest amount a value may be shifted left by (the widest bus): integers are unbounded, and
+     * this keeps {@code 1 << x} from asking for more memory than there is. A row that shifts by more
+     * fails, as a division by zero does.
+     */
+    int MAX_SHIFT = 1 << 20;
 
     String text();
 
@@ -44,7 +49,7 @@ public sealed interface Prop {
      */
     record Term(int terminal, int lo, int width, String text, Pos pos) implements Prop {
         public Term {
-            if (terminal < 0 || lo < 0 || width < 1 || width > MAX_WIDTH) throw new IllegalArgumentException("bad slice");
+            if (terminal < 0 || lo < 0 || width < 1) throw new IllegalArgumentException("bad slice");
         }
 
         @Override public <R> R accept(Visitor<R> v) {
@@ -52,7 +57,11 @@ public sealed interface Prop {
         }
     }
 
-    record Const(long value, String text, Pos pos) implements Prop {
+    record Const(BigInteger value, String text, Pos pos) implements Prop {
+        public Const {
+            if (value == null) throw new IllegalArgumentException("no value");
+        }
+
         @Override public int width() {
             return -1;
         }

@@ -5,6 +5,7 @@ import dev.circuit.elab.BoundCheck;
 import dev.circuit.diag.Diagnostic;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Rows;
+import dev.circuit.eval.TermValues;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import dev.circuit.engine.BitParallel;
@@ -33,16 +34,20 @@ final class CheckRunner {
         double[] state = ev.newState();
         List<Terminal> ins = net.inputs();
         List<Terminal> outs = net.outputs();
-        long[] terms = new long[ins.size() + outs.size()];
+        TermValues terms = new TermValues(ins.size() + outs.size());
         SplittableRandom random = new SplittableRandom(opt.seed());
         long mask = n >= 64 ? -1L : (1L << n) - 1;
         for (long k = 0; k < rows; k++) {
-            long row = sampled ? random.nextLong() & mask : k;
-            Rows.spread(ins, row, in);
+            if (sampled && n > 64) {
+                // A row number is a long: past 64 input bits every bit is drawn on its own.
+                for (int i = 0; i < n; i++) in[i] = random.nextBoolean() ? 1 : 0;
+            } else {
+                Rows.spread(ins, sampled ? random.nextLong() & mask : k, in);
+            }
             ev.run(in, state, null);
             double[] out = ev.outputBits(state);
-            Rows.values(ins, in, terms, 0);
-            Rows.values(outs, out, terms, ins.size());
+            terms.read(ins, in, 0);
+            terms.read(outs, out, ins.size());
             String why = null;
             String notBits = notBits(outs, out);
             if (notBits != null) {
@@ -147,9 +152,9 @@ final class CheckRunner {
     private static String explain(Netlist net, Spec spec, double[] in) {
         Evaluator ev = new Evaluator(net, net.initialParams(0));
         double[] out = ev.outputs(in);
-        long[] terms = new long[net.inputs().size() + net.outputs().size()];
-        Rows.values(net.inputs(), in, terms, 0);
-        Rows.values(net.outputs(), out, terms, net.inputs().size());
+        TermValues terms = new TermValues(net.inputs().size() + net.outputs().size());
+        terms.read(net.inputs(), in, 0);
+        terms.read(net.outputs(), out, net.inputs().size());
         try {
             if (spec.holds(terms)) return null;
             return inputsText(net.inputs(), in) + ": " + spec.explain(terms);
@@ -175,7 +180,7 @@ final class CheckRunner {
     }
 
     /** "a=3 b=5 cin=0" from input bits: buses of any width, in decimal. */
-    private static String inputsText(List<Terminal> ins, double[] in) {
+    static String inputsText(List<Terminal> ins, double[] in) {
         StringBuilder sb = new StringBuilder();
         int at = 0;
         for (Terminal t : ins) {
@@ -186,11 +191,11 @@ final class CheckRunner {
         return sb.toString();
     }
 
-    static String inputsText(List<Terminal> ins, long[] terms) {
+    static String inputsText(List<Terminal> ins, TermValues terms) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < ins.size(); i++) {
             if (i > 0) sb.append(' ');
-            sb.append(ins.get(i).name()).append('=').append(terms[i]);
+            sb.append(ins.get(i).name()).append('=').append(terms.text(i));
         }
         return sb.toString();
     }

@@ -5,6 +5,7 @@ import dev.circuit.diag.Pos;
 import dev.circuit.elab.BoundCheck;
 import dev.circuit.eval.Rows;
 import dev.circuit.eval.Simulator;
+import dev.circuit.eval.TermValues;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import java.util.ArrayList;
@@ -29,8 +30,10 @@ final class SequenceCheck {
     private final int inputBits;
     private final int terms;
     private final double[][] saved;
-    private final long[][] history;
-    private final long[] row;
+    /** The output bits of each cycle of the sequence being run. */
+    private final double[][] outputs;
+    /** The terminal values a property reads: this cycle's, then each earlier one's ({@code prev}). */
+    private final TermValues row;
     /** The input bits of each cycle of the sequence being run. */
     private final double[][] chosen;
     private String failure;
@@ -45,8 +48,8 @@ final class SequenceCheck {
         this.terms = net.terminals().size();
         int k = check.cycles();
         this.saved = new double[k + 1][net.state().size()];
-        this.history = new long[k][terms];
-        this.row = new long[(check.history() + 1) * terms];
+        this.outputs = new double[k][];
+        this.row = new TermValues((check.history() + 1) * terms);
         this.chosen = new double[k][inputBits];
     }
 
@@ -118,11 +121,13 @@ final class SequenceCheck {
             visited++;
             return false;
         }
-        Rows.values(net.inputs(), in, history[t], 0);
-        Rows.values(net.outputs(), out, history[t], net.inputs().size());
+        outputs[t] = out.clone();
         String why = notBits(out);
         if (why == null && t >= check.history()) {
-            for (int b = 0; b <= check.history(); b++) System.arraycopy(history[t - b], 0, row, b * terms, terms);
+            for (int b = 0; b <= check.history(); b++) {
+                row.read(net.inputs(), chosen[t - b], b * terms);
+                row.read(net.outputs(), outputs[t - b], b * terms + net.inputs().size());
+            }
             try {
                 if (!spec.holds(row)) why = spec.explain(row);
             } catch (Spec.Undefined u) {
@@ -143,11 +148,7 @@ final class SequenceCheck {
     private String inputsText(int t) {
         if (net.inputs().isEmpty()) return "";
         List<String> cycles = new ArrayList<>();
-        long[] values = new long[net.inputs().size()];
-        for (int c = 0; c <= t; c++) {
-            Rows.values(net.inputs(), chosen[c], values, 0);
-            cycles.add(CheckRunner.inputsText(net.inputs(), values));
-        }
+        for (int c = 0; c <= t; c++) cycles.add(CheckRunner.inputsText(net.inputs(), chosen[c]));
         return " of the inputs " + String.join("; ", cycles) + " (cycle 0 first)";
     }
 

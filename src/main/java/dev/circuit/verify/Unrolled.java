@@ -29,7 +29,7 @@ record Unrolled(Netlist net, Prop property) {
         Prop all = null;
         for (int t = c.history(); t < k; t++) {
             Prop p = at(c.property(), t, u);
-            Prop holds = new Prop.Binary(BinaryOp.NE, p, new Prop.Const(0, "0", p.pos()), p.text(), p.pos());
+            Prop holds = new Prop.Binary(BinaryOp.NE, p, new Prop.Const(java.math.BigInteger.ZERO, "0", p.pos()), p.text(), p.pos());
             all = all == null ? holds : new Prop.Binary(BinaryOp.AND, all, holds, p.text(), p.pos());
         }
         return new Unrolled(u.net(), all);

@@ -12,6 +12,7 @@ import dev.circuit.elab.BoundCheck;
 import dev.circuit.elab.Design;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Rows;
+import dev.circuit.eval.TermValues;
 import dev.circuit.model.Netlist;
 import dev.circuit.sat.SatSolver;
 import dev.circuit.verify.Progress;
@@ -120,9 +121,9 @@ class SatAgreesWithExhaustiveTest {
 
     private static boolean scalarHolds(Evaluator ev, Netlist net, Spec spec, double[] in) {
         double[] out = ev.outputs(in);
-        long[] terms = new long[net.inputs().size() + net.outputs().size()];
-        Rows.values(net.inputs(), in, terms, 0);
-        Rows.values(net.outputs(), out, terms, net.inputs().size());
+        TermValues terms = new TermValues(net.inputs().size() + net.outputs().size());
+        terms.read(net.inputs(), in, 0);
+        terms.read(net.outputs(), out, net.inputs().size());
         try {
             return spec.holds(terms);
         } catch (Spec.Undefined u) {
