@@ -5,7 +5,7 @@
 #   BASELINE_JAR=old.jar bench/startup.sh    also times another build of circuit.jar, same flags
 #
 # The floor is a hello-world jar (bench/startup/Hello.java) started with the JVM flags the launcher
-# uses for short commands and its own class-data archive, recorded like the launcher records
+# uses for short commands and its own static class-data archive, recorded like the launcher records
 # circuit's. circuit.jar runs with those same flags and its archive (recorded here the launcher's
 # way, on `eval circuits/adder.net 1 1`), so the ratio is circuit's own start-up cost. The launcher
 # itself (`./circuit`, which also checks whether the jar is stale) is timed too, as a user runs it.
@@ -25,17 +25,23 @@ jar --create --file "$work/hello.jar" --manifest "$work/manifest" -C "$work/hell
 
 flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
-# shellcheck disable=SC2086
-java $flags -XX:ArchiveClassesAtExit="$work/hello.jsa" $quiet -jar "$work/hello.jar" >/dev/null
-# shellcheck disable=SC2086
-java $flags -XX:ArchiveClassesAtExit="$work/circuit.jsa" $quiet -jar "$jar" eval "$root/circuits/adder.net" 1 1 >/dev/null
+# archive NAME JAR ARGS...: a static class-data archive of what `java -jar JAR ARGS...` loads, recorded
+# the way the launcher records circuit's (a class list, then -Xshare:dump).
+archive() {
+    local name="$1" jar="$2"
+    shift 2
+    # shellcheck disable=SC2086
+    java $flags -XX:DumpLoadedClassList="$work/$name.classes" -jar "$jar" "$@" >/dev/null
+    java -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$work/$name.classes" -XX:SharedArchiveFile="$work/$name.jsa" -cp "$jar" >/dev/null 2>&1
+}
+archive hello "$work/hello.jar"
+archive circuit "$jar" eval "$root/circuits/adder.net" 1 1
 hello="java $flags -XX:SharedArchiveFile=$work/hello.jsa -Xshare:auto $quiet -jar $work/hello.jar"
 circuit="java $flags -XX:SharedArchiveFile=$work/circuit.jsa -Xshare:auto $quiet -jar $jar"
 baseline=()
 if [[ -n "${BASELINE_JAR:-}" ]]; then
     cp "$BASELINE_JAR" "$work/baseline.jar"
-    # shellcheck disable=SC2086
-    java $flags -XX:ArchiveClassesAtExit="$work/baseline.jsa" $quiet -jar "$work/baseline.jar" eval "$root/circuits/adder.net" 1 1 >/dev/null
+    archive baseline "$work/baseline.jar" eval "$root/circuits/adder.net" 1 1
     baseline=(-n "baseline eval adder" "java $flags -XX:SharedArchiveFile=$work/baseline.jsa -Xshare:auto $quiet -jar $work/baseline.jar eval circuits/adder.net 1 1"
               -n "baseline --version" "java $flags -XX:SharedArchiveFile=$work/baseline.jsa -Xshare:auto $quiet -jar $work/baseline.jar --version")
 fi
