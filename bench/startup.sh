@@ -33,14 +33,16 @@ archive() {
     local name="$1" jar="$2" run i=0
     shift 2
     [[ $# -gt 0 ]] || set -- ""
-    : >"$work/$name.classes"
+    local lists=()
     for run in "$@"; do
         i=$((i + 1))
         # shellcheck disable=SC2086
         java $flags -XX:DumpLoadedClassList="$work/$name.$i" -jar "$jar" $run >/dev/null
-        cat "$work/$name.$i" >>"$work/$name.classes"
+        lists+=("$work/$name.$i")
     done
-    java -XX:+UseSerialGC -Xshare:dump -XX:SharedClassListFile="$work/$name.classes" -XX:SharedArchiveFile="$work/$name.jsa" -cp "$jar" >/dev/null 2>&1
+    # Each line once, as the launcher does (the dump crashes on a lambda named twice).
+    awk '!seen[$0]++' "${lists[@]}" >"$work/$name.classes"
+    java -XX:+UseSerialGC -XX:ErrorFile="$work/hs_err.log" -Xshare:dump -XX:SharedClassListFile="$work/$name.classes" -XX:SharedArchiveFile="$work/$name.jsa" -cp "$jar" >/dev/null 2>&1
 }
 runs=("eval $root/circuits/adder.net 1 1" "test $root/circuits/adder.net")   # the launcher's two runs
 archive hello "$work/hello.jar"
