@@ -44,15 +44,15 @@ archive() {
     awk '!seen[$0]++' "${lists[@]}" >"$work/$name.classes"
     java -XX:+UseSerialGC -XX:ErrorFile="$work/hs_err.log" -Xshare:dump -XX:SharedClassListFile="$work/$name.classes" -XX:SharedArchiveFile="$work/$name.jsa" -cp "$jar" >/dev/null 2>&1
 }
-runs=("eval $root/circuits/adder.net 1 1" "test $root/circuits/adder.net")   # the launcher's two runs
+recorded=("eval $root/circuits/adder.net 1 1" "test $root/circuits/adder.net")   # the launcher's two runs
 archive hello "$work/hello.jar"
-archive circuit "$jar" "${runs[@]}"
+archive circuit "$jar" "${recorded[@]}"
 hello="java $flags -XX:SharedArchiveFile=$work/hello.jsa -Xshare:auto $quiet -jar $work/hello.jar"
 circuit="java $flags -XX:SharedArchiveFile=$work/circuit.jsa -Xshare:auto $quiet -jar $jar"
 baseline=()
 if [[ -n "${BASELINE_JAR:-}" ]]; then
     cp "$BASELINE_JAR" "$work/baseline.jar"
-    archive baseline "$work/baseline.jar" "${runs[@]}"
+    archive baseline "$work/baseline.jar" "${recorded[@]}"
     baseline=(-n "baseline eval adder" "java $flags -XX:SharedArchiveFile=$work/baseline.jsa -Xshare:auto $quiet -jar $work/baseline.jar eval circuits/adder.net 1 1"
               -n "baseline --version" "java $flags -XX:SharedArchiveFile=$work/baseline.jsa -Xshare:auto $quiet -jar $work/baseline.jar --version")
 fi
