@@ -5,10 +5,11 @@
 #   BASELINE_JAR=old.jar bench/startup.sh    also times another build of circuit.jar, same flags
 #
 # The floor is a hello-world jar (bench/startup/Hello.java) started with the JVM flags the launcher
-# uses for short commands and its own class-data archive, recorded like the launcher records
+# uses for short commands and its own static class-data archive, recorded like the launcher records
 # circuit's. circuit.jar runs with those same flags and its archive (recorded here the launcher's
-# way, on `eval circuits/adder.net 1 1`), so the ratio is circuit's own start-up cost. The launcher
-# itself (`./circuit`, which also checks whether the jar is stale) is timed too, as a user runs it.
+# way, on `eval circuits/adder.net 1 1` and `test circuits/adder.net`), so the ratio is circuit's own
+# start-up cost. The launcher itself (`./circuit`, which also checks whether the jar is stale) is
+# timed too, as a user runs it.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -25,17 +26,33 @@ jar --create --file "$work/hello.jar" --manifest "$work/manifest" -C "$work/hell
 
 flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 quiet="-Xlog:cds=off -Xlog:cds+dynamic=off"
-# shellcheck disable=SC2086
-java $flags -XX:ArchiveClassesAtExit="$work/hello.jsa" $quiet -jar "$work/hello.jar" >/dev/null
-# shellcheck disable=SC2086
-java $flags -XX:ArchiveClassesAtExit="$work/circuit.jsa" $quiet -jar "$jar" eval "$root/circuits/adder.net" 1 1 >/dev/null
+# archive NAME JAR [RUN...]: a static class-data archive of the classes `java -jar JAR RUN` loads, for
+# each RUN (a string of arguments; none: one run without arguments), recorded the way the launcher
+# records circuit's (class lists, then -Xshare:dump).
+archive() {
+    local name="$1" jar="$2" run i=0
+    shift 2
+    [[ $# -gt 0 ]] || set -- ""
+    local lists=()
+    for run in "$@"; do
+        i=$((i + 1))
+        # shellcheck disable=SC2086
+        java $flags -XX:DumpLoadedClassList="$work/$name.$i" -jar "$jar" $run >/dev/null
+        lists+=("$work/$name.$i")
+    done
+    # Each line once, as the launcher does (the dump crashes on a lambda named twice).
+    awk '!seen[$0]++' "${lists[@]}" >"$work/$name.classes"
+    java -XX:+UseSerialGC -XX:ErrorFile="$work/hs_err.log" -Xshare:dump -XX:SharedClassListFile="$work/$name.classes" -XX:SharedArchiveFile="$work/$name.jsa" -cp "$jar" >/dev/null 2>&1
+}
+recorded=("eval $root/circuits/adder.net 1 1" "test $root/circuits/adder.net")   # the launcher's two runs
+archive hello "$work/hello.jar"
+archive circuit "$jar" "${recorded[@]}"
 hello="java $flags -XX:SharedArchiveFile=$work/hello.jsa -Xshare:auto $quiet -jar $work/hello.jar"
 circuit="java $flags -XX:SharedArchiveFile=$work/circuit.jsa -Xshare:auto $quiet -jar $jar"
 baseline=()
 if [[ -n "${BASELINE_JAR:-}" ]]; then
     cp "$BASELINE_JAR" "$work/baseline.jar"
-    # shellcheck disable=SC2086
-    java $flags -XX:ArchiveClassesAtExit="$work/baseline.jsa" $quiet -jar "$work/baseline.jar" eval "$root/circuits/adder.net" 1 1 >/dev/null
+    archive baseline "$work/baseline.jar" "${recorded[@]}"
     baseline=(-n "baseline eval adder" "java $flags -XX:SharedArchiveFile=$work/baseline.jsa -Xshare:auto $quiet -jar $work/baseline.jar eval circuits/adder.net 1 1"
               -n "baseline --version" "java $flags -XX:SharedArchiveFile=$work/baseline.jsa -Xshare:auto $quiet -jar $work/baseline.jar --version")
 fi

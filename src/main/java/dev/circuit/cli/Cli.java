@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = Cli.Version.class,
         description = "Simulate, verify and train circuits made of perceptrons.",
-        // The subcommands are added in run(): see COMMANDS.
+        // The subcommands are added in commandLine(): see Commands.
         // Each footer line fits the 80-column help: picocli would wrap a longer one mid-phrase.
         footer = {"", "Exit codes: 0 ok, 1 a test or check failed, 2 usage error, 3 invalid .net file,",
                 "4 file not readable or writable, 5 training failed,",
@@ -45,8 +45,12 @@ public final class Cli implements Runnable {
      * Every subcommand, in the order `circuit --help` lists them. picocli builds a command's model by
      * reflection over its annotations, which took most of a short run's start-up when all twelve were
      * built for every call; so a run builds only the command it runs (docs/BENCHMARKS.md, "Start-up").
+     * Held by a class of its own so that a plain eval, which runs without picocli, loads none of its
+     * classes (the last two entries are picocli's).
      */
-    private static final Map<String, Class<?>> COMMANDS = commands();
+    private static final class Commands {
+        static final Map<String, Class<?>> ALL = commands();
+    }
 
     private static Map<String, Class<?>> commands() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
@@ -76,7 +80,7 @@ public final class Cli implements Runnable {
         for (String a : args) {
             if (a.equals("--debug")) continue;
             if (a.equals("--version") || a.equals("-V")) return NONE;
-            return COMMANDS.containsKey(a) && !a.equals("help") && !a.equals("generate-completion") ? a : null;
+            return Commands.ALL.containsKey(a) && !a.equals("help") && !a.equals("generate-completion") ? a : null;
         }
         return null;
     }
@@ -87,15 +91,45 @@ public final class Cli implements Runnable {
     /** Runs the CLI with the given writers and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Env env = new Env(out, err);
+        // A plain eval runs without picocli, which would cost it most of its start-up (PlainEval).
+        EvalCommand plain = PlainEval.parse(args, env);
+        int code = plain != null ? runPlain(plain, env) : runPicocli(args, env);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** What picocli's execute does with a command it has parsed: its result is the exit code, what it throws goes to {@link #handle}. */
+    private static int runPlain(EvalCommand cmd, Env env) {
+        try {
+            return cmd.call();
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            return handle(e, env);
+        }
+    }
+
+    /** Parses and runs {@code args} with picocli: every command, help and usage error. */
+    static int runPicocli(String[] args, Env env) {
+        try {
+            return commandLine(args, env).execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; these Errors would print a raw trace.
+            return handle(e, env);
+        }
+    }
+
+    /** picocli's model of the command line {@code args}, with this CLI's output and handlers. */
+    static CommandLine commandLine(String[] args, Env env) {
+        PrintWriter err = env.err;
         Factory factory = new Factory(env);
         CommandLine cl = new CommandLine(new Cli(env), factory);
         // The named command alone; all of them when the root's help, the help command, completion or
         // picocli's "did you mean" for an unknown command needs the whole list.
         String only = chosen(args);
-        for (Map.Entry<String, Class<?>> c : COMMANDS.entrySet()) {
+        for (Map.Entry<String, Class<?>> c : Commands.ALL.entrySet()) {
             if (only == null || only.equals(c.getKey())) cl.addSubcommand(c.getKey(), new CommandLine(c.getValue(), factory));
         }
-        cl.setOut(out);
+        cl.setOut(env.out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("circuit: error: " + ex.getMessage());
@@ -107,16 +141,7 @@ public final class Cli implements Runnable {
             return Failure.USAGE.exitCode;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> handle(ex, env));
-        int code;
-        try {
-            code = cl.execute(args);
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            // picocli hands only Exceptions to the handler; these Errors would print a raw trace.
-            code = handle(e, env);
-        }
-        out.flush();
-        err.flush();
-        return code;
+        return cl;
     }
 
     static int handle(Throwable ex, Env env) {

@@ -2,6 +2,7 @@
  * The {@code circuit} command line: thin picocli commands over the pipeline in
  * {@link dev.circuit.Circuit}. Owns argument parsing, output formats and the one map from failures
  * to exit codes ({@link dev.circuit.diag.Failure}). Writers are injected so tests run it in-process.
- * Holds no circuit logic of its own.
+ * A plain {@code eval} line is read without picocli ({@link dev.circuit.cli.PlainEval}, for start-up
+ * time); every other line, help and usage errors included, is picocli's. Holds no circuit logic of its own.
  */
 package dev.circuit.cli;
