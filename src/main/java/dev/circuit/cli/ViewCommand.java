@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "view", description = {"Write an interactive page of a circuit: one self-contained HTML file that opens offline.",
         "In it, inputs toggle and values propagate through every neuron, evaluated with the engine's exact integer"
                 + " weights and thresholds; a neuron shows its weights, sum and margin on hover or click; the file's"
-                + " test tables are rows to click, failing rows marked. Laid out by Graphviz's 'dot' when installed,"
+                + " test tables are rows to click, failing rows marked. A circuit with state gets a clock: step it,"
+                + " reset it, watch a waveform of the last cycles, run its sequence tables. Laid out by Graphviz's 'dot' when installed,"
                 + " else by a simple layered layout."},
         mixinStandardHelpOptions = true)
 final class ViewCommand implements Callable<Integer> {
@@ -38,7 +39,6 @@ final class ViewCommand implements Callable<Integer> {
     public Integer call() {
         OutputFile.notAnInput(output, circuit.file);
         Design design = circuit.load(env);
-        CircuitFile.requireCombinational(design.topCircuit().netlist(), "view", "a page with a clock is not built yet");
         String html = Page.html(design, layout(design.topCircuit().netlist()));
         OutputFile.write(output, html.getBytes(StandardCharsets.UTF_8));
         return 0;

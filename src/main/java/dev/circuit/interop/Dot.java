@@ -7,6 +7,7 @@ import dev.circuit.model.Rational;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Param;
+import dev.circuit.model.StateBit;
 import dev.circuit.model.Terminal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,8 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A netlist as Graphviz DOT text. Every net that is an input bit, a constant or a neuron output is
- * one node named {@code n<net>}; outputs get their own nodes so a picture shows where signals leave.
+ * A netlist as Graphviz DOT text. Every net that is an input bit, a constant, a state output or a
+ * neuron output is one node named {@code n<net>}; outputs get their own nodes so a picture shows
+ * where signals leave. Each state bit also gets a dashed edge from the net that loads it.
  * Neurons are grouped in one cluster per subcircuit instance, nested like the instance paths.
  * The text depends only on the netlist (and the values shown), so it can be compared to a golden file.
  */
@@ -63,6 +65,12 @@ public final class Dot {
         for (Netlist.Constant c : net.constants()) {
             node(c.net(), Values.format(c.value()), "shape=plaintext", "    ");
         }
+        // State outputs are read like inputs; each is a node of its own so a loop through it is drawn.
+        for (StateBit s : net.state()) {
+            boolean flop = s.kind() == StateBit.Kind.FLIP_FLOP;
+            node(s.q(), s.path() + (flop ? "\ndff" : "\nfeedback"),
+                    flop ? "shape=box, style=filled, fillcolor=\"#e6f4ea\"" : "shape=box, style=\"rounded,dashed\"", "    ");
+        }
         Cluster root = new Cluster("");
         String top = topPrefix();
         for (Neuron n : net.neurons()) {
@@ -89,6 +97,10 @@ public final class Dot {
         }
         for (Neuron n : net.neurons()) {
             for (int k = 0; k < n.fanIn(); k++) edge(n.inputs().get(k), n.out(), n.weights().get(k));
+        }
+        // What loads each state bit: drawn, but not allowed to rank the drawing (it runs backwards).
+        for (StateBit s : net.state()) {
+            sb.append("    n").append(s.d()).append(" -> n").append(s.q()).append(" [color=\"#6a1b9a\", style=dashed, constraint=false];\n");
         }
         for (Terminal t : net.outputs()) {
             for (int b = 0; b < t.width(); b++) {
