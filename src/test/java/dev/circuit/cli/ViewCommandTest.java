@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 'circuit view' without a browser: what it writes, and what it refuses. */
+/** 'circuit view' without a browser: what it writes, and what it refuses (browser tests: dev.circuit.view). */
 class ViewCommandTest {
     @Test
     void writesOneSelfContainedPage(@TempDir Path dir) throws Exception {
@@ -22,6 +22,17 @@ class ViewCommandTest {
         // (url(# names a marker inside the page itself.)
         assertFalse(html.matches("(?s).*(src=|href=|url\\((?!#)|@import).*"), "the page references no other file");
         assertFalse(html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"));
+    }
+
+    /** A circuit with state is drawn, not refused; its state bits come from the model, with what loads them. */
+    @Test
+    void writesTheStateOfASequentialCircuit(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("latch.html");
+        CliRun r = CliRun.of("view", "circuits/seq/sr_latch.net", "-o", out.toString());
+        assertEquals(0, r.code(), r.all());
+        String html = Files.readString(out);
+        assertTrue(html.contains("\"state\":[{\"path\":\"q\",\"kind\":\"feedback\",\"q\":2,\"d\":4,\"init\":0}],\"settleLimit\":64"), "the feedback wire");
+        assertTrue(html.contains("\"sequence\":true"), "its table is a sequence");
     }
 
     @Test
