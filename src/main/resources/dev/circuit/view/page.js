@@ -378,19 +378,27 @@
     return "rgb(" + mix(176, 232) + "," + mix(180, 113) + "," + mix(184, 10) + ")";
   }
 
+  /** Touches only what changed since the last paint: on 10^4 neurons, rewriting every edge costs more than evaluating. */
   function paint() {
     for (const id in nodes) {
       const nd = nodes[id];
       const x = vals[nd.net];
-      nd.value.textContent = fmt(x);
-      nd.g.classList.toggle("on", x === 1);
-      nd.g.classList.toggle("picked", byOut.get(nd.net) === picked && id === "n" + nd.net);
+      if (!Object.is(x, nd.shown)) {
+        nd.value.textContent = fmt(x);
+        nd.g.classList.toggle("on", x === 1);
+        nd.shown = x;
+      }
+      const isPicked = byOut.get(nd.net) === picked && id === "n" + nd.net;
+      if (isPicked !== nd.picked) { nd.g.classList.toggle("picked", isPicked); nd.picked = isPicked; }
     }
     for (const e of edges) {
-      const c = colour(vals[e.net]);
+      const x = vals[e.net];
+      if (Object.is(x, e.shown)) continue;
+      const c = colour(x);
       e.path.setAttribute("stroke", c);
       e.path.setAttribute("marker-end", marker(c));
-      e.path.setAttribute("stroke-width", vals[e.net] === 1 ? 2.6 : 1.4);
+      e.path.setAttribute("stroke-width", x === 1 ? 2.6 : 1.4);
+      e.shown = x;
     }
   }
 
