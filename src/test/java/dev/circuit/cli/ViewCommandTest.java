@@ -46,6 +46,15 @@ class ViewCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    /** The page's own layout on request: what a circuit too large for Graphviz needs (docs/BENCHMARKS.md). */
+    @Test
+    void layeredLayoutOnRequest(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("adder.html");
+        CliRun r = CliRun.of("view", "circuits/adder.net", "--layout", "layered", "-o", out.toString());
+        assertEquals(0, r.code(), r.all());
+        assertTrue(Files.readString(out).contains("\"engine\":\"layered (Graphviz not used)\""));
+    }
+
     @Test
     void needsAnOutputFile() {
         assertEquals(2, CliRun.of("view", "circuits/adder.net").code());
