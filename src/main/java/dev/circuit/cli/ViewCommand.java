@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "view", description = {"Write an interactive page of a circuit: one self-contained HTML file that opens offline.",
         "In it, inputs toggle and values propagate through every neuron, evaluated with the engine's exact integer"
                 + " weights and thresholds; a neuron shows its weights, sum and margin on hover or click; the file's"
-                + " test tables are rows to click, failing rows marked. Laid out by Graphviz's 'dot' when installed,"
+                + " test tables are rows to click, failing rows marked. A circuit with state gets a clock: step it,"
+                + " reset it, watch a waveform of the last cycles, run its sequence tables. Laid out by Graphviz's 'dot' when installed,"
                 + " else by a simple layered layout."},
         mixinStandardHelpOptions = true)
 final class ViewCommand implements Callable<Integer> {
@@ -30,6 +31,18 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT.html", required = true, description = "The page to write.")
     Path output;
 
+    /**
+     * Who lays the drawing out. auto is Graphviz when installed, as before; on 10^4 neurons Graphviz
+     * did not finish in 5 minutes (docs/BENCHMARKS.md) where the page's own layout takes under a
+     * second, and no size at which auto should switch has been measured yet, so the choice is the user's.
+     */
+    enum LayoutEngine { auto, graphviz, layered }
+
+    @Option(names = "--layout", defaultValue = "auto",
+            description = "Layout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: Graphviz's 'dot' when installed, else layered;"
+                    + " layered is the page's own, fast on circuits too large for Graphviz).")
+    LayoutEngine layout;
+
     ViewCommand(Env env) {
         this.env = env;
     }
@@ -38,18 +51,19 @@ final class ViewCommand implements Callable<Integer> {
     public Integer call() {
         OutputFile.notAnInput(output, circuit.file);
         Design design = circuit.load(env);
-        CircuitFile.requireCombinational(design.topCircuit().netlist(), "view", "a page with a clock is not built yet");
-        String html = Page.html(design, layout(design.topCircuit().netlist()));
+        Netlist net = design.topCircuit().netlist();
+        String html = Page.html(design, layout == LayoutEngine.layered ? Layered.of(net) : layout(net, layout == LayoutEngine.graphviz));
         OutputFile.write(output, html.getBytes(StandardCharsets.UTF_8));
         return 0;
     }
 
-    /** Graphviz's layout of the DOT text 'circuit dot' writes; without Graphviz, the page's own. */
-    private static Layout layout(Netlist net) {
+    /** Graphviz's layout of the DOT text 'circuit dot' writes; without Graphviz, the page's own unless Graphviz was asked for. */
+    private static Layout layout(Netlist net, boolean required) {
         byte[] plain;
         try {
             plain = Graphviz.render(Dot.render(net, null, false), "plain", "dot");
         } catch (CircuitException notInstalledOrFailed) {
+            if (required) throw notInstalledOrFailed;
             return Layered.of(net);
         }
         return GraphvizPlain.parse(new String(plain, StandardCharsets.UTF_8));

@@ -16,8 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A netlist as Graphviz DOT text. Every net that is an input bit, a constant or a neuron output is
- * one node named {@code n<net>}; outputs get their own nodes so a picture shows where signals leave.
+ * A netlist as Graphviz DOT text. Every net that is an input bit, a constant, a state output or a
+ * neuron output is one node named {@code n<net>}; outputs get their own nodes so a picture shows
+ * where signals leave. Each state bit also gets a dashed edge from the net that loads it.
  * Neurons are grouped in one cluster per subcircuit instance, nested like the instance paths.
  * State is drawn so a reader sees it: a flip-flop is a grey 3-D box labelled {@code dff} with its
  * initial value, fed by a bold green edge labelled {@code d}; a feedback wire is a dashed node

@@ -2,6 +2,7 @@ package dev.circuit.view;
 
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
+import dev.circuit.model.StateBit;
 import dev.circuit.model.Terminal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,10 +12,11 @@ import java.util.Map;
 
 /**
  * A layout of its own for when Graphviz is not installed, so {@code circuit view} works anywhere:
- * inputs and constants in the first column, each neuron one column right of the deepest neuron it
- * reads (the netlist's topological order makes that one pass), outputs in the last column; within a
- * column, nodes are sorted by the mean row of what they read, which untangles most small circuits.
- * Edges are straight lines.
+ * inputs, constants and state outputs (read like inputs) in the first column, each neuron one
+ * column right of the deepest neuron it reads (the netlist's topological order makes that one pass),
+ * outputs in the last column; within a column, nodes are sorted by the mean row of what they read,
+ * which untangles most small circuits. Edges are straight lines (the page bends those that run back
+ * into a state bit).
  */
 public final class Layered {
     static final double COL = 150;
@@ -32,6 +34,7 @@ public final class Layered {
         List<String> first = new ArrayList<>();
         for (Terminal t : net.inputs()) for (int n : t.nets()) first.add("n" + n);
         for (Netlist.Constant c : net.constants()) first.add("n" + c.net());
+        for (StateBit st : net.state()) first.add("n" + st.q());
         cols.add(first);
         int deepest = 0;
         for (Neuron n : net.neurons()) {

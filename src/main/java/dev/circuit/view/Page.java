@@ -6,9 +6,11 @@ import dev.circuit.diag.Diagnostic;
 import dev.circuit.diag.Failure;
 import dev.circuit.elab.BoundTest;
 import dev.circuit.elab.Design;
+import dev.circuit.eval.Simulator;
 import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
+import dev.circuit.model.StateBit;
 import dev.circuit.model.Terminal;
 import dev.circuit.model.Threshold;
 import java.io.IOException;
@@ -25,7 +27,8 @@ import java.util.Map;
  * beside this class) with the circuit's data inlined as one JSON object. The data is the netlist
  * as the engine holds it: nets, neurons in topological order, each hard neuron's exact integer
  * weights and threshold ({@link Neuron#exact}), each real-valued neuron's weights and activation;
- * the circuit's test tables; the layout.
+ * its state bits (flip-flops and feedback wires: which net each loads from, its initial value); the
+ * circuit's test tables; the layout.
  */
 public final class Page {
     /** JavaScript numbers are exact integers below 2^53: every sum the page computes must stay there. */
@@ -64,7 +67,9 @@ public final class Page {
             Netlist.Constant c = net.constants().get(i);
             j.raw(i > 0 ? ",[" : "[").num(c.net()).raw(",").num(c.value()).raw("]");
         }
-        j.raw("],\"neurons\":[");
+        j.raw("],");
+        state(j, net);
+        j.raw(",\"neurons\":[");
         for (int i = 0; i < net.neurons().size(); i++) {
             Neuron n = net.neurons().get(i);
             j.raw(i > 0 ? "," : "").raw("{\"path\":").str(n.path()).raw(",\"act\":").str(n.activation().keyword())
@@ -114,6 +119,24 @@ public final class Page {
         return null;
     }
 
+    /**
+     * {@code "state":[{path,kind,q,d,init}]} in {@link Netlist#state()} order and {@code "settleLimit"}:
+     * all the page needs to run cycles as {@link Simulator} does (settle with feedback wires, clock the
+     * flip-flops, report a loop still changing after the simulator's own limit as oscillating).
+     */
+    private static void state(JsonText j, Netlist net) {
+        j.raw("\"state\":[");
+        int feedback = 0;
+        for (int i = 0; i < net.state().size(); i++) {
+            StateBit s = net.state().get(i);
+            boolean flop = s.kind() == StateBit.Kind.FLIP_FLOP;
+            if (!flop) feedback++;
+            j.raw(i > 0 ? "," : "").raw("{\"path\":").str(s.path()).raw(",\"kind\":").str(flop ? "dff" : "feedback")
+                    .raw(",\"q\":").num(s.q()).raw(",\"d\":").num(s.d()).raw(",\"init\":").num(s.init() ? 1 : 0).raw("}");
+        }
+        j.raw("],\"settleLimit\":").num(Simulator.settleLimit(feedback));
+    }
+
     private static void terminals(JsonText j, List<Terminal> ts) {
         j.raw("[");
         for (int i = 0; i < ts.size(); i++) {
@@ -128,7 +151,8 @@ public final class Page {
     /** A table: its columns as terminal indexes, its rows' cells as written (null for X), its tolerance. */
     private static void test(JsonText j, BoundTest p) {
         TestDecl t = p.decl();
-        j.raw("{\"line\":").num(t.pos().line()).raw(",\"tol\":").str(t.tolerance() == null ? null : t.tolerance().toPlainString());
+        j.raw("{\"line\":").num(t.pos().line()).raw(",\"sequence\":").raw(Boolean.toString(t.sequence()))
+                .raw(",\"tol\":").str(t.tolerance() == null ? null : t.tolerance().toPlainString());
         j.raw(",\"inCol\":[");
         for (int i = 0; i < p.inCol().length; i++) j.raw(i > 0 ? "," : "").num(p.inCol()[i]);
         j.raw("],\"outCol\":[");

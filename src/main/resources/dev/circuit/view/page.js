@@ -1,7 +1,9 @@
 "use strict";
 // The page's one evaluator. Every neuron comes from the engine's model: a hard neuron as its exact
 // integer weights and threshold (it fires iff sum >= threshold), a real-valued one as its weights,
-// bias and activation. Neurons run in the netlist's topological order, exactly as listed.
+// bias and activation. Neurons run in the netlist's topological order, exactly as listed. A circuit
+// with state runs in cycles exactly as eval.Simulator does (settle, read, clock edge), from the state
+// list the engine's model emitted.
 (function () {
   const C = JSON.parse(document.getElementById("circuit-data").textContent);
   const SVG = "http://www.w3.org/2000/svg";
@@ -11,6 +13,11 @@
   const byOut = new Map(C.neurons.map((n, i) => [n.out, i]));
   let picked = -1;
   let hovered = -1;
+  const ST = C.state;
+  const FLOPS = ST.filter(s => s.kind === "dff");
+  const FBS = ST.filter(s => s.kind === "feedback");
+  let cycle = 0;             // the cycle running now: 0 after a reset
+  let oscillating = null;    // why the current cycle did not settle, or null
 
   // ---- evaluation ------------------------------------------------------------------------------
 
@@ -85,6 +92,43 @@
     return x;
   }
 
+  // ---- time: eval.Simulator's cycle, step for step ----------------------------------------------
+
+  /** Back to cycle 0 (Simulator.reset): every net 0, every flip-flop and feedback wire its initial value. */
+  function resetNets(v) {
+    v.fill(0);
+    for (const s of ST) v[s.q] = s.init;
+  }
+
+  /**
+   * Applies the inputs and settles (Simulator.settle): the neurons run with every state output held;
+   * then every feedback wire takes the value driving it, all at once, and again, until none changes.
+   * Returns null, or, for a loop still changing after the simulator's limit, the simulator's message.
+   */
+  function settle(inputs, v, record) {
+    const next = new Array(FBS.length);
+    let steps = 0;
+    for (;;) {
+      evaluate(inputs, v, record);
+      if (FBS.length === 0) return null;
+      let changed = false;
+      FBS.forEach((s, i) => { next[i] = v[s.d]; if (next[i] !== v[s.q]) changed = true; });
+      if (!changed) return null;
+      if (++steps > C.settleLimit) {
+        const moving = FBS.filter((s, i) => next[i] !== v[s.q]).map(s => s.path);
+        return "the loop through " + moving.join(", ") + " does not settle: still changing after "
+            + C.settleLimit + " unit-delay steps (it oscillates)";
+      }
+      FBS.forEach((s, i) => { v[s.q] = next[i]; });
+    }
+  }
+
+  /** The clock edge that ends a cycle (Simulator.clock): every flip-flop takes its input, all at once. */
+  function clock(v) {
+    const next = FLOPS.map(s => v[s.d]);
+    FLOPS.forEach((s, i) => { v[s.q] = next[i]; });
+  }
+
   function fmt(x) {
     if (x === null) return "?";
     if (typeof x === "bigint" || Number.isInteger(x)) return String(x);
@@ -143,6 +187,62 @@
     return "pass";
   }
 
+  /** The inputs of no row yet: a sequence starts from these, as the simulator's input array does. */
+  const noInputs = () => C.inputs.map(t => t.bus ? 0n : 0);
+
+  /**
+   * A sequence table's marks, one per row: the run from reset is simulated for every value its X
+   * input cells spell (up to 2^12 runs; rows past that are unchecked), and a row fails when its
+   * outputs differ in some run. Runs go on past a failing row (the circuit's state does not depend on
+   * what a row expects), so every row reached is checked; a row after a loop that oscillated in some
+   * run was not reached in that run, and is unchecked unless another run fails it.
+   */
+  function sequenceVerdicts(table) {
+    const verdict = table.rows.map(() => ({ mark: "pass", why: "" }));
+    const worse = (r, mark, why) => {
+      if (verdict[r].mark === "fail" || (verdict[r].mark === "unchecked" && mark !== "fail")) return;
+      verdict[r] = { mark: mark, why: why };
+    };
+    const free = [];
+    let bits = 0;
+    let upTo = table.rows.length;
+    table.rows.forEach((row, r) => table.inCol.forEach((ti, c) => {
+      if (row.in[c] !== null || r >= upTo) return;
+      const w = C.inputs[ti].nets.length;
+      if (bits + w > 12) { upTo = r; return; }
+      free.push({ r: r, ti: ti, w: w, shift: bits });
+      bits += w;
+    }));
+    const kept = free.filter(f => f.r < upTo);
+    for (let r = upTo; r < table.rows.length; r++) worse(r, "unchecked", "X cells before it spell more runs than the page tries (2^12)");
+    const v = new Array(C.nets.length).fill(0);
+    const runs = 2 ** kept.reduce((b, f) => b + f.w, 0);
+    for (let run = 0; run < runs; run++) {
+      resetNets(v);
+      let s = noInputs();
+      for (let r = 0; r < upTo; r++) {
+        const row = table.rows[r];
+        s = rowState(table, row, s);
+        for (const f of kept) {
+          if (f.r !== r) continue;
+          const x = Math.floor(run / 2 ** f.shift) % 2 ** f.w;
+          s[f.ti] = C.inputs[f.ti].bus ? BigInt(x) : x;
+        }
+        const osc = settle(s, v, false);
+        if (osc !== null) {
+          worse(r, "fail", osc);
+          for (let later = r + 1; later < upTo; later++) worse(later, "unchecked", "a loop before it oscillates in some run");
+          break;
+        }
+        for (let c = 0; c < table.outCol.length; c++) {
+          if (!cellHolds(table, c, { row: row, v: v })) { worse(r, "fail", "the circuit disagrees with this row"); break; }
+        }
+        clock(v);
+      }
+    }
+    return verdict;
+  }
+
   // ---- drawing ---------------------------------------------------------------------------------
 
   function el(name, attrs, parent) {
@@ -179,8 +279,12 @@
     if (!b) return;
     const g = el("g", { class: "node " + kind, "data-id": id }, nodeLayer);
     const [x, y, w, h] = b;
-    if (kind === "neuron") el("rect", { x: x - w / 2, y: y - h / 2, width: w, height: h, rx: 8 }, g);
-    else if (kind === "constant") { /* text only */ }
+    if (kind === "neuron" || kind === "feedback") el("rect", { x: x - w / 2, y: y - h / 2, width: w, height: h, rx: 8 }, g);
+    else if (kind === "flipflop") {
+      el("rect", { x: x - w / 2, y: y - h / 2, width: w, height: h, rx: 1 }, g);
+      // The clock input's triangle, as flip-flops are drawn in schematics.
+      el("path", { class: "clk", d: "M" + (x - w / 2) + "," + (y + h / 2 - 12) + " l7,5 l-7,5" }, g);
+    } else if (kind === "constant") { /* text only */ }
     else {
       const r = Math.min(w, h) / 2;
       el("circle", { cx: x, cy: y, r: r }, g);
@@ -195,12 +299,18 @@
       g.addEventListener("click", () => { picked = picked === neuron ? -1 : neuron; showInfo(); paint(); });
     }
     nodes[id] = { g: g, value: vt, net: net };
+    return g;
   }
 
   const bitName = (t, b) => t.bus ? t.name + "[" + b + "]" : t.name;
   C.inputs.forEach(t => t.nets.forEach((n, b) => nodeOf("n" + n, "input", bitName(t, b), n)));
   C.constants.forEach(([n, x]) => nodeOf("n" + n, "constant", fmt(x), n));
   const short = p => p.substring(p.lastIndexOf("/") + 1);
+  ST.forEach(st => {
+    const g = nodeOf("n" + st.q, st.kind === "dff" ? "flipflop" : "feedback", short(st.path), st.q);
+    if (g) el("title", {}, g).textContent = st.path + (st.kind === "dff" ? ": flip-flop, takes " + C.nets[st.d] + " at each clock edge"
+        : ": feedback wire, takes " + C.nets[st.d] + " one unit delay later while a cycle settles") + "; initial value " + st.init;
+  });
   C.neurons.forEach((n, i) => nodeOf("n" + n.out, "neuron", short(n.path), n.out, i));
   C.outputs.forEach(t => t.nets.forEach((n, b) => nodeOf("out_" + t.name + (t.bus ? "_" + b : ""), "output", bitName(t, b), n)));
 
@@ -229,7 +339,7 @@
 
   const edges = [];   // {path, net}
   const seen = {};
-  function edge(from, to, net, title) {
+  function edge(from, to, net, title, cls) {
     const key = from + "->" + to;
     const k = seen[key] = (seen[key] || 0);
     seen[key]++;
@@ -241,15 +351,23 @@
     } else {
       const a = L.nodes[from], b = L.nodes[to];
       if (!a || !b) return;
-      d = "M" + (a[0] + a[2] / 2) + "," + a[1] + " L" + (b[0] - b[2] / 2) + "," + b[1];
+      const x0 = a[0] + a[2] / 2, x1 = b[0] - b[2] / 2;
+      if (x1 > x0) d = "M" + x0 + "," + a[1] + " L" + x1 + "," + b[1];
+      else {
+        // Back into a state bit drawn to its left: bend below both, so the loop reads as one.
+        const low = Math.max(a[1] + a[3] / 2, b[1] + b[3] / 2) + 24;
+        d = "M" + x0 + "," + a[1] + " C" + (x0 + 60) + "," + low + " " + (x1 - 60) + "," + low + " " + x1 + "," + b[1];
+      }
     }
-    const p = el("path", { class: "edge", d: d }, edgeLayer);
+    const p = el("path", { class: cls ? "edge " + cls : "edge", d: d }, edgeLayer);
     el("title", {}, p).textContent = title;
     edges.push({ path: p, net: net });
   }
   C.neurons.forEach(n => n.in.forEach((i, k) => edge("n" + i, "n" + n.out, i,
       C.nets[i] + " → " + n.path + (n.exact ? ": weight " + n.exact.w[k] + (n.exact.scale !== 1 ? "/" + n.exact.scale : "") : ": weight " + n.w[k]))));
   C.outputs.forEach(t => t.nets.forEach((n, b) => edge("n" + n, "out_" + t.name + (t.bus ? "_" + b : ""), n, bitName(t, b))));
+  ST.forEach(st => edge("n" + st.d, "n" + st.q, st.d, C.nets[st.d] + " → " + st.path
+      + (st.kind === "dff" ? " at the clock edge" : " one unit delay later"), "loads " + st.kind));
 
   /** An edge's colour says the value it carries: 1 orange, 0 grey, values between in between. */
   function colour(x) {
@@ -260,19 +378,27 @@
     return "rgb(" + mix(176, 232) + "," + mix(180, 113) + "," + mix(184, 10) + ")";
   }
 
+  /** Touches only what changed since the last paint: on 10^4 neurons, rewriting every edge costs more than evaluating. */
   function paint() {
     for (const id in nodes) {
       const nd = nodes[id];
       const x = vals[nd.net];
-      nd.value.textContent = fmt(x);
-      nd.g.classList.toggle("on", x === 1);
-      nd.g.classList.toggle("picked", byOut.get(nd.net) === picked && id === "n" + nd.net);
+      if (!Object.is(x, nd.shown)) {
+        nd.value.textContent = fmt(x);
+        nd.g.classList.toggle("on", x === 1);
+        nd.shown = x;
+      }
+      const isPicked = byOut.get(nd.net) === picked && id === "n" + nd.net;
+      if (isPicked !== nd.picked) { nd.g.classList.toggle("picked", isPicked); nd.picked = isPicked; }
     }
     for (const e of edges) {
-      const c = colour(vals[e.net]);
+      const x = vals[e.net];
+      if (Object.is(x, e.shown)) continue;
+      const c = colour(x);
       e.path.setAttribute("stroke", c);
       e.path.setAttribute("marker-end", marker(c));
-      e.path.setAttribute("stroke-width", vals[e.net] === 1 ? 2.6 : 1.4);
+      e.path.setAttribute("stroke-width", x === 1 ? 2.6 : 1.4);
+      e.shown = x;
     }
   }
 
@@ -366,10 +492,145 @@
     });
   }
 
-  // Tables: one selectable at a time; rows are marked by the page's own evaluation of them.
+  // ---- clock, state and waveform (circuits with state) ------------------------------------------
+
+  const WAVE_CYCLES = 32;
+  // The waveform's rows: every port, then every state bit, each read from the settled cycle.
+  const signals = [].concat(
+      C.inputs.map((t, i) => ({ name: t.name, bus: t.bus, read: () => inputState[i] })),
+      C.outputs.map(t => ({ name: t.name, bus: t.bus, read: v => terminalValue(t, v) })),
+      ST.map(st => ({ name: st.path, bus: false, state: true, read: v => v[st.q] })));
+  let history = [];   // the last cycles, oldest first: {cycle, xs (one per signal), osc}
+  const stateViews = [];
+  let stepButton = null;
+
+  if (ST.length > 0) {
+    const box = document.getElementById("clock");
+    box.hidden = false;
+    const bar = document.createElement("div");
+    bar.className = "clockbar";
+    bar.innerHTML = 'cycle <b id="cycle">0</b> <button id="step" title="Clock edge: every flip-flop takes its input;'
+        + ' then the next cycle settles with the inputs set now">Step clock</button>'
+        + ' <button id="reset" title="Every flip-flop and feedback wire back to its initial value, cycle 0">Reset</button>';
+    box.appendChild(bar);
+    const osc = document.createElement("div");
+    osc.id = "osc";
+    osc.hidden = true;
+    box.appendChild(osc);
+    const h = document.createElement("h2");
+    h.textContent = "State";
+    box.appendChild(h);
+    ST.forEach((st, i) => {
+      const row = document.createElement("div");
+      row.className = "term";
+      row.title = st.kind === "dff" ? "flip-flop" : "feedback wire";
+      row.appendChild(document.createTextNode((st.kind === "dff" ? "▸ " : "↺ ") + st.path));
+      const o = document.createElement("span");
+      o.className = "out";
+      o.id = "state-" + i;
+      row.appendChild(o);
+      box.appendChild(row);
+      stateViews.push(o);
+    });
+    stepButton = document.getElementById("step");
+    stepButton.addEventListener("click", () => {
+      if (oscillating !== null) return;
+      seqAt = null;
+      clock(vals);
+      cycle++;
+      run();
+    });
+    document.getElementById("reset").addEventListener("click", () => { seqAt = null; restart(); run(); });
+    document.getElementById("wave").hidden = false;
+  }
+
+  /** Cycle 0 again: initial state, an empty waveform. The inputs stay as they are set. */
+  function restart() {
+    resetNets(vals);
+    cycle = 0;
+    history = [];
+  }
+
+  /** The settled cycle into the waveform: a cycle settled again (an input changed) replaces its column. */
+  function remember() {
+    const h = { cycle: cycle, xs: signals.map(sg => sg.read(vals)), osc: oscillating !== null };
+    if (history.length > 0 && history[history.length - 1].cycle === cycle) history[history.length - 1] = h;
+    else history.push(h);
+    if (history.length > WAVE_CYCLES) history.shift();
+  }
+
+  function showClock() {
+    if (ST.length === 0) return;
+    document.getElementById("cycle").textContent = String(cycle);
+    stepButton.disabled = oscillating !== null;
+    const osc = document.getElementById("osc");
+    osc.hidden = oscillating === null;
+    osc.textContent = oscillating === null ? "" : "Cycle " + cycle + ": " + oscillating
+        + ". The values shown are where it was stopped; change an input or reset.";
+    ST.forEach((st, i) => {
+      stateViews[i].textContent = fmt(vals[st.q]);
+      stateViews[i].classList.toggle("on", vals[st.q] === 1);
+    });
+    drawWave();
+  }
+
+  /** The strip: one column per remembered cycle; a bit as a line high or low, a bus as its values. */
+  function drawWave() {
+    const box = document.getElementById("wave-svg");
+    while (box.firstChild) box.removeChild(box.firstChild);
+    const LABEL = 130, COLW = 26, ROWH = 22, TOP = 16;
+    const w = LABEL + WAVE_CYCLES * COLW + 4, hgt = TOP + signals.length * ROWH + 4;
+    box.setAttribute("width", w);
+    box.setAttribute("height", hgt);
+    box.setAttribute("viewBox", "0 0 " + w + " " + hgt);
+    history.forEach((hc, k) => {
+      const x = LABEL + k * COLW;
+      if (hc.osc) el("rect", { class: "osc", x: x, y: TOP - 2, width: COLW, height: signals.length * ROWH }, box);
+      if (k === history.length - 1 || hc.cycle % 4 === 0) {
+        const t = el("text", { x: x + COLW / 2, y: TOP - 5, "text-anchor": "middle", class: "cyc" + (k === history.length - 1 ? " now" : "") }, box);
+        t.textContent = String(hc.cycle);
+      }
+    });
+    signals.forEach((sg, j) => {
+      const y0 = TOP + j * ROWH, hi = y0 + 4, lo = y0 + ROWH - 4;
+      const t = el("text", { x: LABEL - 6, y: y0 + ROWH / 2 + 4, "text-anchor": "end", class: sg.state ? "sig state" : "sig" }, box);
+      t.textContent = sg.name;
+      el("line", { class: "base", x1: LABEL, y1: y0 + ROWH, x2: LABEL + WAVE_CYCLES * COLW, y2: y0 + ROWH }, box);
+      if (history.length === 0) return;
+      const xs = history.map(hc => hc.xs[j]);
+      const bit = !sg.bus && xs.every(x => x === 0 || x === 1);
+      if (bit) {
+        let d = "";
+        xs.forEach((x, k) => {
+          const y = x === 1 ? hi : lo, x0 = LABEL + k * COLW;
+          d += (k === 0 ? "M" + x0 + "," + y : " L" + x0 + "," + y) + " L" + (x0 + COLW) + "," + y;
+        });
+        el("path", { class: "wave bit", d: d }, box);
+        return;
+      }
+      // Runs of equal values, each a box with its value written once.
+      let k = 0;
+      while (k < xs.length) {
+        let e = k + 1;
+        while (e < xs.length && xs[e] === xs[k]) e++;
+        const a = LABEL + k * COLW, b = LABEL + e * COLW, m = (hi + lo) / 2;
+        el("path", { class: "wave bus", d: "M" + a + "," + m + " L" + (a + 3) + "," + hi + " L" + (b - 3) + "," + hi + " L" + b + "," + m
+            + " L" + (b - 3) + "," + lo + " L" + (a + 3) + "," + lo + " Z" }, box);
+        const txt = el("text", { x: (a + b) / 2, y: m + 4, "text-anchor": "middle", class: "busval" }, box);
+        txt.textContent = fmt(xs[k]);
+        k = e;
+      }
+    });
+  }
+
+  // ---- tables --------------------------------------------------------------------------------------
+
+  // Tables: one selectable at a time; rows are marked by the page's own evaluation of them. A
+  // sequence table's rows are cycles: clicking row k runs rows 0..k from reset.
   const tablesBox = document.getElementById("tables");
   const rowViews = [];
   let shown = 0;
+  let seqAt = null;   // {table, row}: the sequence row the page is at, until the clock or an input is touched
   if (C.tests.length === 0) tablesBox.innerHTML = '<p class="hint">This circuit has no test table in its file.</p>';
   else {
     const select = document.createElement("select");
@@ -377,11 +638,17 @@
     C.tests.forEach((t, k) => {
       const o = document.createElement("option");
       o.value = k;
-      o.textContent = "test " + C.name + " (line " + t.line + ", " + t.rows.length + " rows)";
+      o.textContent = "test " + C.name + (t.sequence ? " sequence" : "") + " (line " + t.line + ", " + t.rows.length + " rows)";
       select.appendChild(o);
     });
     select.addEventListener("change", () => showTable(Number(select.value)));
     tablesBox.appendChild(select);
+    const runAll = document.createElement("button");
+    runAll.id = "run";
+    runAll.textContent = "Run from reset";
+    runAll.title = "Every row a cycle, from the initial state; rows whose outputs differ are marked";
+    runAll.addEventListener("click", () => runTo(shown, C.tests[shown].rows.length - 1));
+    tablesBox.appendChild(runAll);
     const summary = document.createElement("div");
     summary.id = "summary";
     tablesBox.appendChild(summary);
@@ -390,19 +657,24 @@
       table.className = "truth";
       table.id = "table-" + k;
       let head = "<tr>";
+      if (t.sequence) head += '<th title="cycle">#</th>';
       t.inCol.forEach(c => { head += "<th>" + C.inputs[c].name + "</th>"; });
       t.outCol.forEach((c, j) => { head += "<th" + (j === 0 ? ' class="sep"' : "") + ">" + C.outputs[c].name + "</th>"; });
       table.innerHTML = head + "<th></th></tr>";
+      const verdicts = t.sequence ? sequenceVerdicts(t) : null;
       const views = t.rows.map((row, r) => {
         const tr = document.createElement("tr");
-        const verdict = rowVerdict(t, row);
+        const verdict = t.sequence ? verdicts[r].mark : rowVerdict(t, row);
         tr.className = "row " + verdict;
         tr.dataset.index = r;
-        tr.title = "line " + row.line + (verdict === "fail" ? ": the circuit disagrees with this row"
+        tr.title = "line " + row.line + (t.sequence ? (verdicts[r].why ? ": " + verdicts[r].why : "")
+            : verdict === "fail" ? ": the circuit disagrees with this row"
             : verdict === "unchecked" ? ": X expands to too many rows to check here" : "");
         const cell = (c, sep) => "<td" + (sep ? ' class="sep"' : "") + ">" + (c === null ? "X" : c[1]) + "</td>";
-        tr.innerHTML = row.in.map(c => cell(c, false)).join("") + row.out.map((c, j) => cell(c, j === 0)).join("") + '<td class="mark"></td>';
+        tr.innerHTML = (t.sequence ? '<td class="cyc">' + r + "</td>" : "")
+            + row.in.map(c => cell(c, false)).join("") + row.out.map((c, j) => cell(c, j === 0)).join("") + '<td class="mark"></td>';
         tr.addEventListener("click", () => {
+          if (t.sequence) { runTo(k, r); return; }
           rowState(t, row, inputState).forEach((x, i) => { inputState[i] = x; });
           update();
         });
@@ -418,18 +690,51 @@
       shown = k;
       C.tests.forEach((t, j) => { document.getElementById("table-" + j).style.display = j === k ? "" : "none"; });
       const failed = Number(document.getElementById("table-" + k).dataset.failed);
-      summary.textContent = failed === 0 ? "Every row checked here holds." : failed + " row" + (failed === 1 ? "" : "s") + " fail (marked ✗).";
+      const unchecked = rowViews[k].filter(v => v.classList.contains("unchecked")).length;
+      summary.textContent = (failed === 0 ? "Every row checked here holds." : failed + " row" + (failed === 1 ? "" : "s") + " fail (marked ✗).")
+          + (unchecked > 0 ? " " + unchecked + " not checked (?)." : "")
+          + (C.tests[k].sequence ? " Click a row to run the cycles up to it." : "");
+      runAll.hidden = !C.tests[k].sequence;
       markCurrent();
     }
     showTable(0);
   }
 
-  /** The current rows: those whose written inputs are the inputs set now (X matches anything). */
+  /**
+   * Runs a sequence table's rows 0..last as cycles from reset, as the simulator runs the table: each
+   * row's inputs (X as 0) applied, settled, its outputs compared (marked "differs" when not equal),
+   * then the clock edge, except after the last row, whose cycle stays shown. Stops at a loop that
+   * oscillates.
+   */
+  function runTo(k, last) {
+    const t = C.tests[k];
+    restart();
+    rowViews[k].forEach(v => { v.classList.remove("ran", "differs"); });
+    let s = noInputs();
+    let at = last;
+    for (let r = 0; r <= last; r++) {
+      const row = t.rows[r];
+      s = rowState(t, row, s);
+      s.forEach((x, i) => { inputState[i] = x; });
+      oscillating = settle(inputState, vals, true);
+      remember();
+      let same = oscillating === null;
+      for (let c = 0; same && c < t.outCol.length; c++) same = cellHolds(t, c, { row: row, v: vals });
+      rowViews[k][r].classList.add("ran");
+      rowViews[k][r].classList.toggle("differs", !same);
+      if (oscillating !== null) { at = r; break; }
+      if (r < last) { clock(vals); cycle++; }
+    }
+    seqAt = { table: k, row: at };
+    show();
+  }
+
+  /** The current rows: the sequence row run to, or the rows whose written inputs are the inputs set now (X matches anything). */
   function markCurrent() {
     if (C.tests.length === 0) return;
     const t = C.tests[shown];
     t.rows.forEach((row, r) => {
-      const cur = t.inCol.every((ti, c) => {
+      const cur = t.sequence ? seqAt !== null && seqAt.table === shown && seqAt.row === r : t.inCol.every((ti, c) => {
         const cell = row.in[c];
         if (cell === null) return true;
         return C.inputs[ti].bus ? bigOf(cell[0]) === inputState[ti] : Number(cell[0]) === inputState[ti];
@@ -438,14 +743,33 @@
     });
   }
 
-  function update() {
-    evaluate(inputState, vals, true);
+  /** Settles the cycle running now with the inputs set now, and shows it. */
+  function run() {
+    oscillating = settle(inputState, vals, true);
+    remember();
+    show();
+  }
+
+  function show() {
     showTerminals();
+    showClock();
     paint();
     showInfo();
     markCurrent();
   }
 
-  update();
-  window.circuitView = { evaluate: evaluate, data: C };
+  /** An input changed by hand: the cycle running now settles again from where it is. */
+  function update() {
+    seqAt = null;
+    run();
+  }
+
+  restart();
+  run();
+  window.circuitView = {
+    evaluate: evaluate,
+    data: C,
+    /** The waveform's data, for tests: signal names, and per remembered cycle its number and values as text. */
+    wave: () => ({ signals: signals.map(sg => sg.name), cycles: history.map(hc => ({ cycle: hc.cycle, xs: hc.xs.map(fmt), osc: hc.osc })) })
+  };
 })();

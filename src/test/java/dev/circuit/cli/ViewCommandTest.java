@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 'circuit view' without a browser: what it writes, and what it refuses. */
+/** 'circuit view' without a browser: what it writes, and what it refuses (browser tests: dev.circuit.view). */
 class ViewCommandTest {
     @Test
     void writesOneSelfContainedPage(@TempDir Path dir) throws Exception {
@@ -24,6 +24,17 @@ class ViewCommandTest {
         assertFalse(html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"));
     }
 
+    /** A circuit with state is drawn, not refused; its state bits come from the model, with what loads them. */
+    @Test
+    void writesTheStateOfASequentialCircuit(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("latch.html");
+        CliRun r = CliRun.of("view", "circuits/seq/sr_latch.net", "-o", out.toString());
+        assertEquals(0, r.code(), r.all());
+        String html = Files.readString(out);
+        assertTrue(html.contains("\"state\":[{\"path\":\"q\",\"kind\":\"feedback\",\"q\":2,\"d\":4,\"init\":0}],\"settleLimit\":64"), "the feedback wire");
+        assertTrue(html.contains("\"sequence\":true"), "its table is a sequence");
+    }
+
     @Test
     void refusesExactFormsJavaScriptCannotHold(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("big.net");
@@ -33,6 +44,15 @@ class ViewCommandTest {
         assertEquals(3, r.code(), r.all());
         assertTrue(r.err().contains("big.net:2:") && r.err().contains("more than 53 bits"), r.err());
         assertFalse(Files.exists(out));
+    }
+
+    /** The page's own layout on request: what a circuit too large for Graphviz needs (docs/BENCHMARKS.md). */
+    @Test
+    void layeredLayoutOnRequest(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("adder.html");
+        CliRun r = CliRun.of("view", "circuits/adder.net", "--layout", "layered", "-o", out.toString());
+        assertEquals(0, r.code(), r.all());
+        assertTrue(Files.readString(out).contains("\"engine\":\"layered (Graphviz not used)\""));
     }
 
     @Test

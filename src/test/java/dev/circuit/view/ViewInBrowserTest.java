@@ -3,36 +3,21 @@ package dev.circuit.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.circuit.NetFiles;
 import dev.circuit.ast.TestDecl;
-import dev.circuit.cli.Cli;
-import dev.circuit.diag.CircuitException;
-import dev.circuit.diag.Sources;
 import dev.circuit.elab.BoundTest;
 import dev.circuit.elab.Design;
-import dev.circuit.elab.DesignBuilder;
-import dev.circuit.elab.Loader;
-import dev.circuit.elab.Program;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The page in a real browser, held to the scalar evaluator: for every Boolean circuit without state
@@ -53,59 +37,18 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * <p>With {@code -Dview.screenshot=docs/view-adder.png}, the half adder test also saves the picture
  * the README shows.
  */
-class ViewInBrowserTest {
-    private static ChromeDriver browser;
-
-    /** Per test, not per class: surefire counts a class-level skip as zero tests. */
-    @BeforeEach
-    void needsBrowser() {
-        assumeTrue(Browser.installed(), Browser.MISSING);
-        if (browser == null) browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        browser = null;
-    }
-
-    /**
-     * Each Boolean circuit some table of a file in circuits/ names, once, with that file. Circuits with
-     * state are left out: `circuit view` refuses them (a page with a clock is not built yet).
-     */
-    static Stream<Arguments> tabledBooleanCircuits() throws IOException {
-        List<Arguments> out = new ArrayList<>();
-        List<Path> files = NetFiles.under(Path.of("circuits"));
-        for (Path f : files) {
-            Program program;
-            try {
-                program = Loader.read(f, new Sources());
-            } catch (CircuitException e) {
-                continue; // a broken file is 'circuit test's business
-            }
-            Set<String> seen = new HashSet<>();
-            List<TestDecl> decls = program.root().decls(TestDecl.class);
-            for (int i = 0; i < decls.size(); i++) {
-                try {
-                    Design d = DesignBuilder.build(program, decls.get(i).target());
-                    Netlist n = d.topCircuit().netlist();
-                    // 'circuit view' refuses a circuit with state (a page with a clock is not built yet).
-                    boolean viewable = n.isBoolean() && !n.neurons().isEmpty() && n.state().isEmpty();
-                    if (viewable && seen.add(n.name())) out.add(Arguments.of(f, d.top().toString(), i));
-                } catch (CircuitException e) {
-                    // an invalid table fails in 'circuit test'
-                }
-            }
-        }
-        return out.stream();
+class ViewInBrowserTest extends InBrowser {
+    /** Each combinational Boolean circuit some table of a file in circuits/ names, once, with that file. */
+    static Stream<Arguments> tabledBooleanCircuits() {
+        // A circuit with state runs in cycles: ClockInBrowserTest holds it to the simulator.
+        return tabledCircuits(n -> n.isBoolean() && !n.isSequential() && !n.neurons().isEmpty());
     }
 
     @ParameterizedTest(name = "{0} --top {1}")
     @MethodSource("tabledBooleanCircuits")
     void everyRowClickedInThePageShowsWhatTheEvaluatorComputes(Path file, String top, int decl, @TempDir Path dir) throws Exception {
         Path page = view(file, top, dir);
-        Program program = Loader.read(file, new Sources());
-        Design design = DesignBuilder.build(program, program.root().decls(TestDecl.class).get(decl).target());
+        Design design = design(file, decl);
         List<BoundTest> tables = design.testsOf(design.top());
         assertFalse(tables.isEmpty());
         int clicked = clickEveryRow(page, design.topCircuit().netlist(), tables);
@@ -203,33 +146,5 @@ class ViewInBrowserTest {
             for (int b = 0; b < t.width(); b++) in[at[i] + b] = v.testBit(b) ? 1 : 0;
         }
         return in;
-    }
-
-    private static boolean holds(BoundTest table, TestDecl.Row row, double[] got, int[] at) {
-        for (int c = 0; c < table.outCol().length; c++) {
-            TestDecl.Cell cell = row.outputs().get(c);
-            if (cell.isAny()) continue;
-            Terminal t = table.net().outputs().get(table.outCol()[c]);
-            BigInteger v = Values.busValue(got, at[table.outCol()[c]], t.width());
-            if (v == null || !v.equals(cell.value().toBigIntegerExact())) return false;
-        }
-        return true;
-    }
-
-    private static void open(Path page) {
-        browser.get(page.toUri().toString());
-        Object errors = browser.executeScript("return window.circuitView ? null : 'the page script did not run'");
-        assertEquals(null, errors);
-    }
-
-    /** The page, written by the command a user runs. */
-    static Path view(Path file, String top, Path dir) {
-        Path out = dir.resolve("page.html");
-        List<String> args = new ArrayList<>(List.of("view", file.toString(), "-o", out.toString()));
-        if (top != null) args.addAll(List.of("--top", top));
-        StringWriter err = new StringWriter();
-        int code = Cli.run(args.toArray(new String[0]), new PrintWriter(new StringWriter()), new PrintWriter(err));
-        assertEquals(0, code, err.toString());
-        return out;
     }
 }

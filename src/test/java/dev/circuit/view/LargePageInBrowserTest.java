@@ -1,0 +1,105 @@
+package dev.circuit.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.circuit.Circuit;
+import dev.circuit.diag.Sources;
+import dev.circuit.elab.Design;
+import dev.circuit.eval.Evaluator;
+import dev.circuit.eval.Values;
+import dev.circuit.model.Netlist;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * The page of a 10^4-neuron circuit in headless Chromium: how long it takes to open (to its first
+ * frame) and to re-evaluate and repaint after one input toggle. Printed for docs/BENCHMARKS.md, never
+ * asserted as a timing (the machine is shared); what is asserted is that the page, that large, still
+ * shows the evaluator's outputs after each toggle.
+ */
+class LargePageInBrowserTest extends InBrowser {
+    static final int SIDE = 100;
+    private static final int TOGGLES = 9;
+
+    /**
+     * A grid of SIDE x SIDE NAND perceptrons: layer 0 reads the inputs, each later neuron two
+     * neighbours of the layer before (wrapping round), so a toggle changes many neurons downstream.
+     */
+    static String grid() {
+        StringBuilder sb = new StringBuilder("neuron nand(a, b) = step(-2*a - 2*b + 3)\n\ncircuit grid(");
+        for (int i = 0; i < SIDE; i++) sb.append(i > 0 ? ", " : "").append('x').append(i);
+        sb.append(") -> (");
+        for (int i = 0; i < SIDE; i++) sb.append(i > 0 ? ", " : "").append('y').append(i);
+        sb.append(") {\n");
+        for (int l = 0; l < SIDE; l++) {
+            for (int i = 0; i < SIDE; i++) {
+                String a = l == 0 ? "x" + i : "g" + (l - 1) + "_" + i;
+                String b = l == 0 ? "x" + (i + 1) % SIDE : "g" + (l - 1) + "_" + (i + 1) % SIDE;
+                sb.append("    g").append(l).append('_').append(i).append(" = nand(").append(a).append(", ").append(b).append(")\n");
+            }
+        }
+        for (int i = 0; i < SIDE; i++) sb.append("    y").append(i).append(" = g").append(SIDE - 1).append('_').append(i).append('\n');
+        return sb.append("}\n").toString();
+    }
+
+    @Test
+    void aTenThousandNeuronPageOpensAndReevaluates(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("grid.net"), grid());
+        Design design = Circuit.load(file, "grid", new Sources());
+        Netlist net = design.topCircuit().netlist();
+        assertEquals(SIDE * SIDE, net.neurons().size());
+        // The layered layout: Graphviz's takes far longer than the page on 10^4 nodes (VIEW.md).
+        long t0 = System.nanoTime();
+        String html = Page.html(design, Layered.of(net));
+        double writeMs = (System.nanoTime() - t0) / 1e6;
+        Path page = Files.writeString(dir.resolve("grid.html"), html);
+
+        long t1 = System.nanoTime();
+        open(page);
+        // From navigation start to the first frame after the page's script ran (parse, evaluate, draw).
+        double openMs = ((Number) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "requestAnimationFrame(() => setTimeout(() => done(performance.now()), 0));")).doubleValue();
+        double openWallMs = (System.nanoTime() - t1) / 1e6;
+
+        Evaluator ev = new Evaluator(net, net.initialParams(0));
+        double[] in = new double[net.inputBits()];
+        double[] sync = new double[TOGGLES];
+        double[] painted = new double[TOGGLES];
+        for (int k = 0; k < TOGGLES; k++) {
+            int bit = (k * 37) % SIDE;
+            // The click's own work (re-evaluate every neuron, update the DOM), then until the frame after it.
+            @SuppressWarnings("unchecked")
+            List<Number> ms = (List<Number>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "const b = document.getElementById(arguments[0]);"
+                    + "const t0 = performance.now(); b.click(); const t1 = performance.now();"
+                    + "requestAnimationFrame(() => setTimeout(() => done([t1 - t0, performance.now() - t0]), 0));", "in-x" + bit);
+            sync[k] = ms.get(0).doubleValue();
+            painted[k] = ms.get(1).doubleValue();
+            in[bit] = 1 - in[bit];
+            double[] want = ev.outputs(in);
+            for (int o = 0; o < SIDE; o += 33) {
+                assertEquals(Values.format(want[o]), browser.findElement(By.id("out-y" + o)).getText(), "toggle " + k + ": y" + o);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("view of a " + net.neurons().size() + "-neuron circuit (" + SIDE + "x" + SIDE + " NAND grid, layered layout): page "
+                + html.length() / 1024 + " KiB, written in " + Math.round(writeMs) + " ms");
+        lines.add("  open to first frame: " + Math.round(openMs) + " ms (driver round trip " + Math.round(openWallMs) + " ms)");
+        lines.add("  one input toggle, median of " + TOGGLES + ": re-evaluate + DOM update " + Math.round(median(sync))
+                + " ms, to the next frame " + Math.round(median(painted)) + " ms (min " + Math.round(Arrays.stream(painted).min().orElse(0))
+                + ", max " + Math.round(Arrays.stream(painted).max().orElse(0)) + ")");
+        lines.forEach(System.out::println);
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+}
