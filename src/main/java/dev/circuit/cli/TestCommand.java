@@ -31,6 +31,10 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Print only failures and the summary.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "Say more on each result line: on the bit-parallel engine, its gates per row before and after hoisting.")
+    boolean verbose;
+
     @Option(names = "--sample", paramLabel = "N",
             description = "Check N seeded random rows per check instead of every row (reported as sampled, not proven).")
     Long sample;
@@ -87,7 +91,7 @@ final class TestCommand implements Callable<Integer> {
             for (TestOutcome o : outcomes) {
                 if (o.passed()) {
                     passed++;
-                    if (!quiet) env.out.println("PASS  " + label(o) + " (" + o.detail() + ")");
+                    if (!quiet) env.out.println("PASS  " + label(o) + " (" + detail(o) + ")");
                     continue;
                 }
                 // A refused or unknown check is no PASS: it counts with the failures, under its own word.
@@ -99,7 +103,7 @@ final class TestCommand implements Callable<Integer> {
                     env.err.println("... and " + (o.failed() - o.failures().size()) + " more failing rows");
                 }
                 String word = o.verdict() == Verdict.REFUSED ? "REFUSED " : o.verdict() == Verdict.UNKNOWN ? "UNKNOWN " : "FAIL  ";
-                env.out.println(word + label(o) + " (" + o.detail() + ")");
+                env.out.println(word + label(o) + " (" + detail(o) + ")");
             }
             env.out.flush();
         }
@@ -111,6 +115,10 @@ final class TestCommand implements Callable<Integer> {
         if (invalid) return Failure.INVALID_INPUT.exitCode;
         if (failed > unknown) return Failure.TEST_FAILED.exitCode;
         return unknown > 0 ? Failure.UNKNOWN.exitCode : 0;
+    }
+
+    private String detail(TestOutcome o) {
+        return verbose ? o.verboseDetail() : o.detail();
     }
 
     /**

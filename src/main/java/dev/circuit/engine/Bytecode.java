@@ -13,10 +13,12 @@ import org.objectweb.asm.MethodVisitor;
 /**
  * Compiles a scheduled gate network into a class with one static method,
  * {@code long run(long fromWord, long toWord, long[] out, long[] pattern)}: block by block
- * ({@link Schedule#words()} 64-row words each), an int-counted loop over the block's words sets the
- * inputs (the in-block row bits read from {@code pattern}) and computes every gate with values in
- * local variables, storing the property's word in {@code out}; after the loop the block's words are
- * scanned and the first row where the property is 0 is returned, or -1.
+ * ({@link Schedule#words()} 64-row words each), the gates constant over the block run once on the
+ * slow inputs, then an int-counted loop over the block's words sets the fast inputs (the in-block
+ * positions read from {@code pattern}) and computes the row gates with values in local variables,
+ * storing the property's word in {@code out}; after the loop the block's words are scanned and the
+ * enumeration index of the first word's first row where the property is 0 is returned, or -1 (the
+ * caller turns it into rows; {@code out} then holds the whole block).
  *
  * <p>Why this shape: a counted loop whose straight-line body has no exit took half the cycles of one
  * word per iteration of a {@code long}-counted loop with the failure test inside (measured on
@@ -55,7 +57,13 @@ final class Bytecode {
         return w.toByteArray();
     }
 
-    /** What the compiler needs of the scheduled network: slots are local values, 0 false, 1 true. */
+    /**
+     * What the compiler needs of the scheduled network. Values are in two sets of slots, each a local:
+     * word slots, which change from word to word (the fast inputs, the row gates' values, and block
+     * values copied in: broadcasts), and block slots, constant over a block (0 false, 1 true, the slow
+     * inputs, the block gates' values). Positions are bits of the enumeration index: below 6 inside
+     * a word, then across the words of a block, then constant over a block.
+     */
     interface Schedule {
         /**
          * Words (64 rows each) per block, a power of two at most 64; the method's {@code out} holds as
@@ -67,15 +75,46 @@ final class Bytecode {
         /** Rows in all (a power of two, at least 64). */
         long rows();
 
+        /** Word slots. */
         int slots();
 
+        /** Fast inputs: word slot and position (below 6 + log2(words)). */
         int inputs();
 
         int inputSlot(int i);
 
-        int inputRowBit(int i);
+        int inputPosition(int i);
 
-        int gates();
+        /** Slow inputs: block slot and position (6 + log2(words) or above). */
+        int slowInputs();
+
+        int slowSlot(int i);
+
+        int slowPosition(int i);
+
+        /** Block slots, 0 and 1 included. */
+        int blockSlots();
+
+        /** Gates constant over a block, in block slots, in order. */
+        int blockGates();
+
+        Op blockOp(int k);
+
+        int blockA(int k);
+
+        int blockB(int k);
+
+        int blockOut(int k);
+
+        /** Block slot to word slot copies, once per block after the block gates. */
+        int broadcasts();
+
+        int broadcastFrom(int k);
+
+        int broadcastTo(int k);
+
+        /** Gates that run on every word, in word slots, in order. */
+        int rowGates();
 
         Op op(int k);
 
@@ -85,20 +124,24 @@ final class Bytecode {
 
         int out(int k);
 
+        /** The word slot of the property. */
         int property();
     }
 
     // Locals: 0-1 fromWord, 2-3 toWord, 4 out[], 5 pattern[], 6-7 w0 (first word of the block),
-    // 8 n (words in the block), 9 i (word in the block), 10-11 scratch; then two per slot, then two
-    // per input whose row bit is constant over a block.
+    // 8 n (words in the block), 9 i (word in the block), 10-11 scratch; then two per word slot, then
+    // two per block slot.
     private static final int FROM = 0, TO = 2, OUT = 4, PATTERN = 5, W0 = 6, N = 8, I = 9, TMP = 10, SLOT0 = 12;
 
     private static boolean code(Schedule s, MethodVisitor c) {
         long[] lane = BitParallel.lanes();
-        int lw = Integer.numberOfTrailingZeros(s.words());
         // When every block is full the loops count to a constant, which C2 unrolls without a
         // remainder loop; otherwise (fewer rows than one block) to n.
         boolean full = s.rows() / 64 % s.words() == 0;
+        c.visitInsn(LCONST_0);                         // block slot 0 = 0, 1 = -1
+        c.visitVarInsn(LSTORE, block(s, 0));
+        c.visitLdcInsn(-1L);
+        c.visitVarInsn(LSTORE, block(s, 1));
         c.visitVarInsn(LLOAD, FROM);                   // w0 = fromWord
         c.visitVarInsn(LSTORE, W0);
         Label outer = new Label(), end = new Label();
@@ -126,21 +169,28 @@ final class Bytecode {
         c.visitIntInsn(BIPUSH, s.words());
         c.visitVarInsn(ISTORE, N);
         c.visitLabel(joined);
-        // Row bits above the block's own are constant over the block: 0 or -1, computed once:
-        // -((w0 >>> (bit - 6)) & 1).
-        for (int i = 0; i < s.inputs(); i++) {
-            int bit = s.inputRowBit(i);
-            if (bit >= 6 + lw) {
-                c.visitVarInsn(LLOAD, W0);
-                c.visitIntInsn(BIPUSH, bit - 6);
-                c.visitInsn(LUSHR);
-                c.visitInsn(LCONST_1);
-                c.visitInsn(LAND);
-                c.visitInsn(LNEG);
-                c.visitVarInsn(LSTORE, high(s, i));
-            }
+        // Slow inputs are constant over the block: 0 or -1, -((w0 >>> (position - 6)) & 1).
+        for (int i = 0; i < s.slowInputs(); i++) {
+            c.visitVarInsn(LLOAD, W0);
+            c.visitIntInsn(BIPUSH, s.slowPosition(i) - 6);
+            c.visitInsn(LUSHR);
+            c.visitInsn(LCONST_1);
+            c.visitInsn(LAND);
+            c.visitInsn(LNEG);
+            c.visitVarInsn(LSTORE, block(s, s.slowSlot(i)));
         }
-        // for (i = 0; i < n; i++) { inputs; gates; out[i] = property }
+        // Gates constant over the block run once here, outside the loop over its words.
+        for (int k = 0; k < s.blockGates(); k++) {
+            c.visitVarInsn(LLOAD, block(s, s.blockA(k)));
+            gate(c, s.blockOp(k), block(s, s.blockB(k)));
+            c.visitVarInsn(LSTORE, block(s, s.blockOut(k)));
+            if (!MethodSize.fitsEvery(c, k)) return false;
+        }
+        for (int k = 0; k < s.broadcasts(); k++) {
+            c.visitVarInsn(LLOAD, block(s, s.broadcastFrom(k)));
+            c.visitVarInsn(LSTORE, local(s.broadcastTo(k)));
+        }
+        // for (i = 0; i < n; i++) { fast inputs; row gates; out[i] = property }
         Label inner = new Label(), innerExit = new Label();
         c.visitInsn(ICONST_0);
         c.visitVarInsn(ISTORE, I);
@@ -148,26 +198,20 @@ final class Bytecode {
         c.visitVarInsn(ILOAD, I);
         bound(c, s, full);
         c.visitJumpInsn(IF_ICMPGE, innerExit);
-        c.visitInsn(LCONST_0);                         // slot 0 = 0
-        c.visitVarInsn(LSTORE, local(0));
-        c.visitLdcInsn(-1L);                           // slot 1 = -1
-        c.visitVarInsn(LSTORE, local(1));
         for (int i = 0; i < s.inputs(); i++) {
-            int bit = s.inputRowBit(i);
-            if (bit < 6) {
-                c.visitLdcInsn(lane[bit]);             // lane pattern
-            } else if (bit < 6 + lw) {
+            int p = s.inputPosition(i);
+            if (p < 6) {
+                c.visitLdcInsn(lane[p]);               // lane pattern
+            } else {
                 c.visitVarInsn(ALOAD, PATTERN);        // pattern[k * words + i]
                 c.visitVarInsn(ILOAD, I);
-                c.visitIntInsn(SIPUSH, (bit - 6) * s.words());
+                c.visitIntInsn(SIPUSH, (p - 6) * s.words());
                 c.visitInsn(IADD);
                 c.visitInsn(LALOAD);
-            } else {
-                c.visitVarInsn(LLOAD, high(s, i));
             }
             c.visitVarInsn(LSTORE, local(s.inputSlot(i)));
         }
-        for (int k = 0; k < s.gates(); k++) {
+        for (int k = 0; k < s.rowGates(); k++) {
             c.visitVarInsn(LLOAD, local(s.a(k)));
             gate(c, s.op(k), local(s.b(k)));
             c.visitVarInsn(LSTORE, local(s.out(k)));
@@ -262,7 +306,7 @@ final class Bytecode {
         return SLOT0 + 2 * slot;
     }
 
-    private static int high(Schedule s, int input) {
-        return SLOT0 + 2 * s.slots() + 2 * input;
+    private static int block(Schedule s, int slot) {
+        return SLOT0 + 2 * s.slots() + 2 * slot;
     }
 }

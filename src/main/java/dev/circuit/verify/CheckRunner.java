@@ -99,7 +99,9 @@ final class CheckRunner {
         } finally {
             opt.progress().done();
         }
-        if (row < 0) return new TestOutcome.Check(file, name, pos, Verdict.PASS, how, engine.gates(), engine.rows(), List.of(), null, cycles);
+        TestOutcome.Hoisting hoisting = new TestOutcome.Hoisting(engine.gates(), engine.rowGates(), engine.blockGates(),
+                engine.blockRows(), InputBits.names(net.inputs(), engine.fastInputs()));
+        if (row < 0) return new TestOutcome.Check(file, name, pos, Verdict.PASS, how, engine.gates(), engine.rows(), List.of(), null, cycles, hoisting);
         double[] in = new double[net.inputBits()];
         Rows.spread(net.inputs(), row, in);
         String text = why.explain(in);
@@ -107,7 +109,7 @@ final class CheckRunner {
             throw new IllegalStateException("the bit-parallel and scalar engines disagree on row " + row + " of " + name);
         }
         Diagnostic d = Diagnostic.error(pos, name + " fails " + (cycles > 0 ? "" : "at ") + text);
-        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, how, engine.gates(), row + 1, List.of(d), null, cycles);
+        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, how, engine.gates(), row + 1, List.of(d), null, cycles, hoisting);
     }
 
     /**

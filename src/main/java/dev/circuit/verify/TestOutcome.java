@@ -31,6 +31,11 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
     /** The part of the result line in parentheses: "4 rows", "1 of 4 rows failed", "failed at row 9, ...". */
     String detail();
 
+    /** {@link #detail()} with what {@code --verbose} adds: the bit-parallel engine's gates per row. */
+    default String verboseDetail() {
+        return detail();
+    }
+
     default boolean passed() {
         return verdict() == Verdict.PASS;
     }
@@ -70,27 +75,51 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
     record SatSize(int inputBits, int variables, int clauses) {}
 
     /**
+     * Gates per row on the bit-parallel engine: {@code before} (every gate, as each row ran them
+     * before gates constant over a block were hoisted) and {@code after} (the gates that still run
+     * for every row); {@code perBlock} gates run once per block of {@code blockRows} rows instead.
+     * {@code fastInputs} names the inputs that vary inside a block ("a[10..15] b[11..15]").
+     */
+    record Hoisting(int before, int after, int perBlock, int blockRows, String fastInputs) {
+        public Hoisting {
+            if (after + perBlock != before) throw new IllegalArgumentException("hoisting lost gates: " + before + " != " + after + " + " + perBlock);
+        }
+
+        String text() {
+            return "gates per row: " + before + " before, " + after + " after (" + perBlock + " once per " + blockRows
+                    + "-row block; fast inputs: " + (fastInputs.isEmpty() ? "none" : fastInputs) + ")";
+        }
+    }
+
+    /**
      * A check: {@code gates} is the size of the gate network, -1 on the scalar engine; {@code sat}
      * the size of the SAT problem on the SAT engine, else null. On the SAT engine {@code rows} is -1
      * (2^inputBits rows may not fit a long, and a counterexample is not the first failing row).
+     * {@code hoisting} is the bit-parallel engine's gates per row, else null.
      */
     record Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
-                 List<Diagnostic> failures, SatSize sat, int cycles) implements TestOutcome {
+                 List<Diagnostic> failures, SatSize sat, int cycles, Hoisting hoisting) implements TestOutcome {
         public Check {
             failures = List.copyOf(failures);
             if (verdict == Verdict.PASS && !failures.isEmpty()) throw new IllegalArgumentException("a PASS with failures");
             if (verdict != Verdict.PASS && failures.isEmpty()) throw new IllegalArgumentException("a " + verdict + " without a reason");
             if ((engine == Engine.SAT) != (sat != null)) throw new IllegalArgumentException("a SAT size without the SAT engine, or the reverse");
             if (verdict == Verdict.UNKNOWN && engine != Engine.SAT) throw new IllegalArgumentException("only a SAT proof ends unknown");
+            if (hoisting != null && hoisting.before() != gates) throw new IllegalArgumentException("hoisting of other gates");
+        }
+
+        public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
+                     List<Diagnostic> failures, SatSize sat, int cycles) {
+            this(file, name, pos, verdict, engine, gates, rows, failures, sat, cycles, null);
         }
 
         public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows, List<Diagnostic> failures) {
-            this(file, name, pos, verdict, engine, gates, rows, failures, null, 0);
+            this(file, name, pos, verdict, engine, gates, rows, failures, null, 0, null);
         }
 
         public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
                      List<Diagnostic> failures, SatSize sat) {
-            this(file, name, pos, verdict, engine, gates, rows, failures, sat, 0);
+            this(file, name, pos, verdict, engine, gates, rows, failures, sat, 0, null);
         }
 
         @Override public long failed() {
@@ -99,6 +128,10 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
 
         @Override public String how() {
             return TestOutcome.how(engine, gates, sat);
+        }
+
+        @Override public String verboseDetail() {
+            return hoisting == null ? detail() : detail() + "; " + hoisting.text();
         }
 
         @Override public String detail() {

@@ -105,7 +105,8 @@ class SatAgreesWithExhaustiveTest {
         }
     }
 
-    private static long firstScalarFailure(Netlist net, Spec spec) {
+    /** The first failing row in counting order on the scalar evaluator, or -1: the reference for first rows. */
+    static long firstScalarFailure(Netlist net, Spec spec) {
         Evaluator ev = new Evaluator(net, net.initialParams(0));
         double[] in = new double[net.inputBits()];
         for (long row = 0; row < 1L << net.inputBits(); row++) {
