@@ -32,14 +32,19 @@ final class ViewCommand implements Callable<Integer> {
     Path output;
 
     /**
-     * Who lays the drawing out. auto is Graphviz when installed, as before; on 10^4 neurons Graphviz
-     * did not finish in 5 minutes (docs/BENCHMARKS.md) where the page's own layout takes under a
-     * second, and no size at which auto should switch has been measured yet, so the choice is the user's.
+     * Who lays the drawing out. auto is Graphviz when installed and the circuit is small enough for
+     * it: Graphviz took 17 s on the 632 neurons of mul_n<8>, over 7 minutes on the 3,229 of the Hack
+     * computer and did not finish in 5 on 10^4 (docs/BENCHMARKS.md), where the page's own layered
+     * layout takes about a second.
      */
     enum LayoutEngine { auto, graphviz, layered }
 
+    /** Above this many neurons auto lays out with the page's own layout, not Graphviz. */
+    static final int GRAPHVIZ_NEURONS = 500;
+
     @Option(names = "--layout", defaultValue = "auto",
-            description = "Layout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: Graphviz's 'dot' when installed, else layered;"
+            description = "Layout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: Graphviz's 'dot' when installed and the circuit has at most "
+                    + GRAPHVIZ_NEURONS + " neurons, else layered;"
                     + " layered is the page's own, fast on circuits too large for Graphviz).")
     LayoutEngine layout;
 
@@ -52,7 +57,8 @@ final class ViewCommand implements Callable<Integer> {
         OutputFile.notAnInput(output, circuit.file);
         Design design = circuit.load(env);
         Netlist net = design.topCircuit().netlist();
-        String html = Page.html(design, layout == LayoutEngine.layered ? Layered.of(net) : layout(net, layout == LayoutEngine.graphviz));
+        boolean layered = layout == LayoutEngine.layered || layout == LayoutEngine.auto && net.neurons().size() > GRAPHVIZ_NEURONS;
+        String html = Page.html(design, layered ? Layered.of(net) : layout(net, layout == LayoutEngine.graphviz));
         OutputFile.write(output, html.getBytes(StandardCharsets.UTF_8));
         return 0;
     }
