@@ -69,8 +69,7 @@ public final class RandomRuns {
         int inBits = net.inputBits();
         int outBits = net.outputs().stream().mapToInt(Terminal::width).sum();
         int from = lastOnly ? cycles - 1 : 0;
-        int feedback = (int) net.state().stream().filter(s -> s.kind() == StateBit.Kind.FEEDBACK).count();
-        SeqSim fast = SeqSim.compile(net, words, Simulator.settleLimit(feedback));
+        SeqSim fast = SeqSim.compile(net, words, Simulator.settleLimit(net));
         SplittableRandom random = new SplittableRandom(seed);
         long[][] stim = new long[inBits][words];
         if (fast != null) {

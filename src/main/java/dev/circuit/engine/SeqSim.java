@@ -134,8 +134,7 @@ public final class SeqSim {
      * a bit) or a loop does not settle (the scalar simulator then names it).
      */
     public static dev.circuit.eval.Recording recording(Netlist net, double[][] stimulus, int cycles) {
-        int feedback = (int) net.state().stream().filter(s -> s.kind() == StateBit.Kind.FEEDBACK).count();
-        SeqSim sim = compile(net, 1, dev.circuit.eval.Simulator.settleLimit(feedback));
+        SeqSim sim = compile(net, 1, dev.circuit.eval.Simulator.settleLimit(net));
         if (sim == null) return null;
         long[][] in = new long[net.inputBits()][1];
         long[][] out = new long[sim.outputBits][1];

@@ -83,6 +83,11 @@ public final class Simulator {
         return Math.max(64, 4 * feedbackWires);
     }
 
+    /** The settle limit of {@code net}'s feedback wires: what every engine that settles them allows. */
+    public static int settleLimit(Netlist net) {
+        return settleLimit((int) net.state().stream().filter(s -> s.kind() == StateBit.Kind.FEEDBACK).count());
+    }
+
     public Netlist netlist() {
         return net;
     }

@@ -125,8 +125,7 @@ public final class Verilog {
             }
         }
         sb.append("endmodule\n");
-        int fb = (int) net.state().stream().filter(b -> b.kind() == StateBit.Kind.FEEDBACK).count();
-        return new Module(module, sb.toString(), ins, outs, clock, regs, fb == 0 ? 1 : Simulator.settleLimit(fb) + 2);
+        return new Module(module, sb.toString(), ins, outs, clock, regs, net.hasFeedback() ? Simulator.settleLimit(net) + 2 : 1);
     }
 
     /** One state bit: its reg with the initial value, and what loads it. */

@@ -81,13 +81,13 @@ public final class SequenceData {
                     free.add(new int[] {at, term.width()});
                     freeBits += term.width();
                 } else {
-                    write(base, at, Domain.of(net, term), term, c, diags);
+                    TableData.write(base, at, Domain.of(net, term), term, c, diags);
                 }
             }
             for (int i = 0; i < outCol.length; i++) {
                 TestDecl.Cell c = row.outputs().get(i);
                 Terminal term = net.outputs().get(outCol[i]);
-                if (!c.isAny()) write(target, u.outputBitsAt(r) + outAt[outCol[i]], Domain.of(net, term), term, c, diags);
+                if (!c.isAny()) TableData.write(target, u.outputBitsAt(r) + outAt[outCol[i]], Domain.of(net, term), term, c, diags);
             }
         }
         if (freeBits > 16) {
@@ -105,14 +105,5 @@ public final class SequenceData {
             outs.add(target);
             where.add(t.pos());
         }
-    }
-
-    private static void write(double[] into, int at, Domain d, Terminal term, TestDecl.Cell c, Diagnostics diags) {
-        String why = d.refuse(term.name(), c.value());
-        if (why != null) {
-            diags.error(c.pos(), why);
-            return;
-        }
-        d.lay(c.value(), into, at);
     }
 }

@@ -97,7 +97,8 @@ public final class TableData {
         }
     }
 
-    private static void write(double[] into, int at, Domain d, Terminal term, TestDecl.Cell c, Diagnostics diags) {
+    /** Lays a cell's value into {@code into} at {@code at}, or reports why it is not one of its column's values. */
+    static void write(double[] into, int at, Domain d, Terminal term, TestDecl.Cell c, Diagnostics diags) {
         String why = d.refuse(term.name(), c.value());
         if (why != null) {
             diags.error(c.pos(), why);

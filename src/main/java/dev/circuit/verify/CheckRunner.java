@@ -169,7 +169,8 @@ final class CheckRunner {
         return sampled ? Engine.SAMPLED : Engine.SCALAR;
     }
 
-    private static String notBits(List<Terminal> outs, double[] out) {
+    /** Why an output bit is not 0 or 1 (a check reads bits), or null when all are. */
+    static String notBits(List<Terminal> outs, double[] out) {
         int at = 0;
         for (Terminal t : outs) {
             for (int b = 0; b < t.width(); b++) {

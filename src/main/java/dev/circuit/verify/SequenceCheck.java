@@ -122,7 +122,7 @@ final class SequenceCheck {
             return false;
         }
         outputs[t] = out.clone();
-        String why = notBits(out);
+        String why = CheckRunner.notBits(net.outputs(), out);
         if (why == null && t >= check.history()) {
             for (int b = 0; b <= check.history(); b++) {
                 row.read(net.inputs(), chosen[t - b], b * terms);
@@ -150,17 +150,5 @@ final class SequenceCheck {
         List<String> cycles = new ArrayList<>();
         for (int c = 0; c <= t; c++) cycles.add(CheckRunner.inputsText(net.inputs(), chosen[c]));
         return " of the inputs " + String.join("; ", cycles) + " (cycle 0 first)";
-    }
-
-    private String notBits(double[] out) {
-        int at = 0;
-        for (Terminal t : net.outputs()) {
-            for (int b = 0; b < t.width(); b++) {
-                double v = out[at + b];
-                if (v != 0 && v != 1) return "output '" + t.name() + "' is " + dev.circuit.eval.Values.format(v) + ", not a bit";
-            }
-            at += t.width();
-        }
-        return null;
     }
 }
