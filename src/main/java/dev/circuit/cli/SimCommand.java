@@ -80,6 +80,7 @@ final class SimCommand implements Callable<Integer> {
             if (vcd != null) throw CircuitException.usage("--vcd draws one run; --random runs many (use --inputs for a waveform)");
             if (random < 1 || random > MAX_RUNS) throw CircuitException.usage("--random takes 1 to " + MAX_RUNS + " runs, not " + random);
             if (cycles == null) throw CircuitException.usage("--random needs --cycles K: how long each run is");
+            if (format == Format.json) throw CircuitException.usage("--random prints table or csv");
             if ((long) random * cycles > MAX_CYCLES && !last) {
                 throw CircuitException.usage(random + " runs of " + cycles + " cycles print more than " + MAX_CYCLES + " rows; add --last");
             }
@@ -116,11 +117,13 @@ final class SimCommand implements Callable<Integer> {
             throw oscillation(o);
         }
         if (vcd != null) OutputFile.write(vcd, Vcd.of(rec, all).getBytes(StandardCharsets.UTF_8));
-        switch (format) {
-            case csv -> csv(rec);
-            case json -> json(rec);
-            default -> table(rec);
+        if (format == Format.json) {
+            json(rec);
+            return 0;
         }
+        Rows rows = new Rows(net, List.of("cycle"));
+        for (int t = 0; t < rec.cycles(); t++) rows.add(List.of(Integer.toString(t)), rec.inputs().get(t), rec.outputs().get(t));
+        rows.finish();
         return 0;
     }
 
@@ -135,30 +138,13 @@ final class SimCommand implements Callable<Integer> {
         } catch (Simulator.Oscillation o) {
             throw oscillation(o);
         }
-        boolean csv = format == Format.csv;
-        List<String[]> rows = new ArrayList<>();
-        List<String> head = new ArrayList<>(List.of("run", "cycle"));
-        net.inputs().forEach(t -> head.add(t.name()));
-        if (!csv) head.add("|");
-        net.outputs().forEach(t -> head.add(t.name()));
-        if (format == Format.json) throw CircuitException.usage("--random prints table or csv");
-        if (csv) env.out.println(String.join(",", head));
-        else rows.add(head.toArray(String[]::new));
+        Rows rows = new Rows(net, List.of("run", "cycle"));
         for (int run = 0; run < random; run++) {
             for (int t = last ? cycles - 1 : 0; t < cycles; t++) {
-                List<String> cells = new ArrayList<>(List.of(Integer.toString(run), Integer.toString(t)));
-                cells.addAll(values(net.inputs(), r.inputs(run, t)));
-                if (!csv) cells.add("|");
-                cells.addAll(values(net.outputs(), r.outputs(run, t)));
-                if (csv) env.out.println(String.join(",", cells));
-                else rows.add(cells.toArray(String[]::new));
+                rows.add(List.of(Integer.toString(run), Integer.toString(t)), r.inputs(run, t), r.outputs(run, t));
             }
         }
-        if (!csv) {
-            boolean[] right = new boolean[head.size()];
-            java.util.Arrays.fill(right, true);
-            for (String line : Tables.align(rows, right)) env.out.println(line);
-        }
+        rows.finish();
         return 0;
     }
 
@@ -169,37 +155,42 @@ final class SimCommand implements Callable<Integer> {
         return new CircuitException(Failure.TEST_FAILED, List.of(Diagnostic.error(o.wires().get(0).pos(), "in cycle " + o.cycle() + ", " + o.getMessage()).withNotes(notes)));
     }
 
-    private void table(Recording rec) {
-        Netlist net = rec.net();
-        List<String[]> rows = new ArrayList<>();
-        List<String> head = new ArrayList<>(List.of("cycle"));
-        net.inputs().forEach(t -> head.add(t.name()));
-        head.add("|");
-        net.outputs().forEach(t -> head.add(t.name()));
-        rows.add(head.toArray(String[]::new));
-        for (int t = 0; t < rec.cycles(); t++) {
-            List<String> cells = new ArrayList<>(List.of(Integer.toString(t)));
-            cells.addAll(values(net.inputs(), rec.inputs().get(t)));
-            cells.add("|");
-            cells.addAll(values(net.outputs(), rec.outputs().get(t)));
-            rows.add(cells.toArray(String[]::new));
-        }
-        boolean[] right = new boolean[head.size()];
-        java.util.Arrays.fill(right, true);
-        for (String line : Tables.align(rows, right)) env.out.println(line);
-    }
+    /**
+     * Rows of inputs and outputs, printed as a table (aligned, "|" between inputs and outputs) or as
+     * csv (each row as it comes): one place for the layout of one run and of many.
+     */
+    private final class Rows {
+        private final Netlist net;
+        private final boolean csv = format == Format.csv;
+        private final List<String[]> table = new ArrayList<>();
 
-    private void csv(Recording rec) {
-        Netlist net = rec.net();
-        List<String> head = new ArrayList<>(List.of("cycle"));
-        net.inputs().forEach(t -> head.add(t.name()));
-        net.outputs().forEach(t -> head.add(t.name()));
-        env.out.println(String.join(",", head));
-        for (int t = 0; t < rec.cycles(); t++) {
-            List<String> cells = new ArrayList<>(List.of(Integer.toString(t)));
-            cells.addAll(values(net.inputs(), rec.inputs().get(t)));
-            cells.addAll(values(net.outputs(), rec.outputs().get(t)));
-            env.out.println(String.join(",", cells));
+        Rows(Netlist net, List<String> key) {
+            this.net = net;
+            List<String> head = new ArrayList<>(key);
+            net.inputs().forEach(t -> head.add(t.name()));
+            if (!csv) head.add("|");
+            net.outputs().forEach(t -> head.add(t.name()));
+            emit(head);
+        }
+
+        void add(List<String> key, double[] in, double[] out) {
+            List<String> cells = new ArrayList<>(key);
+            cells.addAll(values(net.inputs(), in));
+            if (!csv) cells.add("|");
+            cells.addAll(values(net.outputs(), out));
+            emit(cells);
+        }
+
+        private void emit(List<String> cells) {
+            if (csv) env.out.println(String.join(",", cells));
+            else table.add(cells.toArray(String[]::new));
+        }
+
+        void finish() {
+            if (csv || table.isEmpty()) return;
+            boolean[] right = new boolean[table.get(0).length];
+            java.util.Arrays.fill(right, true);
+            for (String line : Tables.align(table, right)) env.out.println(line);
         }
     }
 

@@ -140,6 +140,11 @@ class SimCommandTest {
         CliRun random = CliRun.of("sim", COUNTER.toString(), "--random", "3");
         assertEquals(2, random.code());
         assertTrue(random.err().contains("--random needs --cycles K"), random.err());
+        // Said before any run: a million runs are not simulated only to refuse their format.
+        CliRun json = CliRun.of("sim", COUNTER.toString(), "--random", "3", "--cycles", "2", "--format", "json");
+        assertEquals(2, json.code());
+        assertEquals("", json.out());
+        assertTrue(json.err().contains("--random prints table or csv"), json.err());
     }
 
     @Test
