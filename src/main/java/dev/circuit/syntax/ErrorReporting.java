@@ -3,6 +3,7 @@ package dev.circuit.syntax;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
 import dev.circuit.syntax.gen.NetLexer;
+import dev.circuit.syntax.gen.NetParser;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -117,6 +118,12 @@ final class ErrorReporting {
         if (before != null && before.getText().equals("?") && t.getType() == NetLexer.NUMBER) {
             return "a learnable's starting value follows '?' without a space: write '?" + t.getText() + "'";
         }
+        if (DECLARATIONS.contains(t.getText()) && inBody(p)) {
+            return "unexpected '" + t.getText() + "' inside a circuit's body: a " + t.getText()
+                    + " is written at the top level of the file, after the circuit's closing '}'";
+        }
+        String prevHint = bitsOfPrev(p, t);
+        if (prevHint != null) return prevHint;
         if ("=".equals(t.getText()) && inCheck(p, t)) {
             return "unexpected '=' in a check, which compares: did you mean '=='?";
         }
@@ -126,6 +133,39 @@ final class ErrorReporting {
             if (l != null) msg += ", expected " + l;
         }
         return msg;
+    }
+
+    /** Words that start a declaration: written at the top level only. */
+    private static final Set<String> DECLARATIONS = Set.of("neuron", "circuit", "import", "test", "check");
+
+    /** Whether the parser is inside a circuit's body (or a loop's, which is inside one). */
+    private static boolean inBody(Parser p) {
+        for (org.antlr.v4.runtime.RuleContext c = p.getContext(); c != null; c = c.parent) {
+            if (c.getRuleIndex() == NetParser.RULE_block) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@code prev(q)[7]}: bits are selected from a name, not from prev's value, so the index goes
+     * inside, {@code prev(q[7])}. Null unless {@code t} is a '[' right after such a call.
+     */
+    private static String bitsOfPrev(Parser p, Token t) {
+        if (!"[".equals(t.getText()) || t.getTokenIndex() < 4) return null;
+        int i = t.getTokenIndex() - 1;
+        if (!")".equals(tokenAt(p, i).getText())) return null;
+        int depth = 0;
+        for (; i >= 0; i--) {
+            String x = tokenAt(p, i).getText();
+            if (x.equals(")")) depth++;
+            else if (x.equals("(") && --depth == 0) break;
+        }
+        if (i < 1 || !"prev".equals(tokenAt(p, i - 1).getText())) return null;
+        boolean oneName = t.getTokenIndex() - i == 3 && tokenAt(p, i + 1).getType() == NetLexer.ID;
+        int at = t.getTokenIndex();
+        String index = "]".equals(tokenAt(p, at + 2).getText()) ? tokenAt(p, at + 1).getText() : "...";
+        String example = oneName ? "prev(" + tokenAt(p, i + 1).getText() + "[" + index + "])" : "prev(x[" + index + "])";
+        return "unexpected '[' after prev(...): select the bits inside it, as in " + example;
     }
 
     /**
