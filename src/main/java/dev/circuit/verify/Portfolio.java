@@ -33,8 +33,9 @@ final class Portfolio {
         }
         if (sat.answer() instanceof SatSolver.Counterexample) {
             long row = Rows.number(check.net().inputs(), sat.inputs());
+            // Rows are counted from 1 where they are printed, as in "failed at row N".
             return CheckRunner.enumerate(engine, check, why, cycles, file, name, opt, row,
-                    "a counterexample at row " + row + within + "; the first failing row by enumeration");
+                    "a counterexample at row " + (row + 1) + within + "; the first failing row by enumeration");
         }
         return CheckRunner.enumerate(engine, check, why, cycles, file, name, opt, Long.MAX_VALUE, "no answer" + within);
     }
