@@ -2,6 +2,7 @@ package dev.circuit.cli;
 
 import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Failure;
+import dev.circuit.verify.SatFirst;
 import dev.circuit.verify.TestOutcome;
 import dev.circuit.verify.TestRunner;
 import dev.circuit.verify.Verdict;
@@ -44,14 +45,15 @@ final class TestCommand implements Callable<Integer> {
 
     /**
      * Which engine runs checks: auto picks the bit-parallel one (as generated code) whenever the
-     * circuit is Boolean, and SAT above 2^40 rows; interpreted runs its gate interpreter; scalar is
-     * the row-by-row reference; sat proves every check by SAT. The threshold for choosing SAT below
-     * 2^40 rows is not measured yet, so auto keeps enumerating there.
+     * circuit is Boolean, SAT first under a budget where enumerating costs real time (SatFirst),
+     * and SAT above 2^40 rows; exhaustive enumerates as auto does but never tries SAT (refused
+     * above 2^40 rows); interpreted runs the gate interpreter; scalar is the row-by-row reference;
+     * sat proves every check by SAT.
      */
-    enum Engine { auto, interpreted, scalar, sat }
+    enum Engine { auto, exhaustive, interpreted, scalar, sat }
 
     @Option(names = "--engine", defaultValue = "auto",
-            description = "Engine for checks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; scalar is the slow reference, interpreted skips code generation, sat proves by SAT, as auto does above 2^40 rows).")
+            description = "Engine for checks: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: SAT first under a budget on large checks, then enumeration; exhaustive only enumerates; scalar is the slow reference, interpreted skips code generation, sat proves by SAT, as auto does above 2^40 rows).")
     Engine engine;
 
     @Mixin
@@ -136,6 +138,7 @@ final class TestCommand implements Callable<Integer> {
     private VerifyOptions options() {
         if (sample != null && sample < 1) throw CircuitException.usage("--sample takes a number of rows of at least 1, not " + sample);
         return new VerifyOptions(sample == null ? 0 : sample, seed, limits.threads(), engine == Engine.scalar, engine == Engine.interpreted,
-                TerminalProgress.forTerminal(env.err), engine == Engine.sat, limits.timeoutMillis());
+                TerminalProgress.forTerminal(env.err), engine == Engine.sat, limits.timeoutMillis(),
+                engine == Engine.exhaustive ? SatFirst.NEVER : SatFirst.MEASURED);
     }
 }

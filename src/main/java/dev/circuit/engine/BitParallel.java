@@ -400,11 +400,23 @@ public final class BitParallel implements Bytecode.Schedule {
      * first failing row.
      */
     public long firstFailure(int threads, LongConsumer progress) {
+        return firstFailure(threads, progress, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #firstFailure(int, LongConsumer)} given a row already known to fail ({@code known}, or
+     * {@link Long#MAX_VALUE} for none): the search starts as if it had found that row, so only
+     * blocks that may hold a smaller failing row run. Returns the first failing row, which is at most
+     * {@code known}; the caller vouches that {@code known} fails (a SAT counterexample the scalar
+     * evaluator confirmed).
+     */
+    public long firstFailure(int threads, LongConsumer progress, long known) {
         long rows = rows();
+        if (known != Long.MAX_VALUE && (known < 0 || known >= rows)) throw new IllegalArgumentException("row " + known + " of " + rows);
         long blocks = (rows + blockRows - 1) / blockRows;
         long chunk = Math.max(1, Math.min(256, blocks / (threads * 8L)));
         AtomicLong nextBlock = new AtomicLong();
-        AtomicLong found = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong found = new AtomicLong(known);
         Runnable worker = () -> {
             long[][] slot = compiled == null ? newSlots() : null;
             long[] block = compiled == null ? newBlockSlots() : null;

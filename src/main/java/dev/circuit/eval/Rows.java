@@ -21,4 +21,17 @@ public final class Rows {
             at += t.width();
         }
     }
+
+    /** The number of the row whose input bits are {@code in}: the inverse of {@link #spread}, for at most 63 input bits. */
+    public static long number(List<Terminal> inputs, double[] in) {
+        if (in.length > 63) throw new IllegalArgumentException("a row of " + in.length + " input bits has no long number");
+        long row = 0;
+        int at = 0;
+        for (Terminal t : inputs) {
+            int shift = in.length - at - t.width();
+            for (int b = 0; b < t.width(); b++) if (in[at + b] != 0) row |= 1L << (shift + b);
+            at += t.width();
+        }
+        return row;
+    }
 }

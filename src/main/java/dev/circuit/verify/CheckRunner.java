@@ -84,24 +84,41 @@ final class CheckRunner {
         String explain(double[] inputBits);
     }
 
-    /** {@link #bitParallel} with its explanations from {@code why}; {@code cycles} > 0 for an unrolled check over time. */
+    /**
+     * {@link #bitParallel} with its explanations from {@code why}; {@code cycles} > 0 for an unrolled
+     * check over time. On the default engine a check whose enumeration costs real time goes to
+     * {@link Portfolio} first, which may prove it by SAT.
+     */
     static TestOutcome bitParallel(BoundCheck check, Explainer why, int cycles, String file, String name, VerifyOptions opt) {
         if (opt.sample() > 0 || opt.scalarOnly()) return null;
+        BitParallel engine = BitParallel.compile(check.net(), check.property(), !opt.interpret());
+        if (engine == null) return null;
+        if (opt.auto()) return Portfolio.run(engine, check, why, cycles, file, name, opt);
+        return enumerate(engine, check, why, cycles, file, name, opt, Long.MAX_VALUE, null);
+    }
+
+    /**
+     * Enumerates the check on {@code engine} up to its first failing row, which is explained on the
+     * scalar engine. {@code known} is a row already known to fail (or {@link Long#MAX_VALUE}): rows
+     * above it are not enumerated. {@code satFirst} is what SAT found before, for the report, or null.
+     */
+    static TestOutcome enumerate(BitParallel engine, BoundCheck check, Explainer why, int cycles, String file, String name,
+                                 VerifyOptions opt, long known, String satFirst) {
         Netlist net = check.net();
         Pos pos = check.decl().pos();
-        BitParallel engine = BitParallel.compile(net, check.property(), !opt.interpret());
-        if (engine == null) return null;
         Engine how = engine.generated() ? Engine.GENERATED : Engine.INTERPRETED;
         opt.progress().start(name, engine.rows());
         long row;
         try {
-            row = engine.firstFailure(opt.threads(), opt.progress()::advance);
+            row = engine.firstFailure(opt.threads(), opt.progress()::advance, known);
         } finally {
             opt.progress().done();
         }
         TestOutcome.Hoisting hoisting = new TestOutcome.Hoisting(engine.gates(), engine.rowGates(), engine.blockGates(),
                 engine.blockRows(), InputBits.names(net.inputs(), engine.fastInputs()));
-        if (row < 0) return new TestOutcome.Check(file, name, pos, Verdict.PASS, how, engine.gates(), engine.rows(), List.of(), null, cycles, hoisting);
+        if (row < 0) {
+            return new TestOutcome.Check(file, name, pos, Verdict.PASS, how, engine.gates(), engine.rows(), List.of(), null, cycles, hoisting, satFirst);
+        }
         double[] in = new double[net.inputBits()];
         Rows.spread(net.inputs(), row, in);
         String text = why.explain(in);
@@ -109,7 +126,7 @@ final class CheckRunner {
             throw new IllegalStateException("the bit-parallel and scalar engines disagree on row " + row + " of " + name);
         }
         Diagnostic d = Diagnostic.error(pos, name + " fails " + (cycles > 0 ? "" : "at ") + text);
-        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, how, engine.gates(), row + 1, List.of(d), null, cycles, hoisting);
+        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, how, engine.gates(), row + 1, List.of(d), null, cycles, hoisting, satFirst);
     }
 
     /**
@@ -124,20 +141,46 @@ final class CheckRunner {
 
     /** {@link #sat} with its explanations from {@code why}; {@code cycles} > 0 for an unrolled check over time. */
     static TestOutcome sat(BoundCheck check, Explainer why, int cycles, String file, String name, VerifyOptions opt) {
-        Netlist net = check.net();
+        SatRun run = solve(check, why, name, opt.timeoutMillis(), 0);
+        if (run == null) return null;
         Pos pos = check.decl().pos();
-        Cnf cnf = Cnf.miter(net, check.property());
-        if (cnf == null) return null;
-        TestOutcome.SatSize size = new TestOutcome.SatSize(net.inputBits(), cnf.variables(), cnf.clauses().size());
-        SatSolver.Answer answer = SatSolver.solve(cnf, opt.timeoutMillis());
-        if (answer instanceof SatSolver.Proved) {
-            return new TestOutcome.Check(file, name, pos, Verdict.PASS, Engine.SAT, cnf.gates(), -1, List.of(), size, cycles);
-        }
-        if (answer instanceof SatSolver.Unknown) {
+        if (run.answer() instanceof SatSolver.Unknown) {
             Diagnostic d = Diagnostic.error(pos, name + " is unknown: the SAT engine found neither a proof nor a counterexample in "
                     + opt.timeoutMillis() / 1000 + " s (--timeout)");
-            return new TestOutcome.Check(file, name, pos, Verdict.UNKNOWN, Engine.SAT, cnf.gates(), -1, List.of(d), size, cycles);
+            return run.outcome(file, name, pos, Verdict.UNKNOWN, List.of(d), cycles, null);
         }
+        return run.outcome(file, name, pos, cycles, null);
+    }
+
+    /**
+     * One SAT run on a check: the size of its problem, the solver's answer and, for a counterexample,
+     * its input bits (netlist order) and the scalar reference's account of them ({@code why}).
+     */
+    record SatRun(Cnf cnf, SatSolver.Answer answer, double[] inputs, String why) {
+        /** A proof or a counterexample as an outcome; {@code satFirst} as in {@link TestOutcome.Check}. */
+        TestOutcome outcome(String file, String name, Pos pos, int cycles, String satFirst) {
+            if (answer instanceof SatSolver.Proved) return outcome(file, name, pos, Verdict.PASS, List.of(), cycles, satFirst);
+            Diagnostic d = Diagnostic.error(pos, name + " fails " + (cycles > 0 ? "" : "at ") + why);
+            return outcome(file, name, pos, Verdict.FAIL, List.of(d), cycles, satFirst);
+        }
+
+        TestOutcome outcome(String file, String name, Pos pos, Verdict v, List<Diagnostic> failures, int cycles, String satFirst) {
+            TestOutcome.SatSize size = new TestOutcome.SatSize(cnf.inputBits(), cnf.variables(), cnf.clauses().size());
+            return new TestOutcome.Check(file, name, pos, v, Engine.SAT, cnf.gates(), -1, failures, size, cycles, null, satFirst);
+        }
+    }
+
+    /**
+     * Solves the check's miter within {@code timeoutMillis} and {@code propagations} (0: no limit);
+     * null when the gate network cannot be built. A counterexample is explained by {@code why}, and
+     * one it does not confirm is an internal error.
+     */
+    static SatRun solve(BoundCheck check, Explainer why, String name, long timeoutMillis, long propagations) {
+        Netlist net = check.net();
+        Cnf cnf = Cnf.miter(net, check.property());
+        if (cnf == null) return null;
+        SatSolver.Answer answer = SatSolver.solve(cnf, timeoutMillis, propagations);
+        if (!(answer instanceof SatSolver.Counterexample)) return new SatRun(cnf, answer, null, null);
         boolean[] bits = ((SatSolver.Counterexample) answer).inputs();
         double[] in = new double[net.inputBits()];
         for (int i = 0; i < in.length; i++) in[i] = bits[i] ? 1 : 0;
@@ -146,8 +189,7 @@ final class CheckRunner {
             throw new IllegalStateException("the SAT engine's counterexample to " + name + " holds on the scalar engine: "
                     + inputsText(net.inputs(), in));
         }
-        Diagnostic d = Diagnostic.error(pos, name + " fails " + (cycles > 0 ? "" : "at ") + text);
-        return new TestOutcome.Check(file, name, pos, Verdict.FAIL, Engine.SAT, cnf.gates(), -1, List.of(d), size, cycles);
+        return new SatRun(cnf, answer, in, text);
     }
 
     /** "a=3 b=5 cin=0: s is 0, a + b + cin is 8" for a failing row given by its input bits (netlist order); null when it holds. */

@@ -95,10 +95,12 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
      * A check: {@code gates} is the size of the gate network, -1 on the scalar engine; {@code sat}
      * the size of the SAT problem on the SAT engine, else null. On the SAT engine {@code rows} is -1
      * (2^inputBits rows may not fit a long, and a counterexample is not the first failing row).
-     * {@code hoisting} is the bit-parallel engine's gates per row, else null.
+     * {@code hoisting} is the bit-parallel engine's gates per row, else null. {@code satFirst} says
+     * what SAT found under its budget when the default engine tried it before enumerating ("no
+     * answer within 60 000 propagations"), else null.
      */
     record Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
-                 List<Diagnostic> failures, SatSize sat, int cycles, Hoisting hoisting) implements TestOutcome {
+                 List<Diagnostic> failures, SatSize sat, int cycles, Hoisting hoisting, String satFirst) implements TestOutcome {
         public Check {
             failures = List.copyOf(failures);
             if (verdict == Verdict.PASS && !failures.isEmpty()) throw new IllegalArgumentException("a PASS with failures");
@@ -109,17 +111,22 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
         }
 
         public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
+                     List<Diagnostic> failures, SatSize sat, int cycles, Hoisting hoisting) {
+            this(file, name, pos, verdict, engine, gates, rows, failures, sat, cycles, hoisting, null);
+        }
+
+        public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
                      List<Diagnostic> failures, SatSize sat, int cycles) {
             this(file, name, pos, verdict, engine, gates, rows, failures, sat, cycles, null);
         }
 
         public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows, List<Diagnostic> failures) {
-            this(file, name, pos, verdict, engine, gates, rows, failures, null, 0, null);
+            this(file, name, pos, verdict, engine, gates, rows, failures, null, 0, (Hoisting) null);
         }
 
         public Check(String file, String name, Pos pos, Verdict verdict, Engine engine, int gates, long rows,
                      List<Diagnostic> failures, SatSize sat) {
-            this(file, name, pos, verdict, engine, gates, rows, failures, sat, 0, null);
+            this(file, name, pos, verdict, engine, gates, rows, failures, sat, 0, (Hoisting) null);
         }
 
         @Override public long failed() {
@@ -131,7 +138,8 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
         }
 
         @Override public String verboseDetail() {
-            return hoisting == null ? detail() : detail() + "; " + hoisting.text();
+            String s = satFirst == null ? detail() : detail() + "; SAT first: " + satFirst;
+            return hoisting == null ? s : s + "; " + hoisting.text();
         }
 
         @Override public String detail() {

@@ -63,8 +63,9 @@ public final class TestRunner {
         int bits = net.inputBits();
         boolean tooMany = bits > VerifyOptions.MAX_EXHAUSTIVE_BITS;
         // Auto proves by SAT what it cannot enumerate; --engine sat proves every check by SAT. Where
-        // the gate network cannot be built, the check enumerates (or is refused) as before.
-        if (options.sample() == 0 && (options.sat() || tooMany && !options.scalarOnly() && !options.interpret())) {
+        // the gate network cannot be built, the check enumerates (or is refused) as before. Below
+        // 2^40 rows auto may still try SAT first, under a budget (CheckRunner.bitParallel, Portfolio).
+        if (options.sample() == 0 && (options.sat() || tooMany && options.satPastEnumeration())) {
             TestOutcome proof = CheckRunner.sat(c, spec, file, name, options);
             if (proof != null) return proof;
         }
@@ -86,9 +87,11 @@ public final class TestRunner {
             BoundCheck flat = new BoundCheck(c.decl(), c.target(), u.net(), u.property());
             // Every failure an engine finds is the scalar simulator's to explain, cycle by cycle.
             CheckRunner.Explainer why = in -> SequenceCheck.replay(c, spec, in);
-            TestOutcome o = options.sat() || bits > VerifyOptions.MAX_EXHAUSTIVE_BITS
+            boolean tooMany = bits > VerifyOptions.MAX_EXHAUSTIVE_BITS;
+            // (--engine interpreted too proves past 2^40 sequences by SAT, as it did; exhaustive refuses.)
+            TestOutcome o = options.sat() || tooMany && options.satFirst() != SatFirst.NEVER
                     ? CheckRunner.sat(flat, why, c.cycles(), file, name, options)
-                    : CheckRunner.bitParallel(flat, why, c.cycles(), file, name, options);
+                    : tooMany ? null : CheckRunner.bitParallel(flat, why, c.cycles(), file, name, options);
             if (o != null) return o;
         }
         if (options.sample() == 0 && bits > VerifyOptions.MAX_EXHAUSTIVE_BITS) {

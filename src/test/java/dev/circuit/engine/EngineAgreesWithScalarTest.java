@@ -53,10 +53,7 @@ class EngineAgreesWithScalarTest {
         java.util.concurrent.atomic.AtomicInteger hoisted = new java.util.concurrent.atomic.AtomicInteger();
         qt().withFixedSeed(20261123L).withExamples(40).forAll(longs().all()).checkAssert(seed -> {
             Random r = new Random(seed);
-            int n = 10 + r.nextInt(5);
-            String text = RandomCircuit.write(r, n);
-            long k = r.nextInt(1 << n);
-            text += "check r: x != " + k + "\ncheck r: (x < " + k + ") | (c == 0)\ncheck r: {y, x} == y * " + (1 << n) + " + x\n";
+            String text = RandomCircuit.wide(r, 10 + r.nextInt(5));
             List<TestOutcome> slow = run(text, seed, new VerifyOptions(0, 1, 1, true));
             for (boolean interpret : new boolean[] {false, true}) {
                 List<TestOutcome> fast = run(text, seed, new VerifyOptions(0, 1, 1, false, interpret, Progress.NONE));
@@ -139,6 +136,16 @@ class EngineAgreesWithScalarTest {
                 sb.append("check r: ").append(prop).append('\n');
             }
             return sb.toString();
+        }
+
+        /**
+         * {@link #write(Random, int)} with three more checks that fail at one input value or above a
+         * bound (their first failing row lies deep in the row order) or hold.
+         */
+        static String wide(Random r, int n) {
+            String text = write(r, n);
+            long k = r.nextInt(1 << n);
+            return text + "check r: x != " + k + "\ncheck r: (x < " + k + ") | (c == 0)\ncheck r: {y, x} == y * " + (1 << n) + " + x\n";
         }
 
         static String source(Random r, int n, int before) {

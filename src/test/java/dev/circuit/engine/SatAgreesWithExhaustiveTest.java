@@ -63,17 +63,13 @@ class SatAgreesWithExhaustiveTest {
         AtomicInteger refuted = new AtomicInteger();
         qt().withFixedSeed(20261202L).withExamples(25).forAll(longs().all()).checkAssert(seed -> {
             Random r = new Random(seed);
-            int n = 6 + r.nextInt(5);
-            String text = EngineAgreesWithScalarTest.RandomCircuit.write(r, n);
-            long k = r.nextInt(1 << n);
-            text += "check r: x != " + k + "\ncheck r: (x < " + k + ") | (c == 0)\ncheck r: {y, x} == y * " + (1 << n) + " + x\n";
-            agree(text, seed, proved, refuted);
+            agree(EngineAgreesWithScalarTest.RandomCircuit.wide(r, 6 + r.nextInt(5)), seed, proved, refuted);
         });
         assertTrue(proved.get() > 10 && refuted.get() > 10, proved + " proved, " + refuted + " refuted");
     }
 
     private void agree(String text, long seed, AtomicInteger proved, AtomicInteger refuted) {
-        Path f = write(text, seed);
+        Path f = write(dir, text, seed);
         Design design = Circuit.load(f, new Sources());
         // Straight to the solver: its answer against the scalar evaluator on every row.
         for (BoundCheck c : design.checks()) {
@@ -132,7 +128,8 @@ class SatAgreesWithExhaustiveTest {
         }
     }
 
-    private Path write(String text, long seed) {
+    /** Writes {@code text} to a file of {@code dir} named after {@code seed}. */
+    static Path write(Path dir, String text, long seed) {
         try {
             Path f = dir.resolve("s" + Long.toHexString(seed) + ".net");
             Files.writeString(f, text);
