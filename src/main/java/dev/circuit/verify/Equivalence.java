@@ -27,13 +27,20 @@ import java.util.List;
 public final class Equivalence {
     private Equivalence() {}
 
-    /** How to decide: as {@code circuit test} picks (enumerate up to 2^40 rows, SAT above), or one engine. */
+    /** How to decide: as {@code circuit test} picks (its portfolio up to 2^40 rows, SAT above), or one engine. */
     public enum Method { AUTO, EXHAUSTIVE, SAT, SCALAR }
 
-    /** {@code timeoutMillis} ends a SAT proof as unknown (0: no limit); {@code threads} run an enumeration. */
-    public record Options(Method method, int threads, long timeoutMillis, Progress progress) {
+    /**
+     * {@code timeoutMillis} ends a SAT proof as unknown (0: no limit); {@code threads} run an
+     * enumeration; {@code satFirst} says when {@link Method#AUTO} tries SAT before enumerating.
+     */
+    public record Options(Method method, int threads, long timeoutMillis, Progress progress, SatFirst satFirst) {
+        public Options(Method method, int threads, long timeoutMillis, Progress progress) {
+            this(method, threads, timeoutMillis, progress, SatFirst.MEASURED);
+        }
+
         public Options {
-            if (method == null) throw new IllegalArgumentException("no method");
+            if (method == null || satFirst == null) throw new IllegalArgumentException("no method");
             if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
             if (timeoutMillis < 0) throw new IllegalArgumentException("timeout must not be negative");
             if (progress == null) progress = Progress.NONE;
@@ -113,8 +120,20 @@ public final class Equivalence {
             throw CircuitException.usage(labelA + " has " + bits + " input bits: 2^" + bits + " rows is more than the 2^"
                     + VerifyOptions.MAX_EXHAUSTIVE_BITS + " equiv enumerates" + why);
         }
-        if (miter != null) return enumerate(a, b, map, miter, opt);
-        return scalar(a, b, map);
+        if (miter == null) return scalar(a, b, map);
+        BitParallel engine = miter.enumeration(true);
+        long budget = opt.method() == Method.AUTO ? opt.satFirst().propagations(Portfolio.gateRows(engine)) : 0;
+        if (budget == 0) return enumerate(a, b, map, engine, opt, Long.MAX_VALUE);
+        // The portfolio, as test runs it: SAT under a budget worth a fraction of the enumeration, then
+        // the enumeration, which reports the first differing row below any SAT found.
+        Cnf cnf = miter.cnf();
+        SatSolver.Answer answer = SatSolver.solve(cnf, 0, budget);
+        if (answer instanceof SatSolver.Proved) return sat(a, b, map, cnf, answer);
+        long known = Long.MAX_VALUE;
+        if (answer instanceof SatSolver.Counterexample) {
+            known = Rows.number(a.inputs(), sat(a, b, map, cnf, answer).counterexample().inputs());
+        }
+        return enumerate(a, b, map, engine, opt, known);
     }
 
     /** Refuses what the gates and the evaluator do not agree to be Boolean: real-valued or learnable neurons, constants other than 0 and 1. */
@@ -140,13 +159,13 @@ public final class Equivalence {
         }
     }
 
-    private static Result enumerate(Netlist a, Netlist b, BitMap map, Miter miter, Options opt) {
-        BitParallel engine = miter.enumeration(true);
+    /** The first differing row by enumeration; {@code known} a row already known to differ (or Long.MAX_VALUE), above which nothing is run. */
+    private static Result enumerate(Netlist a, Netlist b, BitMap map, BitParallel engine, Options opt, long known) {
         Engine how = engine.generated() ? Engine.GENERATED : Engine.INTERPRETED;
         opt.progress().start("equiv " + a.name() + " " + b.name(), engine.rows());
         long row;
         try {
-            row = engine.firstFailure(opt.threads(), opt.progress()::advance);
+            row = engine.firstFailure(opt.threads(), opt.progress()::advance, known);
         } finally {
             opt.progress().done();
         }
@@ -158,8 +177,12 @@ public final class Equivalence {
 
     private static Result sat(Netlist a, Netlist b, BitMap map, Miter miter, Options opt) {
         Cnf cnf = miter.cnf();
+        return sat(a, b, map, cnf, SatSolver.solve(cnf, opt.timeoutMillis()));
+    }
+
+    /** The SAT engine's answer as a result; a counterexample confirmed on the scalar evaluator. */
+    private static Result sat(Netlist a, Netlist b, BitMap map, Cnf cnf, SatSolver.Answer answer) {
         TestOutcome.SatSize size = new TestOutcome.SatSize(a.inputBits(), cnf.variables(), cnf.clauses().size());
-        SatSolver.Answer answer = SatSolver.solve(cnf, opt.timeoutMillis());
         if (answer instanceof SatSolver.Proved) return new Result(Verdict.PASS, Engine.SAT, a.inputBits(), -1, cnf.gates(), size, null);
         if (answer instanceof SatSolver.Unknown) return new Result(Verdict.UNKNOWN, Engine.SAT, a.inputBits(), -1, cnf.gates(), size, null);
         boolean[] bits = ((SatSolver.Counterexample) answer).inputs();

@@ -14,6 +14,7 @@ import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
 import dev.circuit.verify.Engine;
 import dev.circuit.verify.Equivalence;
+import dev.circuit.verify.SatFirst;
 import dev.circuit.verify.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +46,8 @@ class EquivAgreesWithBruteForceTest {
     void everyEngineAgreesWithBruteForceOnRandomPairs() {
         AtomicInteger equal = new AtomicInteger();
         AtomicInteger different = new AtomicInteger();
+        AtomicInteger bySat = new AtomicInteger();
+        AtomicInteger byEnumeration = new AtomicInteger();
         qt().withFixedSeed(20261215L).withExamples(250).forAll(longs().all()).checkAssert(seed -> {
             Random r = new Random(seed);
             String text = RandomPair.write(r);
@@ -68,9 +71,21 @@ class EquivAgreesWithBruteForceTest {
                 assertArrayEquals(outputs(a, c.inputs()), c.outputsA(), where);
                 assertArrayEquals(outputs(b, byName(a.inputs(), c.inputs(), b.inputs())), c.outputsB(), where);
             }
+            // auto's portfolio on every pair, SAT first under a budget from one propagation to
+            // plenty: a proof by SAT or the enumeration's first difference, never SAT's row.
+            long per = 1L << r.nextInt(12);
+            Equivalence.Result res = Equivalence.check(a, "a", b, "b", new Equivalence.Options(Equivalence.Method.AUTO, 1, 0, null, new SatFirst(0, per)));
+            String where = "portfolio, a propagation per " + per + " gate-rows\n" + text + "\n" + res.detail();
+            assertEquals(first < 0 ? Verdict.PASS : Verdict.FAIL, res.verdict(), where);
+            if (first >= 0) {
+                assertEquals(first, res.row(), where);
+                assertTrue(differ(a, b, res.counterexample().inputs()), where);
+            }
+            (res.engine() == Engine.SAT ? bySat : byEnumeration).incrementAndGet();
         });
         // Both answers, many times each, or the test proves little.
         assertTrue(equal.get() > 60 && different.get() > 60, equal + " equal, " + different + " different");
+        assertTrue(bySat.get() > 20 && byEnumeration.get() > 20, "portfolio: " + bySat + " by SAT, " + byEnumeration + " by enumeration");
     }
 
     /** Brute force: the first row (A's numbering) where some output of A differs from B's output of that name, or -1. */
