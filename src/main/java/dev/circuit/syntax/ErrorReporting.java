@@ -138,6 +138,9 @@ final class ErrorReporting {
         Token first = null;
         for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
             Token u = tokenAt(p, i);
+            // A token the pruner has let go of (StatementPruner) ended a statement of a block, which
+            // the parser took as complete before it met t ('y = a' of 'y = a=b'): no check is in a block.
+            if (u == null) return false;
             if (u.getChannel() != Token.DEFAULT_CHANNEL) continue;
             if (u.getType() == sep) break;
             first = u;
