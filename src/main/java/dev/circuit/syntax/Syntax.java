@@ -118,10 +118,23 @@ public final class Syntax {
         return out;
     }
 
+    /**
+     * {@code text} with each '\r' that no '\n' follows made a '\n'. ANTLR counts lines at '\n' only,
+     * so a file with old Mac line ends ('\r' alone) would be reported as one long line. Same length,
+     * so token offsets (used to write values back) hold. A loop: a regular expression cost a short
+     * run milliseconds.
+     */
+    static String lineFeeds(String text) {
+        if (text.indexOf('\r') < 0) return text;
+        char[] cs = text.toCharArray();
+        for (int i = 0; i < cs.length; i++) {
+            if (cs[i] == '\r' && (i + 1 == cs.length || cs[i + 1] != '\n')) cs[i] = '\n';
+        }
+        return new String(cs);
+    }
+
     private static NetParser parser(String name, String text, Diagnostics diags) {
-        // ANTLR counts lines at '\n' only, so a file with old Mac line ends ('\r' alone) would be
-        // reported as one long line. Same length, so token offsets (used to write values back) hold.
-        String lf = text.replaceAll("\r(?!\n)", "\n");
+        String lf = lineFeeds(text);
         NetLexer lexer = new NetLexer(CharStreams.fromString(lf, name));
         lexer.removeErrorListeners();
         NetParser parser = new NetParser(new StatementPruner.Stream(new StatementTerminator(lexer)));
