@@ -2,7 +2,7 @@ package dev.circuit.syntax;
 
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
-import dev.circuit.syntax.gen.NetLexer;
+import dev.circuit.syntax.gen.NetParser;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -108,13 +108,13 @@ final class ErrorReporting {
     }
 
     static String unexpected(Parser p, Token t, IntervalSet expected) {
-        if (t.getType() == NetLexer.ERRCHAR) return "unexpected character " + Tokens.describe(t);
-        if (t.getType() == NetLexer.BAD_STRING) return "unterminated string: add the closing '\"'";
-        if (expected != null && expected.contains(NetLexer.ID) && KEYWORDS.contains(t.getText())) {
+        if (t.getType() == NetParser.ERRCHAR) return "unexpected character " + Tokens.describe(t);
+        if (t.getType() == NetParser.BAD_STRING) return "unterminated string: add the closing '\"'";
+        if (expected != null && expected.contains(NetParser.ID) && KEYWORDS.contains(t.getText())) {
             return "'" + t.getText() + "' is a keyword; it cannot be used as a name";
         }
         Token before = p.getInputStream().LT(-1);
-        if (before != null && before.getText().equals("?") && t.getType() == NetLexer.NUMBER) {
+        if (before != null && before.getText().equals("?") && t.getType() == NetParser.NUMBER) {
             return "a learnable's starting value follows '?' without a space: write '?" + t.getText() + "'";
         }
         if ("=".equals(t.getText()) && inCheck(p, t)) {
