@@ -84,3 +84,11 @@ for name, ms in cpu.items():
     print(f"| `{name}` | {ms:.1f} | {ms / floor:.2f} |")
 PY
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+# What a lambda, a method reference, a stream or a regular expression on the way of eval costs is
+# easy to lose again: each invokedynamic call site is linked in the interpreter, the first one sets
+# up java.lang.invoke (about 12 ms), and C1 then compiles java.lang.invoke's methods. 0 since the
+# "no lambdas" step (docs/BENCHMARKS.md, "Start-up").
+# shellcheck disable=SC2086
+links="$(java $flags -XX:SharedArchiveFile=$work/circuit.jsa -Xshare:auto $quiet -Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true \
+    -jar "$jar" eval circuits/adder.net 1 1 2>&1 | grep -c '^linkCallSite' || true)"
+echo "invokedynamic call sites linked by eval adder: $links"

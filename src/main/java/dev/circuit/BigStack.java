@@ -12,23 +12,30 @@ import java.util.function.Supplier;
  */
 public final class BigStack {
     static final long BYTES = 256L << 20;
-    private static final ThreadLocal<Boolean> ON_IT = ThreadLocal.withInitial(() -> false);
+    /** TRUE on the deep-stack thread, null elsewhere. */
+    private static final ThreadLocal<Boolean> ON_IT = new ThreadLocal<>();
 
     private BigStack() {}
 
     /** {@code work}'s result, computed on the deep-stack thread; its exceptions and errors propagate. */
     public static <T> T call(Supplier<T> work) {
-        if (ON_IT.get()) return work.get();
+        if (ON_IT.get() != null) return work.get();
         Object[] result = new Object[1];
         Throwable[] thrown = new Throwable[1];
-        Thread t = new Thread(null, () -> {
-            ON_IT.set(true);
-            try {
-                result[0] = work.get();
-            } catch (Throwable x) {
-                thrown[0] = x;
+        // A class, not a lambda, here and in the callers on the command line's way: the first lambda
+        // a run links sets up java.lang.invoke, about 12 ms of a short run (docs/BENCHMARKS.md, "Start-up").
+        Runnable body = new Runnable() {
+            @Override
+            public void run() {
+                ON_IT.set(Boolean.TRUE);
+                try {
+                    result[0] = work.get();
+                } catch (Throwable x) {
+                    thrown[0] = x;
+                }
             }
-        }, "circuit", BYTES);
+        };
+        Thread t = new Thread(null, body, "circuit", BYTES);
         t.start();
         boolean interrupted = false;
         while (true) {

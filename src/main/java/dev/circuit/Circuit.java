@@ -10,6 +10,7 @@ import dev.circuit.elab.Program;
 import dev.circuit.elab.Tops;
 import dev.circuit.syntax.Syntax;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The pipeline, one verb a stage: read (parse the file and its imports) -> elaborate (every
@@ -27,9 +28,13 @@ public final class Circuit {
 
     /** {@link #load(Path, String, Sources)} within a size budget other than the default one ({@code --max-size}). */
     public static Design load(Path file, String top, Sources sources, Limits limits) {
-        return BigStack.call(() -> {
-            Program program = Loader.read(file, sources);
-            return DesignBuilder.build(program, top(program, top), limits);
+        // An anonymous class rather than a lambda: see BigStack.
+        return BigStack.call(new Supplier<Design>() {
+            @Override
+            public Design get() {
+                Program program = Loader.read(file, sources);
+                return DesignBuilder.build(program, top(program, top), limits);
+            }
         });
     }
 
@@ -40,7 +45,12 @@ public final class Circuit {
 
     /** {@link #load(Path, Sources)} within a size budget other than the default one ({@code --max-size}). */
     public static Design load(Path file, Sources sources, Limits limits) {
-        return BigStack.call(() -> DesignBuilder.build(Loader.read(file, sources), null, limits));
+        return BigStack.call(new Supplier<Design>() {
+            @Override
+            public Design get() {
+                return DesignBuilder.build(Loader.read(file, sources), null, limits);
+            }
+        });
     }
 
     /** The circuit a command line names ({@code adder_n<16>}), or the file's default one when null. */

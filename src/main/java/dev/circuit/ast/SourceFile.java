@@ -10,6 +10,9 @@ public record SourceFile(String name, Path path, String text, List<Decl> decls) 
     }
 
     public <T extends Decl> List<T> decls(Class<T> kind) {
-        return decls.stream().filter(kind::isInstance).map(kind::cast).toList();
+        // A loop, not a stream: every short run asks for its files' imports (docs/BENCHMARKS.md, "Start-up").
+        List<T> out = new java.util.ArrayList<>();
+        for (Decl d : decls) if (kind.isInstance(d)) out.add(kind.cast(d));
+        return java.util.Collections.unmodifiableList(out);
     }
 }

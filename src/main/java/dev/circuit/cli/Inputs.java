@@ -23,7 +23,8 @@ final class Inputs {
     static double[] parse(Netlist net, List<String> args) {
         List<Terminal> terms = net.inputs();
         String[] given = new String[terms.size()];
-        long named = args.stream().filter(a -> a.contains("=")).count();
+        int named = 0;
+        for (String a : args) if (a.contains("=")) named++;
         if (named > 0 && named < args.size()) throw usage(net, "give every input by position or every input as name=value, not both");
         if (named > 0) {
             Map<String, Integer> index = new LinkedHashMap<>();

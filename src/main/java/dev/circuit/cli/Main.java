@@ -11,7 +11,13 @@ public final class Main {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         // Every command runs on the one deep stack (parsing, elaboration, import and fmt recurse).
-        int code = dev.circuit.BigStack.call(() -> Cli.run(args, out, err));
+        // An anonymous class rather than a lambda: see BigStack.
+        int code = dev.circuit.BigStack.call(new java.util.function.Supplier<Integer>() {
+            @Override
+            public Integer get() {
+                return Cli.run(args, out, err);
+            }
+        });
         out.flush();
         err.flush();
         System.exit(code);

@@ -28,7 +28,7 @@ public final class Diagnostics {
     }
 
     public void addAll(List<Diagnostic> ds) {
-        ds.forEach(this::add);
+        for (Diagnostic d : ds) add(d);
     }
 
     /**
@@ -40,7 +40,8 @@ public final class Diagnostics {
     }
 
     public boolean hasErrors() {
-        return all.stream().anyMatch(Diagnostic::isError);
+        for (Diagnostic d : all) if (d.isError()) return true;
+        return false;
     }
 
     public List<Diagnostic> all() {
@@ -48,7 +49,9 @@ public final class Diagnostics {
     }
 
     public List<Diagnostic> warnings() {
-        return all.stream().filter(d -> !d.isError()).toList();
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : all) if (!d.isError()) out.add(d);
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** Throws a {@link CircuitException} holding everything collected if any of it is an error. */

@@ -11,6 +11,9 @@ import java.util.Map;
  * A weighted sum {@code sum(coef * var) + sum(bias)} over abstract variables (a neuron's parameters,
  * or nets). Fixed coefficients on the same variable are merged; learnable ones stay apart, since
  * each is its own parameter.
+ *
+ * <p>Loops rather than streams: every short run elaborates through here, and each stream or lambda
+ * costs its linkage in the interpreter (docs/BENCHMARKS.md, "Start-up").
  */
 record Affine(List<Term> terms, List<Coef> bias) {
     record Term(int var, Coef coef) {}
@@ -33,12 +36,16 @@ record Affine(List<Term> terms, List<Coef> bias) {
     }
 
     boolean isFixed() {
-        return terms.stream().allMatch(t -> t.coef().isFixed()) && bias.stream().allMatch(Coef::isFixed);
+        for (Term t : terms) if (!t.coef().isFixed()) return false;
+        for (Coef c : bias) if (!c.isFixed()) return false;
+        return true;
     }
 
     /** The value when this is a fixed constant. */
     Rational fixedValue() {
-        return bias.stream().map(Coef::scale).reduce(Rational.ZERO, Rational::plus);
+        Rational sum = Rational.ZERO;
+        for (Coef c : bias) sum = sum.plus(c.scale());
+        return sum;
     }
 
     Affine plus(Affine o) {
@@ -50,14 +57,20 @@ record Affine(List<Term> terms, List<Coef> bias) {
     }
 
     Affine times(Rational k) {
-        return new Affine(terms.stream().map(t -> new Term(t.var(), t.coef().times(k))).toList(),
-                bias.stream().map(c -> c.times(k)).toList());
+        List<Term> t = new ArrayList<>(terms.size());
+        for (Term x : terms) t.add(new Term(x.var(), x.coef().times(k)));
+        List<Coef> b = new ArrayList<>(bias.size());
+        for (Coef c : bias) b.add(c.times(k));
+        return new Affine(t, b);
     }
 
     /** Every fixed coefficient times a learnable one: {@code ? * (2*a + 1)}. Only valid when this is fixed. */
     Affine timesParam(Coef p) {
-        return new Affine(terms.stream().map(t -> new Term(t.var(), p.times(t.coef().scale()))).toList(),
-                bias.stream().map(c -> p.times(c.scale())).toList());
+        List<Term> t = new ArrayList<>(terms.size());
+        for (Term x : terms) t.add(new Term(x.var(), p.times(x.coef().scale())));
+        List<Coef> b = new ArrayList<>(bias.size());
+        for (Coef c : bias) b.add(p.times(c.scale()));
+        return new Affine(t, b);
     }
 
     /** Fixed terms on one variable summed into one; fixed bias parts summed into one; order kept. */
@@ -66,8 +79,9 @@ record Affine(List<Term> terms, List<Coef> bias) {
         List<Object> order = new ArrayList<>();
         for (Term t : terms) {
             if (t.coef().isFixed()) {
-                if (!fixed.containsKey(t.var())) order.add(t.var());
-                fixed.merge(t.var(), t.coef().scale(), Rational::plus);
+                Rational before = fixed.get(t.var());
+                if (before == null) order.add(t.var());
+                fixed.put(t.var(), before == null ? t.coef().scale() : before.plus(t.coef().scale()));
             } else {
                 order.add(t);
             }

@@ -27,7 +27,6 @@ import dev.circuit.print.ExprText;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -166,7 +165,7 @@ final class Elaborator {
             int out = graph.newNet(nd.name().name(), nd.name().pos());
             outs.add(new Terminal(nd.name().name(), false, List.of(out), nd.name().pos()));
             Optional<Linearizer.Shape> shape = neurons.shape(nd);
-            if (shape.isPresent()) graph.addNeuron(rootPath, shape.get(), v -> argNets[v], out, nd.pos());
+            if (shape.isPresent()) graph.addNeuron(rootPath, shape.get(), argNets, out, nd.pos());
         } else {
             Map<String, Long> ints = generics.typeArgs(cd, ref.args(), new HashMap<>(), ref.pos());
             if (ints == null) {
@@ -528,7 +527,9 @@ final class Elaborator {
     }
 
     private static List<Integer> boxed(int[] nets) {
-        return Arrays.stream(nets).boxed().toList();
+        List<Integer> out = new ArrayList<>(nets.length);
+        for (int n : nets) out.add(n);
+        return Collections.unmodifiableList(out);
     }
 
     private static String portNames(List<Port> ports) {

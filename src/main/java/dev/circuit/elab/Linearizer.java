@@ -11,8 +11,6 @@ import dev.circuit.model.Rational;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.function.ToIntFunction;
 
 /**
  * Reads a neuron's body as an activation of a weighted sum. The argument must be linear in the
@@ -29,15 +27,25 @@ final class Linearizer {
     /** A neuron: its activation and the sum z it applies to. */
     record Shape(Activation activation, Affine z) {}
 
-    private final Diagnostics diags;
-    /** Resolves a name; returns empty after reporting an error. */
-    private final Function<Expr.Ref, Optional<Operand>> resolver;
-    private final ToIntFunction<Expr.Learnable> params;
+    /**
+     * What the names and learnables of a sum stand for, in the caller's scope. An interface the
+     * callers implement with (anonymous) classes rather than two lambdas: every short run reads a
+     * neuron, and each lambda costs its linkage in the interpreter (docs/BENCHMARKS.md, "Start-up").
+     */
+    interface Names {
+        /** What {@code ref} stands for; empty after reporting an error. */
+        Optional<Operand> resolve(Expr.Ref ref);
 
-    Linearizer(Diagnostics diags, Function<Expr.Ref, Optional<Operand>> resolver, ToIntFunction<Expr.Learnable> params) {
+        /** The index of the parameter a learnable coefficient is. */
+        int param(Expr.Learnable l);
+    }
+
+    private final Diagnostics diags;
+    private final Names names;
+
+    Linearizer(Diagnostics diags, Names names) {
         this.diags = diags;
-        this.resolver = resolver;
-        this.params = params;
+        this.names = names;
     }
 
     /** Returns true when {@code e}, at the top of a statement, is written as a neuron. */
@@ -61,7 +69,8 @@ final class Linearizer {
                 diags.error(c.pos(), "'" + c.name() + "' takes one argument, the weighted sum; got " + c.args().size());
                 return Optional.empty();
             }
-            return sum(c.args().get(0)).map(z -> new Shape(act, z.normalized()));
+            Optional<Affine> z = sum(c.args().get(0));
+            return z.isEmpty() ? Optional.empty() : Optional.of(new Shape(act, z.get().normalized()));
         }
         if (e instanceof Expr.Binary b && b.op().isOrdering()) {
             Optional<Affine> l = sum(b.left());
@@ -134,16 +143,18 @@ final class Linearizer {
     /** A weighted sum, or empty after reporting why the expression is not one. */
     Optional<Affine> sum(Expr e) {
         if (e instanceof Expr.Num n) return Optional.of(Affine.constant(Coef.fixed(Rational.of(n.value()))));
-        if (e instanceof Expr.Learnable l) return Optional.of(Affine.constant(Coef.learnable(params.applyAsInt(l))));
+        if (e instanceof Expr.Learnable l) return Optional.of(Affine.constant(Coef.learnable(names.param(l))));
         if (e instanceof Expr.Paren p) return sum(p.inner());
         if (e instanceof Expr.Ref r) {
-            return resolver.apply(r).map(op -> op instanceof Operand.Var v ? Affine.variable(v.id())
-                    : Affine.constant(Coef.fixed(((Operand.Const) op).value())));
+            Optional<Operand> op = names.resolve(r);
+            if (op.isEmpty()) return Optional.empty();
+            return Optional.of(op.get() instanceof Operand.Var v ? Affine.variable(v.id())
+                    : Affine.constant(Coef.fixed(((Operand.Const) op.get()).value())));
         }
         if (e instanceof Expr.Unary u) {
             if (u.op() == UnaryOp.NOT) return notLinear(u, "'~' is not allowed in a weighted sum");
             Optional<Affine> a = sum(u.operand());
-            return u.op() == UnaryOp.NEG ? a.map(x -> x.times(Rational.MINUS_ONE)) : a;
+            return u.op() == UnaryOp.NEG && a.isPresent() ? Optional.of(a.get().times(Rational.MINUS_ONE)) : a;
         }
         if (e instanceof Expr.Binary b) return binary(b);
         if (e instanceof Expr.Call c) {

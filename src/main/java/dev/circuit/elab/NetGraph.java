@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -217,12 +216,13 @@ final class NetGraph {
     }
 
     /** Adds a neuron whose variable v reads net {@code netOf(v)}. */
-    void addNeuron(String path, Linearizer.Shape shape, IntUnaryOperator netOf, int out, Pos pos) {
+    /** A neuron on {@code out}: {@code netOf[v]} is the net of the sum's variable v, or null when the variables are nets already. */
+    void addNeuron(String path, Linearizer.Shape shape, int[] netOf, int out, Pos pos) {
         budget.spend(1 + shape.z().terms().size(), pos);
         List<Integer> ins = new ArrayList<>();
         List<Coef> ws = new ArrayList<>();
         for (Affine.Term t : shape.z().terms()) {
-            ins.add(netOf.applyAsInt(t.var()));
+            ins.add(netOf == null ? t.var() : netOf[t.var()]);
             ws.add(t.coef());
         }
         if (drivers.get(out) == null) drivers.set(out, new Driver.ByNeuron(neurons.size(), pos));
@@ -234,7 +234,12 @@ final class NetGraph {
     /** What each net reads: a neuron's inputs, or an alias's source. */
     private int[] deps(int net) {
         Driver d = drivers.get(net);
-        if (d instanceof Driver.ByNeuron n) return neurons.get(n.neuron()).inputs().stream().mapToInt(Integer::intValue).toArray();
+        if (d instanceof Driver.ByNeuron n) {
+            List<Integer> inputs = neurons.get(n.neuron()).inputs();
+            int[] deps = new int[inputs.size()];
+            for (int i = 0; i < deps.length; i++) deps[i] = inputs.get(i);
+            return deps;
+        }
         if (d instanceof Driver.Alias a) return new int[] {a.source()};
         return new int[0];
     }
@@ -377,13 +382,19 @@ final class NetGraph {
             state.add(new StateBit(display(net, root), flop ? StateBit.Kind.FLIP_FLOP : StateBit.Kind.FEEDBACK,
                     number[net], number[resolve(stateInput(d))], init, d.pos()));
         }
-        List<Terminal> newIns = ins.stream().map(t -> renumber(t, number)).toList();
-        List<Terminal> newOuts = outs.stream().map(t -> renumber(t, number)).toList();
-        return new Netlist(name, newIns, newOuts, ordered, consts, new ArrayList<>(params.values()), names, state);
+        return new Netlist(name, renumber(ins, number), renumber(outs, number), ordered, consts, new ArrayList<>(params.values()), names, state);
     }
 
-    private Terminal renumber(Terminal t, int[] number) {
-        return new Terminal(t.name(), t.bus(), t.nets().stream().map(n -> number[resolve(n)]).toList(), t.pos());
+    // Loops rather than streams here and in deps(): every short run builds a netlist, and each
+    // stream or lambda costs its linkage in the interpreter (docs/BENCHMARKS.md, "Start-up").
+    private List<Terminal> renumber(List<Terminal> ts, int[] number) {
+        List<Terminal> out = new ArrayList<>(ts.size());
+        for (Terminal t : ts) {
+            List<Integer> nets = new ArrayList<>(t.nets().size());
+            for (int n : t.nets()) nets.add(number[resolve(n)]);
+            out.add(new Terminal(t.name(), t.bus(), nets, t.pos()));
+        }
+        return java.util.Collections.unmodifiableList(out);
     }
 
     /** Neurons in creation order, each after the neurons it reads (iterative depth-first). */

@@ -74,7 +74,7 @@ final class Neurons {
         if (!ok || shape.isEmpty()) return;
         int out = targets.get(0)[0];
         graph.driveByNextNeuron(out, a.pos(), name);
-        graph.addNeuron(s.path + "/" + name, shape.get(), v -> args[v], out, a.pos());
+        graph.addNeuron(s.path + "/" + name, shape.get(), args, out, a.pos());
     }
 
     /** {@code y = step(a + b - 1)}: a neuron written in place, reading the scope's signals and parameters. */
@@ -83,25 +83,33 @@ final class Neurons {
             diags.error(a.pos(), "a neuron has one output, but " + bits(targets) + " are assigned");
             return;
         }
-        Linearizer lin = new Linearizer(diags, ref -> {
-            if (s.lookup(ref.name()) == null && s.isInt(ref.name()) && ref.selector() == null) {
-                return Optional.of(new Linearizer.Operand.Const(Rational.of(s.ints.get(ref.name()))));
+        Linearizer lin = new Linearizer(diags, new Linearizer.Names() {
+            @Override
+            public Optional<Linearizer.Operand> resolve(Expr.Ref ref) {
+                if (s.lookup(ref.name()) == null && s.isInt(ref.name()) && ref.selector() == null) {
+                    return Optional.of(new Linearizer.Operand.Const(Rational.of(s.ints.get(ref.name()))));
+                }
+                int[] nets = signals.sourceNets(ref, s, 1);
+                if (nets == null) return Optional.empty();
+                if (nets.length != 1) {
+                    diags.error(ref.pos(), "'" + ExprText.of(ref) + "' is " + nets.length + " bits wide; a neuron reads single signals (index it: "
+                            + ref.name() + "[0])");
+                    return Optional.empty();
+                }
+                return Optional.of(new Linearizer.Operand.Var(nets[0]));
             }
-            int[] nets = signals.sourceNets(ref, s, 1);
-            if (nets == null) return Optional.empty();
-            if (nets.length != 1) {
-                diags.error(ref.pos(), "'" + ExprText.of(ref) + "' is " + nets.length + " bits wide; a neuron reads single signals (index it: "
-                        + ref.name() + "[0])");
-                return Optional.empty();
+
+            @Override
+            public int param(Expr.Learnable l) {
+                return graph.param(l);
             }
-            return Optional.of(new Linearizer.Operand.Var(nets[0]));
-        }, graph::param);
+        });
         Optional<Linearizer.Shape> shape = lin.neuron(rhs);
         if (shape.isEmpty()) return;
         int out = targets.get(0)[0];
         graph.driveByNextNeuron(out, a.pos(), name);
         // Variables are nets already.
-        graph.addNeuron(s.path + "/" + name, shape.get(), v -> v, out, a.pos());
+        graph.addNeuron(s.path + "/" + name, shape.get(), null, out, a.pos());
     }
 
     /** A neuron declaration read once as a weighted sum over its parameters (variables 0..k-1). */
@@ -114,20 +122,28 @@ final class Neurons {
             Ident p = nd.params().get(i);
             if (index.putIfAbsent(p.name(), i) != null) diags.error(p.pos(), "input '" + p.name() + "' is listed twice");
         }
-        Linearizer lin = new Linearizer(diags, ref -> {
-            Integer i = index.get(ref.name());
-            if (i == null) {
-                diags.error(ref.pos(), "unknown input '" + ref.name() + "' in neuron '" + nd.name().name() + "'"
-                        + Suggest.didYouMean(ref.name(), index.keySet()));
-                return Optional.empty();
+        Linearizer lin = new Linearizer(diags, new Linearizer.Names() {
+            @Override
+            public Optional<Linearizer.Operand> resolve(Expr.Ref ref) {
+                Integer i = index.get(ref.name());
+                if (i == null) {
+                    diags.error(ref.pos(), "unknown input '" + ref.name() + "' in neuron '" + nd.name().name() + "'"
+                            + Suggest.didYouMean(ref.name(), index.keySet()));
+                    return Optional.empty();
+                }
+                if (ref.selector() != null) {
+                    diags.error(ref.pos(), "'" + ref.name() + "' is a single signal; it cannot be indexed");
+                    return Optional.empty();
+                }
+                used[i] = true;
+                return Optional.of(new Linearizer.Operand.Var(i));
             }
-            if (ref.selector() != null) {
-                diags.error(ref.pos(), "'" + ref.name() + "' is a single signal; it cannot be indexed");
-                return Optional.empty();
+
+            @Override
+            public int param(Expr.Learnable l) {
+                return graph.param(l);
             }
-            used[i] = true;
-            return Optional.of(new Linearizer.Operand.Var(i));
-        }, graph::param);
+        });
         Optional<Linearizer.Shape> shape;
         if (Elaborator.unparen(nd.body()) instanceof Expr.Call c && (defs.neuron(c.name()) != null || defs.circuit(c.name()) != null)) {
             diags.error(c.pos(), "a neuron cannot use '" + c.name() + "': its body is one activation of a weighted sum of its inputs; to combine neurons, write a circuit");
@@ -146,6 +162,8 @@ final class Neurons {
     }
 
     private static String bits(List<int[]> targets) {
-        return count(targets.stream().mapToInt(t -> t.length).sum(), "signal");
+        int n = 0;
+        for (int[] t : targets) n += t.length;
+        return count(n, "signal");
     }
 }

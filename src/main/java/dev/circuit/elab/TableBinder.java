@@ -7,9 +7,10 @@ import dev.circuit.model.CircuitId;
 import dev.circuit.model.Domain;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Binds a test table to its circuit: header names to terminals, every row's cell count to the
@@ -23,8 +24,11 @@ final class TableBinder {
         int errors = diags.errorsReported();
         int[] inCol = TableColumns.match(t.inputs(), net.inputs(), "input", net, diags);
         int[] outCol = TableColumns.match(t.outputs(), net.outputs(), "output", net, diags);
-        Set<String> named = t.inputs().stream().map(Ident::name).collect(Collectors.toSet());
-        List<String> missing = net.inputs().stream().map(Terminal::name).filter(n -> !named.contains(n)).toList();
+        // Loops, not streams: every short run binds the tables of its file (docs/BENCHMARKS.md, "Start-up").
+        Set<String> named = new HashSet<>();
+        for (Ident i : t.inputs()) named.add(i.name());
+        List<String> missing = new ArrayList<>();
+        for (Terminal in : net.inputs()) if (!named.contains(in.name())) missing.add(in.name());
         // After a misspelt column ('c' for 'b') the missing input is the same mistake: say it once.
         if (!missing.isEmpty() && inCol != null) {
             diags.error(t.pos(), "test " + net.name() + " has no column for input" + (missing.size() > 1 ? "s " : " ")

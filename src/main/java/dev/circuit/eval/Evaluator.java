@@ -1,6 +1,7 @@
 package dev.circuit.eval;
 
 import dev.circuit.model.Activation;
+import dev.circuit.model.Coef;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
 import dev.circuit.model.Terminal;
@@ -48,16 +49,52 @@ public final class Evaluator {
         exactLong = new long[n][];
         for (int i = 0; i < n; i++) {
             Neuron nr = ns.get(i);
-            in[i] = nr.inputs().stream().mapToInt(Integer::intValue).toArray();
-            w[i] = nr.weights().stream().mapToDouble(c -> c.value(params)).toArray();
-            bias[i] = nr.bias().stream().mapToDouble(c -> c.value(params)).sum();
+            // Loops, not streams: a short run builds one evaluator, and each stream costs its linkage
+            // in the interpreter (docs/BENCHMARKS.md, "Start-up").
+            List<Integer> inputs = nr.inputs();
+            in[i] = new int[inputs.size()];
+            for (int j = 0; j < in[i].length; j++) in[i][j] = inputs.get(j);
+            List<Coef> weights = nr.weights();
+            w[i] = new double[weights.size()];
+            for (int j = 0; j < w[i].length; j++) w[i][j] = weights.get(j).value(params);
+            List<Coef> bs = nr.bias();
+            double[] b = new double[bs.size()];
+            for (int j = 0; j < b.length; j++) b[j] = bs.get(j).value(params);
+            bias[i] = compensatedSum(b);
             act[i] = nr.activation();
             out[i] = nr.out();
             exact[i] = nr.exact();
             if (exact[i] != null) exactLong[i] = exact[i].longs();
         }
-        constNets = net.constants().stream().mapToInt(Netlist.Constant::net).toArray();
-        constValues = net.constants().stream().mapToDouble(Netlist.Constant::value).toArray();
+        List<Netlist.Constant> cs = net.constants();
+        constNets = new int[cs.size()];
+        constValues = new double[cs.size()];
+        for (int i = 0; i < constNets.length; i++) {
+            constNets[i] = cs.get(i).net();
+            constValues[i] = cs.get(i).value();
+        }
+    }
+
+    /**
+     * The sum {@code DoubleStream.sum()} computes, which this evaluator used (Kahan's compensated
+     * summation, as JDK 17 writes it in {@code Collectors.sumWithCompensation} and
+     * {@code computeFinalSum}), so that a bias of several learnable parts keeps exactly its value;
+     * {@code EvaluatorSumTest} holds the two equal.
+     */
+    static double compensatedSum(double[] values) {
+        double sum = 0;
+        double compensation = 0;
+        double simple = 0;
+        for (double v : values) {
+            double y = v - compensation;
+            double t = sum + y;
+            compensation = (t - sum) - y;
+            sum = t;
+            simple += v;
+        }
+        double r = sum - compensation;
+        // Infinities of opposite sign make the compensated sum NaN where the plain one is infinite.
+        return Double.isNaN(r) && Double.isInfinite(simple) ? simple : r;
     }
 
     public Netlist netlist() {
@@ -151,7 +188,8 @@ public final class Evaluator {
     }
 
     public double[] outputBits(double[] nets) {
-        int total = net.outputs().stream().mapToInt(Terminal::width).sum();
+        int total = 0;
+        for (Terminal t : net.outputs()) total += t.width();
         double[] o = new double[total];
         int k = 0;
         for (Terminal t : net.outputs()) for (int n : t.nets()) o[k++] = nets[n];

@@ -1,6 +1,5 @@
 package dev.circuit.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -71,7 +70,9 @@ public enum Activation {
 
     /** The activation a call name stands for; thresholds are written as comparisons, not calls. */
     public static Optional<Activation> byName(String name) {
-        return Arrays.stream(values()).filter(a -> a != THRESHOLD && a.keyword.equals(name)).findFirst();
+        // A loop, not a stream: every short run looks up its neurons' activations (docs/BENCHMARKS.md, "Start-up").
+        for (Activation a : values()) if (a != THRESHOLD && a.keyword.equals(name)) return Optional.of(a);
+        return Optional.empty();
     }
 
     public static String names() {

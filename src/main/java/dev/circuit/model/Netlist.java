@@ -36,7 +36,8 @@ public record Netlist(String name, List<Terminal> inputs, List<Terminal> outputs
 
     /** True when some state is a feedback wire: a cycle settles by iteration. */
     public boolean hasFeedback() {
-        return state.stream().anyMatch(s -> s.kind() == StateBit.Kind.FEEDBACK);
+        for (StateBit s : state) if (s.kind() == StateBit.Kind.FEEDBACK) return true;
+        return false;
     }
 
     /** A net tied to a fixed value (the {@code 0} in {@code nand(a, 0)}). */
@@ -47,13 +48,16 @@ public record Netlist(String name, List<Terminal> inputs, List<Terminal> outputs
     }
 
     public int inputBits() {
-        return inputs.stream().mapToInt(Terminal::width).sum();
+        int bits = 0;
+        for (Terminal t : inputs) bits += t.width();
+        return bits;
     }
 
     /** True when every neuron is a step or threshold neuron with fixed weights: 0/1 in, 0/1 out. */
     public boolean isBoolean() {
-        return neurons.stream().allMatch(n -> n.activation().isHard() && n.isFixed())
-                && constants.stream().allMatch(c -> c.value() == 0 || c.value() == 1);
+        for (Neuron n : neurons) if (!n.activation().isHard() || !n.isFixed()) return false;
+        for (Constant c : constants) if (c.value() != 0 && c.value() != 1) return false;
+        return true;
     }
 
     /**
@@ -77,10 +81,17 @@ public record Netlist(String name, List<Terminal> inputs, List<Terminal> outputs
     }
 
     public Terminal input(String name) {
-        return inputs.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+        return named(inputs, name);
     }
 
     public Terminal output(String name) {
-        return outputs.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+        return named(outputs, name);
+    }
+
+    // Loops rather than streams in this class: a short run calls these once each, and each stream
+    // or lambda costs its linkage in the interpreter (docs/BENCHMARKS.md, "Start-up").
+    private static Terminal named(List<Terminal> terms, String name) {
+        for (Terminal t : terms) if (t.name().equals(name)) return t;
+        return null;
     }
 }

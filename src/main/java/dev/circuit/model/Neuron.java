@@ -32,7 +32,9 @@ public record Neuron(String path, Activation activation, int out, List<Integer> 
         if (!activation.isHard() || !allFixed(weights) || !allFixed(bias)) return null;
         Rational b = Rational.ZERO;
         for (Coef c : bias) b = b.plus(c.scale());
-        return Threshold.of(activation, weights.stream().map(Coef::scale).toList(), b);
+        List<Rational> ws = new java.util.ArrayList<>(weights.size());
+        for (Coef c : weights) ws.add(c.scale());
+        return Threshold.of(activation, ws, b);
     }
 
     private static boolean allFixed(List<Coef> cs) {

@@ -23,6 +23,7 @@ import dev.circuit.diag.Pos;
 import dev.circuit.syntax.gen.NetParser;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ final class AstBuilder {
             return new NeuronDecl(ident(c.name), ids(c.idList()), expr(c.expr()), pos(c.start));
         }
         if (ctx instanceof NetParser.CircuitDeclContext c) {
-            List<Ident> tps = c.typeParams() == null ? List.of() : c.typeParams().ID().stream().map(this::ident).toList();
+            List<Ident> tps = c.typeParams() == null ? List.of() : idents(c.typeParams().ID());
             List<Port> ins = c.ins == null ? List.of() : ports(c.ins);
             NetParser.OutPortsContext o = c.outs;
             List<Port> outs = o.port() != null ? List.of(port(o.port())) : o.portList() == null ? List.of() : ports(o.portList());
@@ -97,7 +98,9 @@ final class AstBuilder {
         List<TestDecl.Row> body = new ArrayList<>();
         for (NetParser.RowContext r : rows.subList(1, rows.size())) {
             int bar = barIndex(r);
-            List<TestDecl.Cell> cells = r.cell().stream().map(this::cell).toList();
+            List<TestDecl.Cell> cells = new ArrayList<>();
+            for (NetParser.CellContext cell : r.cell()) cells.add(cell(cell));
+            cells = Collections.unmodifiableList(cells);
             body.add(new TestDecl.Row(cells.subList(0, bar), cells.subList(bar, cells.size()), pos(r.start)));
         }
         return new TestDecl(ref(c.circuitRef()), sequence, tol, ins, outs, body, pos(c.start));
@@ -143,7 +146,7 @@ final class AstBuilder {
     }
 
     private CircuitRef ref(NetParser.CircuitRefContext c) {
-        return new CircuitRef(text(c.ID()), c.arith().stream().map(this::arith).toList(), pos(c.start));
+        return new CircuitRef(text(c.ID()), ariths(c.arith()), pos(c.start));
     }
 
     CircuitRef topRef(NetParser.TopRefContext c) {
@@ -152,7 +155,9 @@ final class AstBuilder {
 
     /** Builds a statement of {@code block} that the parser has just finished. */
     void parsed(NetParser.BlockContext block, NetParser.StmtContext s) {
-        parsed.computeIfAbsent(block, b -> new ArrayList<>()).add(stmt(s));
+        List<Stmt> stmts = parsed.get(block);
+        if (stmts == null) parsed.put(block, stmts = new ArrayList<>());
+        stmts.add(stmt(s));
     }
 
     private List<Stmt> block(NetParser.BlockContext b) {
@@ -165,22 +170,26 @@ final class AstBuilder {
 
     private Stmt stmt(NetParser.StmtContext ctx) {
         if (ctx instanceof NetParser.WireStmtContext c) {
-            List<Port> ws = c.wire().stream()
-                    .map(w -> new Port(text(w.ID()), w.arith() == null ? null : arith(w.arith()), pos(w.start)))
-                    .toList();
+            List<Port> ws = new ArrayList<>();
+            for (NetParser.WireContext w : c.wire()) ws.add(new Port(text(w.ID()), w.arith() == null ? null : arith(w.arith()), pos(w.start)));
+            ws = Collections.unmodifiableList(ws);
             return new WireDecl(ws, pos(c.start));
         }
         if (ctx instanceof NetParser.FeedbackStmtContext c) {
-            List<FeedbackDecl.Wire> ws = c.feedbackWire().stream().map(w -> new FeedbackDecl.Wire(
-                    new Port(text(w.ID()), w.arith() == null ? null : arith(w.arith()), pos(w.start)),
-                    w.signedNumber() == null ? null : signed(w.signedNumber()),
-                    w.signedNumber() == null ? null : w.signedNumber().getText())).toList();
+            List<FeedbackDecl.Wire> ws = new ArrayList<>();
+            for (NetParser.FeedbackWireContext w : c.feedbackWire()) {
+                ws.add(new FeedbackDecl.Wire(
+                        new Port(text(w.ID()), w.arith() == null ? null : arith(w.arith()), pos(w.start)),
+                        w.signedNumber() == null ? null : signed(w.signedNumber()),
+                        w.signedNumber() == null ? null : w.signedNumber().getText()));
+            }
+            ws = Collections.unmodifiableList(ws);
             return new FeedbackDecl(ws, pos(c.start));
         }
         if (ctx instanceof NetParser.AssignStmtContext c) {
-            List<Assign.Target> ts = c.targets().target().stream()
-                    .map(t -> new Assign.Target(text(t.ID()), selector(t.selector()), pos(t.start)))
-                    .toList();
+            List<Assign.Target> ts = new ArrayList<>();
+            for (NetParser.TargetContext t : c.targets().target()) ts.add(new Assign.Target(text(t.ID()), selector(t.selector()), pos(t.start)));
+            ts = Collections.unmodifiableList(ts);
             return new Assign(ts, expr(c.expr()), pos(c.start));
         }
         if (ctx instanceof NetParser.ForStmtContext c) {
@@ -196,7 +205,9 @@ final class AstBuilder {
     }
 
     private List<Port> ports(NetParser.PortListContext l) {
-        return l.port().stream().map(this::port).toList();
+        List<Port> out = new ArrayList<>();
+        for (NetParser.PortContext p : l.port()) out.add(port(p));
+        return Collections.unmodifiableList(out);
     }
 
     private Port port(NetParser.PortContext p) {
@@ -255,8 +266,7 @@ final class AstBuilder {
         Pos pos = pos(ctx.start);
         if (ctx instanceof NetParser.ParenPrimaryContext c) return new Expr.Paren(expr(c.expr()), pos);
         if (ctx instanceof NetParser.CallPrimaryContext c) {
-            return new Expr.Call(text(c.ID()), c.arith().stream().map(this::arith).toList(),
-                    c.expr().stream().map(this::expr).toList(), pos);
+            return new Expr.Call(text(c.ID()), ariths(c.arith()), exprs(c.expr()), pos);
         }
         if (ctx instanceof NetParser.LearnablePrimaryContext c) {
             Token t = c.start;
@@ -267,7 +277,7 @@ final class AstBuilder {
         if (ctx instanceof NetParser.NumberPrimaryContext c) return num(c.NUMBER().getSymbol());
         if (ctx instanceof NetParser.RefPrimaryContext c) return new Expr.Ref(text(c.ID()), selector(c.selector()), pos);
         if (ctx instanceof NetParser.ConcatPrimaryContext c) {
-            return new Expr.Concat(c.expr().stream().map(this::expr).toList(), pos);
+            return new Expr.Concat(exprs(c.expr()), pos);
         }
         throw new IllegalStateException("unknown primary " + ctx.getClass().getSimpleName());
     }
@@ -290,7 +300,7 @@ final class AstBuilder {
     }
 
     private List<Ident> ids(NetParser.IdListContext l) {
-        return l == null ? List.of() : l.ID().stream().map(this::ident).toList();
+        return l == null ? List.of() : idents(l.ID());
     }
 
     private Ident ident(TerminalNode n) {
@@ -307,7 +317,30 @@ final class AstBuilder {
      * Strings keeps the AST smaller.
      */
     private String text(Token t) {
-        return texts.computeIfAbsent(t.getText(), k -> k);
+        String s = t.getText();
+        String shared = texts.putIfAbsent(s, s);
+        return shared == null ? s : shared;
+    }
+
+    // The lists below are built with loops, not streams: each stream or lambda on the way of a short
+    // run costs its linkage in the interpreter (docs/BENCHMARKS.md, "Start-up").
+
+    private List<Ident> idents(List<TerminalNode> ns) {
+        List<Ident> out = new ArrayList<>(ns.size());
+        for (TerminalNode n : ns) out.add(ident(n));
+        return Collections.unmodifiableList(out);
+    }
+
+    private List<Expr> ariths(List<NetParser.ArithContext> cs) {
+        List<Expr> out = new ArrayList<>(cs.size());
+        for (NetParser.ArithContext c : cs) out.add(arith(c));
+        return Collections.unmodifiableList(out);
+    }
+
+    private List<Expr> exprs(List<NetParser.ExprContext> cs) {
+        List<Expr> out = new ArrayList<>(cs.size());
+        for (NetParser.ExprContext c : cs) out.add(expr(c));
+        return Collections.unmodifiableList(out);
     }
 
     private String text(TerminalNode n) {

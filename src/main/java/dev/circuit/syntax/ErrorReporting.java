@@ -2,7 +2,6 @@ package dev.circuit.syntax;
 
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Pos;
-import dev.circuit.syntax.gen.NetLexer;
 import dev.circuit.syntax.gen.NetParser;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -109,13 +108,13 @@ final class ErrorReporting {
     }
 
     static String unexpected(Parser p, Token t, IntervalSet expected) {
-        if (t.getType() == NetLexer.ERRCHAR) return "unexpected character " + Tokens.describe(t);
-        if (t.getType() == NetLexer.BAD_STRING) return "unterminated string: add the closing '\"'";
-        if (expected != null && expected.contains(NetLexer.ID) && KEYWORDS.contains(t.getText())) {
+        if (t.getType() == NetParser.ERRCHAR) return "unexpected character " + Tokens.describe(t);
+        if (t.getType() == NetParser.BAD_STRING) return "unterminated string: add the closing '\"'";
+        if (expected != null && expected.contains(NetParser.ID) && KEYWORDS.contains(t.getText())) {
             return "'" + t.getText() + "' is a keyword; it cannot be used as a name";
         }
         Token before = p.getInputStream().LT(-1);
-        if (before != null && before.getText().equals("?") && t.getType() == NetLexer.NUMBER) {
+        if (before != null && before.getText().equals("?") && t.getType() == NetParser.NUMBER) {
             return "a learnable's starting value follows '?' without a space: write '?" + t.getText() + "'";
         }
         if (DECLARATIONS.contains(t.getText()) && inBody(p)) {
@@ -161,7 +160,7 @@ final class ErrorReporting {
             else if (x.equals("(") && --depth == 0) break;
         }
         if (i < 1 || !"prev".equals(tokenAt(p, i - 1).getText())) return null;
-        boolean oneName = t.getTokenIndex() - i == 3 && tokenAt(p, i + 1).getType() == NetLexer.ID;
+        boolean oneName = t.getTokenIndex() - i == 3 && tokenAt(p, i + 1).getType() == NetParser.ID;
         int at = t.getTokenIndex();
         String index = "]".equals(tokenAt(p, at + 2).getText()) ? tokenAt(p, at + 1).getText() : "...";
         String example = oneName ? "prev(" + tokenAt(p, i + 1).getText() + "[" + index + "])" : "prev(x[" + index + "])";
@@ -178,6 +177,9 @@ final class ErrorReporting {
         Token first = null;
         for (int i = t.getTokenIndex() - 1; i >= 0; i--) {
             Token u = tokenAt(p, i);
+            // A token the pruner has let go of (StatementPruner) ended a statement of a block, which
+            // the parser took as complete before it met t ('y = a' of 'y = a=b'): no check is in a block.
+            if (u == null) return false;
             if (u.getChannel() != Token.DEFAULT_CHANNEL) continue;
             if (u.getType() == sep) break;
             first = u;

@@ -1,6 +1,6 @@
 package dev.circuit.syntax;
 
-import dev.circuit.syntax.gen.NetLexer;
+import dev.circuit.syntax.gen.NetParser;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
@@ -22,7 +22,7 @@ final class StatementTerminator implements TokenSource {
     /** Display text of an inserted ';' in messages. */
     static final String IMPLICIT = "<end of line>";
 
-    private final NetLexer lexer;
+    private final TokenSource lexer;
     private final int semi;
     /** The open brackets, innermost last: '(' and '[' (which hold newlines back) and '{'. */
     private final java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
@@ -31,7 +31,7 @@ final class StatementTerminator implements TokenSource {
     private int lastType = Token.INVALID_TYPE;
     private Token pending;
 
-    StatementTerminator(NetLexer lexer) {
+    StatementTerminator(TokenSource lexer) {
         this.lexer = lexer;
         this.semi = Tokens.type("';'");
     }
@@ -49,7 +49,7 @@ final class StatementTerminator implements TokenSource {
             // "x = nand(a, b)  # why" must still end its statement.
             if (t.getChannel() != Token.DEFAULT_CHANNEL) return t;
             int type = t.getType();
-            if (type == NetLexer.NL) {
+            if (type == NetParser.NL) {
                 if (depth == 0 && endsStatement(lastType)) return remember(implicitSemi(t));
                 continue;
             }
@@ -108,8 +108,8 @@ final class StatementTerminator implements TokenSource {
     }
 
     private static boolean endsStatement(int type) {
-        return type == NetLexer.ID || type == NetLexer.NUMBER || type == NetLexer.STRING
-                || type == NetLexer.LEARNABLE || type == Tokens.type("'?'")
+        return type == NetParser.ID || type == NetParser.NUMBER || type == NetParser.STRING
+                || type == NetParser.LEARNABLE || type == Tokens.type("'?'")
                 || type == Tokens.type("')'") || type == Tokens.type("']'") || type == Tokens.type("'}'");
     }
 

@@ -7,13 +7,12 @@ import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
-import dev.circuit.syntax.gen.NetLexer;
 import dev.circuit.syntax.gen.NetParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 
 /** The syntax stage: text in, AST out, every syntax error reported with its place. */
 public final class Syntax {
@@ -24,6 +23,15 @@ public final class Syntax {
      * declarations (the tree of a broken file is not worth elaborating).
      */
     public static SourceFile parse(String name, Path path, String text, Diagnostics diags) {
+        return parse(name, path, text, diags, new Scanner(lineFeeds(text), name));
+    }
+
+    /**
+     * {@link #parse(String, Path, String, Diagnostics)} from the tokens of {@code lexer}, which reads
+     * {@code text} with {@link #lineFeeds}: ScannerTest parses with ANTLR's generated lexer here, to
+     * hold the syntax errors of both to be the same.
+     */
+    static SourceFile parse(String name, Path path, String text, Diagnostics diags, TokenSource lexer) {
         Diagnostics local = new Diagnostics();
         List<dev.circuit.ast.Decl> decls = List.of();
         Pos tooDeep = tooDeep(name, text);
@@ -33,7 +41,7 @@ public final class Syntax {
             return new SourceFile(name, path, text, List.of());
         }
         try {
-            NetParser parser = parser(name, text, local);
+            NetParser parser = parser(name, text, lexer, local);
             AstBuilder builder = new AstBuilder(name, local);
             parser.addParseListener(new StatementPruner(builder, local, (StatementPruner.Stream) parser.getTokenStream()));
             NetParser.FileContext tree = parser.file();
@@ -91,7 +99,7 @@ public final class Syntax {
     /** Parses a circuit name given on the command line, such as {@code adder_n<16>}. */
     public static CircuitRef parseCircuitRef(String text) {
         Diagnostics local = new Diagnostics();
-        NetParser parser = parser("--top", text, local);
+        NetParser parser = parser("--top", text, new Scanner(lineFeeds(text), "--top"), local);
         NetParser.TopRefContext tree = parser.topRef();
         if (local.hasErrors()) {
             throw CircuitException.usage("'" + text + "' is not a circuit name (expected NAME or NAME<N,...>)");
@@ -107,23 +115,32 @@ public final class Syntax {
      * the printer puts them back.
      */
     public static List<Comment> comments(String name, String text) {
-        NetLexer lexer = new NetLexer(CharStreams.fromString(text, name));
-        lexer.removeErrorListeners();
+        Scanner lexer = new Scanner(text, name);
         List<Comment> out = new ArrayList<>();
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-            if (t.getType() == NetLexer.COMMENT) {
+            if (t.getType() == NetParser.COMMENT) {
                 out.add(new Comment(t.getText().stripTrailing(), new Pos(name, t.getLine(), t.getCharPositionInLine() + 1)));
             }
         }
         return out;
     }
 
-    private static NetParser parser(String name, String text, Diagnostics diags) {
-        // ANTLR counts lines at '\n' only, so a file with old Mac line ends ('\r' alone) would be
-        // reported as one long line. Same length, so token offsets (used to write values back) hold.
-        String lf = text.replaceAll("\r(?!\n)", "\n");
-        NetLexer lexer = new NetLexer(CharStreams.fromString(lf, name));
-        lexer.removeErrorListeners();
+    /**
+     * {@code text} with each '\r' that no '\n' follows made a '\n'. Lines are counted at '\n' only
+     * (as ANTLR counts them), so a file with old Mac line ends ('\r' alone) would be reported as one
+     * long line. Same length, so token offsets (used to write values back) hold. A loop: a regular
+     * expression cost a short run milliseconds.
+     */
+    static String lineFeeds(String text) {
+        if (text.indexOf('\r') < 0) return text;
+        char[] cs = text.toCharArray();
+        for (int i = 0; i < cs.length; i++) {
+            if (cs[i] == '\r' && (i + 1 == cs.length || cs[i + 1] != '\n')) cs[i] = '\n';
+        }
+        return new String(cs);
+    }
+
+    private static NetParser parser(String name, String text, TokenSource lexer, Diagnostics diags) {
         NetParser parser = new NetParser(new StatementPruner.Stream(new StatementTerminator(lexer)));
         parser.removeErrorListeners();
         parser.addErrorListener(new ErrorReporting.Collector(name, text, diags));

@@ -1,6 +1,6 @@
 package dev.circuit.syntax;
 
-import dev.circuit.syntax.gen.NetLexer;
+import dev.circuit.syntax.gen.NetParser;
 import java.util.HashMap;
 import java.util.Map;
 import org.antlr.v4.runtime.Token;
@@ -8,7 +8,9 @@ import org.antlr.v4.runtime.Vocabulary;
 
 /** Token types by their literal, and how tokens are named in messages. */
 final class Tokens {
-    private static final Vocabulary VOCAB = NetLexer.VOCABULARY;
+    // The parser's vocabulary, which is the lexer's: NetLexer, which deserialises its automaton when
+    // loaded, is not loaded at all outside the tests (Scanner).
+    private static final Vocabulary VOCAB = NetParser.VOCABULARY;
     private static final Map<String, Integer> BY_LITERAL = new HashMap<>();
 
     static {
@@ -38,10 +40,10 @@ final class Tokens {
     /** How an expected token type is shown. */
     static String expected(int type) {
         if (type == Token.EOF) return "end of file";
-        if (type == NetLexer.ID) return "a name";
-        if (type == NetLexer.NUMBER) return "a number";
-        if (type == NetLexer.STRING) return "a string";
-        if (type == NetLexer.LEARNABLE) return "'?'";
+        if (type == NetParser.ID) return "a name";
+        if (type == NetParser.NUMBER) return "a number";
+        if (type == NetParser.STRING) return "a string";
+        if (type == NetParser.LEARNABLE) return "'?'";
         if (type == type("';'")) return "end of line";
         String lit = VOCAB.getLiteralName(type);
         return lit != null ? lit : VOCAB.getDisplayName(type);

@@ -41,7 +41,7 @@ import org.quicktheories.generators.Generate;
  * {@link CircuitException} may escape parse, load (read + elaborate), evaluation and the test
  * runner, never as an internal failure, and every diagnostic points inside the file it is about.
  */
-class GarbageTextTest {
+public class GarbageTextTest {
     @TempDir
     Path dir;
 
@@ -164,7 +164,7 @@ class GarbageTextTest {
         };
     }
 
-    static Gen<String> texts() {
+    public static Gen<String> texts() {
         Gen<String> g = Generate.oneOf(
                 strings().allPossible().ofLengthBetween(0, 80),
                 strings().ascii().ofLengthBetween(0, 200),
@@ -174,7 +174,7 @@ class GarbageTextTest {
     }
 
     /** The text with its invisible characters shown, for failure messages. */
-    static String quote(String s) {
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         s.codePoints().forEach(c -> {
             if (c == '\n') sb.append("\\n\n");
