@@ -271,7 +271,7 @@ final class AstBuilder {
         if (ctx instanceof NetParser.LearnablePrimaryContext c) {
             Token t = c.start;
             String text = t.getText();
-            BigDecimal init = text.length() > 1 ? new BigDecimal(text.substring(1)) : null;
+            BigDecimal init = text.length() > 1 ? number(t, text.substring(1)) : null;
             return new Expr.Learnable(init, t.getStartIndex(), t.getStopIndex() + 1, pos);
         }
         if (ctx instanceof NetParser.NumberPrimaryContext c) return num(c.NUMBER().getSymbol());
@@ -291,8 +291,13 @@ final class AstBuilder {
      * error at the token, and 0 in its place (a file with errors is not elaborated).
      */
     private BigDecimal number(Token t) {
+        return number(t, t.getText());
+    }
+
+    /** {@link #number(Token)} of {@code text}, the literal part of {@code t} (a learnable's starting value after its '?'). */
+    private BigDecimal number(Token t, String text) {
         try {
-            return Numbers.parse(t.getText());
+            return Numbers.parse(text);
         } catch (NumberFormatException e) {
             diags.error(pos(t), e.getMessage());
             return BigDecimal.ZERO;

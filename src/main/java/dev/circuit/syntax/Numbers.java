@@ -26,15 +26,21 @@ public final class Numbers {
             try {
                 v = new BigDecimal(body);
             } catch (NumberFormatException e) {
+                // BigDecimal refuses an exponent past an int: a number, but far out of range.
+                if (body.matches("[0-9]*\\.?[0-9]*[eE][+-]?[0-9]+")) throw outOfRange(text);
                 throw new NumberFormatException("'" + text + "' is not a number");
             }
         }
         // Every number becomes an exact rational; 1e999999999 would be a billion-digit integer.
         long digits = (long) v.precision() - v.scale();
         if (v.signum() != 0 && (digits > MAX_DIGITS || -v.scale() > MAX_DIGITS || v.scale() > MAX_DIGITS)) {
-            throw new NumberFormatException("'" + text + "' is out of range: numbers are limited to " + MAX_DIGITS + " digits");
+            throw outOfRange(text);
         }
         return neg ? v.negate() : v;
+    }
+
+    private static NumberFormatException outOfRange(String text) {
+        return new NumberFormatException("'" + text + "' is out of range: numbers are limited to " + MAX_DIGITS + " digits");
     }
 
     private static String digits(String s, String whole) {
