@@ -44,7 +44,7 @@ public final class Page {
         String data = data(design, layout);
         return resource("page.html")
                 .replace("/*STYLE*/", resource("page.css"))
-                .replace("/*SCRIPT*/", resource("page.js"))
+                .replace("/*SCRIPT*/", resource("drawing.js") + resource("page.js"))
                 .replace("/*DATA*/", data)
                 .replace("<!--TITLE-->", escapeHtml(design.topCircuit().netlist().name()));
     }

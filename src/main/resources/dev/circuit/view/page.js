@@ -10,7 +10,6 @@
   const vals = new Array(C.nets.length).fill(0);
   const info = new Array(C.neurons.length);      // per neuron: {sum, z, y} of the last evaluation
   const inputState = C.inputs.map(t => t.bus ? 0n : 0);
-  const byOut = new Map(C.neurons.map((n, i) => [n.out, i]));
   let picked = -1;
   let hovered = -1;
   const ST = C.state;
@@ -57,27 +56,40 @@
       else v[t.nets[0]] = state[i];
     });
     for (const [n, x] of C.constants) v[n] = x;
-    C.neurons.forEach((n, i) => {
-      const xs = n.in.map(k => v[k]);
+    // Plain loops, no arrays made per neuron: on 10^4 neurons this runs on every toggle.
+    const ns = C.neurons;
+    for (let i = 0; i < ns.length; i++) {
+      const n = ns[i], ins = n.in;
       let y, z, sum = null;
       if (n.exact) {
         const ex = n.exact;
-        if (xs.every(x => x === 0 || x === 1)) {
-          sum = 0;
-          xs.forEach((x, k) => { if (x === 1) sum += ex.w[k]; });
+        let bits = true;
+        sum = 0;
+        for (let k = 0; k < ins.length; k++) {
+          const x = v[ins[k]];
+          if (x === 1) sum += ex.w[k];
+          else if (x !== 0) { bits = false; break; }
+        }
+        if (bits) {
           y = sum >= ex.t ? 1 : 0;
           z = (sum + ex.bias) / ex.scale;
         } else {
+          sum = null;
+          const xs = ins.map(k => v[k]);
           y = firesOnReals(ex, xs) ? 1 : 0;
           z = (xs.reduce((s, x, k) => s + ex.w[k] * x, 0) + ex.bias) / ex.scale;
         }
       } else {
+        const xs = ins.map(k => v[k]);
         z = xs.reduce((s, x, k) => s + n.w[k] * x, n.bias);
         y = ACT[n.act](z);
       }
       v[n.out] = y;
-      if (record) info[i] = { sum: sum, z: z, y: y };
-    });
+      if (record) {
+        const r = info[i] || (info[i] = { sum: null, z: 0, y: 0 });
+        r.sum = sum; r.z = z; r.y = y;
+      }
+    }
   }
 
   /** A terminal's value from the nets: a bus as a BigInt (null when a bit is not 0 or 1), a wire as a number. */
@@ -243,164 +255,19 @@
     return verdict;
   }
 
-  // ---- drawing ---------------------------------------------------------------------------------
+  // ---- drawing (drawing.js) -----------------------------------------------------------------------
 
-  function el(name, attrs, parent) {
-    const e = document.createElementNS(SVG, name);
-    for (const k in attrs) e.setAttribute(k, attrs[k]);
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-
-  const svg = document.getElementById("svg");
-  const L = C.layout;
-  svg.setAttribute("width", L.w);
-  svg.setAttribute("height", L.h);
-  svg.setAttribute("viewBox", "0 0 " + L.w + " " + L.h);
-  const defs = el("defs", {}, svg);
-  const clusters = el("g", {}, svg);
-  const edgeLayer = el("g", {}, svg);
-  const nodeLayer = el("g", {}, svg);
   document.getElementById("engine").textContent = (C.boolean ? "Boolean" : "real-valued") + " circuit · "
-      + C.neurons.length + " neurons · layout: " + L.engine;
-
-  const markers = {};
-  function marker(colour) {
-    if (markers[colour]) return markers[colour];
-    const id = "arrow" + Object.keys(markers).length;
-    const m = el("marker", { id: id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto" }, defs);
-    el("path", { d: "M0,0 L10,5 L0,10 z", fill: colour }, m);
-    return (markers[colour] = "url(#" + id + ")");
-  }
-
-  const nodes = {};   // id -> {g, value text element, net}
-  function nodeOf(id, kind, label, net, neuron) {
-    const b = L.nodes[id];
-    if (!b) return;
-    const g = el("g", { class: "node " + kind, "data-id": id }, nodeLayer);
-    const [x, y, w, h] = b;
-    if (kind === "neuron" || kind === "feedback") el("rect", { x: x - w / 2, y: y - h / 2, width: w, height: h, rx: 8 }, g);
-    else if (kind === "flipflop") {
-      el("rect", { x: x - w / 2, y: y - h / 2, width: w, height: h, rx: 1 }, g);
-      // The clock input's triangle, as flip-flops are drawn in schematics.
-      el("path", { class: "clk", d: "M" + (x - w / 2) + "," + (y + h / 2 - 12) + " l7,5 l-7,5" }, g);
-    } else if (kind === "constant") { /* text only */ }
-    else {
-      const r = Math.min(w, h) / 2;
-      el("circle", { cx: x, cy: y, r: r }, g);
-      if (kind === "output") el("circle", { cx: x, cy: y, r: r - 3 }, g);
-    }
-    const t = el("text", { x: x, y: y - 3, "text-anchor": "middle" }, g);
-    t.textContent = label;
-    const vt = el("text", { x: x, y: y + 11, "text-anchor": "middle", class: "value" }, g);
-    if (neuron !== undefined) {
-      g.addEventListener("mouseenter", () => { hovered = neuron; showInfo(); });
-      g.addEventListener("mouseleave", () => { hovered = -1; showInfo(); });
-      g.addEventListener("click", () => { picked = picked === neuron ? -1 : neuron; showInfo(); paint(); });
-    }
-    nodes[id] = { g: g, value: vt, net: net };
-    return g;
-  }
-
-  const bitName = (t, b) => t.bus ? t.name + "[" + b + "]" : t.name;
-  C.inputs.forEach(t => t.nets.forEach((n, b) => nodeOf("n" + n, "input", bitName(t, b), n)));
-  C.constants.forEach(([n, x]) => nodeOf("n" + n, "constant", fmt(x), n));
-  const short = p => p.substring(p.lastIndexOf("/") + 1);
-  ST.forEach(st => {
-    const g = nodeOf("n" + st.q, st.kind === "dff" ? "flipflop" : "feedback", short(st.path), st.q);
-    if (g) el("title", {}, g).textContent = st.path + (st.kind === "dff" ? ": flip-flop, takes " + C.nets[st.d] + " at each clock edge"
-        : ": feedback wire, takes " + C.nets[st.d] + " one unit delay later while a cycle settles") + "; initial value " + st.init;
+      + C.neurons.length + " neurons · layout: " + C.layout.engine;
+  const drawing = makeDrawing(C, {
+    value: net => vals[net],
+    fmt: fmt,
+    picked: () => picked,
+    hover: i => { hovered = i; showInfo(); },
+    pick: i => { picked = picked === i ? -1 : i; showInfo(); paint(); },
+    groupsChanged: () => showInstances()
   });
-  C.neurons.forEach((n, i) => nodeOf("n" + n.out, "neuron", short(n.path), n.out, i));
-  C.outputs.forEach(t => t.nets.forEach((n, b) => nodeOf("out_" + t.name + (t.bus ? "_" + b : ""), "output", bitName(t, b), n)));
-
-  // Instance boxes: every instance path below the top around the neurons inside it.
-  (function drawClusters() {
-    const boxes = new Map();
-    C.neurons.forEach(n => {
-      const b = L.nodes["n" + n.out];
-      if (!b) return;
-      const parts = n.path.split("/").slice(1, -1);
-      for (let d = 1; d <= parts.length; d++) {
-        const key = parts.slice(0, d).join("/");
-        const box = boxes.get(key) || { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, depth: d };
-        box.x0 = Math.min(box.x0, b[0] - b[2] / 2); box.x1 = Math.max(box.x1, b[0] + b[2] / 2);
-        box.y0 = Math.min(box.y0, b[1] - b[3] / 2); box.y1 = Math.max(box.y1, b[1] + b[3] / 2);
-        boxes.set(key, box);
-      }
-    });
-    boxes.forEach((b, key) => {
-      const pad = 14 - 3 * Math.min(b.depth, 3);
-      el("rect", { class: "cluster", x: b.x0 - pad, y: b.y0 - pad - 10, width: b.x1 - b.x0 + 2 * pad, height: b.y1 - b.y0 + 2 * pad + 10, rx: 6 }, clusters);
-      const t = el("text", { class: "cluster-label", x: b.x0 - pad + 4, y: b.y0 - pad - 1 }, clusters);
-      t.textContent = key;
-    });
-  })();
-
-  const edges = [];   // {path, net}
-  const seen = {};
-  function edge(from, to, net, title, cls) {
-    const key = from + "->" + to;
-    const k = seen[key] = (seen[key] || 0);
-    seen[key]++;
-    const routed = L.edges[key] && L.edges[key][k];
-    let d;
-    if (routed && routed.length >= 8) {
-      d = "M" + routed[0] + "," + routed[1];
-      for (let i = 2; i + 5 < routed.length; i += 6) d += " C" + routed.slice(i, i + 6).join(",");
-    } else {
-      const a = L.nodes[from], b = L.nodes[to];
-      if (!a || !b) return;
-      const x0 = a[0] + a[2] / 2, x1 = b[0] - b[2] / 2;
-      if (x1 > x0) d = "M" + x0 + "," + a[1] + " L" + x1 + "," + b[1];
-      else {
-        // Back into a state bit drawn to its left: bend below both, so the loop reads as one.
-        const low = Math.max(a[1] + a[3] / 2, b[1] + b[3] / 2) + 24;
-        d = "M" + x0 + "," + a[1] + " C" + (x0 + 60) + "," + low + " " + (x1 - 60) + "," + low + " " + x1 + "," + b[1];
-      }
-    }
-    const p = el("path", { class: cls ? "edge " + cls : "edge", d: d }, edgeLayer);
-    el("title", {}, p).textContent = title;
-    edges.push({ path: p, net: net });
-  }
-  C.neurons.forEach(n => n.in.forEach((i, k) => edge("n" + i, "n" + n.out, i,
-      C.nets[i] + " → " + n.path + (n.exact ? ": weight " + n.exact.w[k] + (n.exact.scale !== 1 ? "/" + n.exact.scale : "") : ": weight " + n.w[k]))));
-  C.outputs.forEach(t => t.nets.forEach((n, b) => edge("n" + n, "out_" + t.name + (t.bus ? "_" + b : ""), n, bitName(t, b))));
-  ST.forEach(st => edge("n" + st.d, "n" + st.q, st.d, C.nets[st.d] + " → " + st.path
-      + (st.kind === "dff" ? " at the clock edge" : " one unit delay later"), "loads " + st.kind));
-
-  /** An edge's colour says the value it carries: 1 orange, 0 grey, values between in between. */
-  function colour(x) {
-    if (x === 1) return "#e8710a";
-    if (x === 0) return "#b0b4b8";
-    const f = Math.max(0, Math.min(1, x));
-    const mix = (a, b) => Math.round(a + (b - a) * f);
-    return "rgb(" + mix(176, 232) + "," + mix(180, 113) + "," + mix(184, 10) + ")";
-  }
-
-  /** Touches only what changed since the last paint: on 10^4 neurons, rewriting every edge costs more than evaluating. */
-  function paint() {
-    for (const id in nodes) {
-      const nd = nodes[id];
-      const x = vals[nd.net];
-      if (!Object.is(x, nd.shown)) {
-        nd.value.textContent = fmt(x);
-        nd.g.classList.toggle("on", x === 1);
-        nd.shown = x;
-      }
-      const isPicked = byOut.get(nd.net) === picked && id === "n" + nd.net;
-      if (isPicked !== nd.picked) { nd.g.classList.toggle("picked", isPicked); nd.picked = isPicked; }
-    }
-    for (const e of edges) {
-      const x = vals[e.net];
-      if (Object.is(x, e.shown)) continue;
-      const c = colour(x);
-      e.path.setAttribute("stroke", c);
-      e.path.setAttribute("marker-end", marker(c));
-      e.path.setAttribute("stroke-width", x === 1 ? 2.6 : 1.4);
-      e.shown = x;
-    }
-  }
+  const paint = drawing.paint;
 
   // ---- panels ----------------------------------------------------------------------------------
 
@@ -492,6 +359,41 @@
     });
   }
 
+  // ---- instances: each group of the drawing, collapsed or expanded from here or in the drawing --------
+
+  const instancesBox = document.getElementById("instances");
+  if (drawing.groups.length > 0) {
+    document.getElementById("instances-panel").hidden = false;
+    document.getElementById("collapse-all").addEventListener("click", () => drawing.setAll(true));
+    document.getElementById("expand-all").addEventListener("click", () => drawing.setAll(false));
+  }
+
+  /** The instance tree as far as it is open: a row per group not inside a collapsed one. */
+  function showInstances() {
+    const gs = drawing.groups;
+    if (gs.length === 0) return;
+    const rows = document.createDocumentFragment();
+    const children = gs.map(() => []);
+    const roots = [];
+    gs.forEach((g, i) => (g.parent < 0 ? roots : children[g.parent]).push(i));
+    const add = i => {
+      const g = gs[i];
+      const b = document.createElement("button");
+      b.className = "inst";
+      b.id = "inst-" + g.key;
+      b.style.marginLeft = (g.depth - 1) * 12 + "px";
+      b.textContent = (g.collapsed ? "▸ " : "▾ ") + g.name;
+      b.title = g.key + (g.collapsed ? ": collapsed, click to expand" : ": click to collapse");
+      b.dataset.collapsed = g.collapsed;
+      b.addEventListener("click", () => drawing.setCollapsed(i, !g.collapsed));
+      rows.appendChild(b);
+      if (!g.collapsed) children[i].forEach(add);
+    };
+    roots.forEach(add);
+    instancesBox.replaceChildren(rows);
+  }
+  showInstances();
+
   // ---- clock, state and waveform (circuits with state) ------------------------------------------
 
   const WAVE_CYCLES = 32;
@@ -572,6 +474,13 @@
       stateViews[i].classList.toggle("on", vals[st.q] === 1);
     });
     drawWave();
+  }
+
+  function el(name, attrs, parent) {
+    const e = document.createElementNS(SVG, name);
+    for (const k in attrs) e.setAttribute(k, attrs[k]);
+    if (parent) parent.appendChild(e);
+    return e;
   }
 
   /** The strip: one column per remembered cycle; a bit as a line high or low, a bus as its values. */
@@ -769,6 +678,9 @@
   window.circuitView = {
     evaluate: evaluate,
     data: C,
+    drawn: drawing.drawn,
+    pointOf: drawing.pointOf,
+    pixels: drawing.pixels,
     /** The waveform's data, for tests: signal names, and per remembered cycle its number and values as text. */
     wave: () => ({ signals: signals.map(sg => sg.name), cycles: history.map(hc => ({ cycle: hc.cycle, xs: hc.xs.map(fmt), osc: hc.osc })) })
   };

@@ -10,11 +10,10 @@ import dev.circuit.elab.Design;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
+import dev.circuit.model.Neuron;
 import dev.circuit.model.Terminal;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -55,7 +54,7 @@ class ViewInBrowserTest extends InBrowser {
         assertEquals(tables.stream().mapToInt(t -> t.decl().rows().size()).sum(), clicked);
         if (file.equals(Path.of("circuits/adder.net")) && System.getProperty("view.screenshot") != null) {
             browser.findElements(By.cssSelector("#table-0 tr.row")).get(3).click();
-            browser.findElement(By.cssSelector("g.node.neuron[data-id]")).click();
+            pointAt("n" + design.topCircuit().netlist().neurons().get(0).out(), true);
             Files.write(Path.of(System.getProperty("view.screenshot")), browser.getScreenshotAs(OutputType.BYTES));
         }
     }
@@ -72,6 +71,31 @@ class ViewInBrowserTest extends InBrowser {
         List<WebElement> rows = browser.findElements(By.cssSelector("#table-0 tr.row"));
         assertEquals(List.of(true, false, false, true), rows.stream().map(r -> r.getAttribute("class").contains("fail")).toList());
         assertTrue(browser.findElement(By.id("summary")).getText().startsWith("2 rows fail"));
+    }
+
+    /**
+     * Hit testing in the drawing: the pointer on a neuron shows its weights and sums, off it the hint
+     * again; a click keeps the neuron shown when the pointer leaves, a second click lets it go.
+     */
+    @Test
+    void hoverAndClickInTheDrawingShowANeuron(@TempDir Path dir) throws Exception {
+        Path file = Path.of("circuits/adder.net");
+        open(view(file, null, dir));
+        Netlist net = design(file, 0).topCircuit().netlist();
+        Neuron g1 = net.neurons().stream().filter(n -> n.path().equals("adder/g1")).findFirst().orElseThrow();
+        String input = "n" + net.inputs().get(0).nets().get(0);
+        String hint = "Hover over or click a neuron.";
+        pointAt("n" + g1.out(), false);
+        String info = browser.findElement(By.id("info")).getText();
+        assertTrue(info.contains("adder/g1") && info.contains("fires iff sum ≥ " + g1.exact().threshold()), info);
+        pointAt(input, false);
+        assertEquals(hint, browser.findElement(By.id("info")).getText());
+        pointAt("n" + g1.out(), true);
+        pointAt(input, false);
+        assertTrue(browser.findElement(By.id("info")).getText().contains("adder/g1"), "picked: shown after the pointer left");
+        pointAt("n" + g1.out(), true);
+        pointAt(input, false);
+        assertEquals(hint, browser.findElement(By.id("info")).getText());
     }
 
     /** A bus is a number field: typing a value re-evaluates (dec2: y == 1 << a). */
@@ -116,35 +140,5 @@ class ViewInBrowserTest extends InBrowser {
             }
         }
         return clicked;
-    }
-
-    /**
-     * What the page shows, read in one round trip (a call per element made the suite minutes long):
-     * each input's toggle text or number field, each output's text, and the clicked row's classes.
-     */
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> shown(Netlist net, WebElement row) {
-        List<String> ids = new ArrayList<>();
-        for (Terminal t : net.inputs()) ids.add("in-" + t.name());
-        for (Terminal t : net.outputs()) ids.add("out-" + t.name());
-        Map<String, String> m = (Map<String, String>) browser.executeScript(
-                "const m = {row: arguments[0].className};"
-                + "for (const id of arguments[1]) { const e = document.getElementById(id); m[id] = e.tagName === 'INPUT' ? e.value : e.textContent; }"
-                + "return m;", row, ids);
-        return m;
-    }
-
-    /** The inputs as the page shows them: a bit's toggle text, a bus's number field. */
-    private static double[] shownInputs(Netlist net, Map<String, String> shown, String where) {
-        double[] in = new double[net.inputBits()];
-        int[] at = Terminal.offsets(net.inputs());
-        for (int i = 0; i < net.inputs().size(); i++) {
-            Terminal t = net.inputs().get(i);
-            String text = shown.get("in-" + t.name());
-            BigInteger v = new BigInteger(text.strip());
-            assertTrue(v.signum() >= 0 && v.bitLength() <= t.width(), where + ": " + t.name() + "=" + text);
-            for (int b = 0; b < t.width(); b++) in[at[i] + b] = v.testBit(b) ? 1 : 0;
-        }
-        return in;
     }
 }

@@ -1,0 +1,560 @@
+"use strict";
+// The drawing of the circuit, on one canvas the size of the view: each paint draws only what is in
+// view (a 10^4-neuron circuit has 30,000 nodes and edges; an SVG of them all took seconds to build
+// and a repaint to lay out). Hit testing finds what is under the pointer for hover and click.
+// Subcircuit instances are groups that collapse to one box. The drawing evaluates nothing: it reads
+// values through host.value(net), which page.js computes.
+function makeDrawing(C, host) {
+  const L = C.layout;
+  const box = document.getElementById("drawing");
+  const sizer = document.getElementById("sizer");
+  const canvas = document.getElementById("canvas");
+  const ctx = canvas.getContext("2d");
+  const FONT = '11px system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif';
+  const BOLD = "bold " + FONT;
+  const SMALL = '10px system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif';
+  /** Below this zoom text is too small to read and is not drawn. */
+  const TEXT_ZOOM = 0.45;
+  const HEADER = 14;   // a group's header strip: its name, clicked to collapse or expand
+  let zoom = 1;
+
+  // ---- what there is to draw -------------------------------------------------------------------
+
+  const nodes = [];   // {id, kind, label, net, neuron, x, y, w, h, group}
+  const keysOf = [];  // per node, the instance path it is inside, as names
+  const nodeAt = new Map();
+  function node(id, kind, label, net, neuron, groupKeys) {
+    const b = L.nodes[id];
+    if (!b) return;
+    nodeAt.set(id, nodes.length);
+    nodes.push({ id: id, kind: kind, label: label, net: net, neuron: neuron, x: b[0], y: b[1], w: b[2], h: b[3], group: -1 });
+    keysOf.push(groupKeys);
+  }
+  const bitName = (t, b) => t.bus ? t.name + "[" + b + "]" : t.name;
+  const short = p => p.substring(p.lastIndexOf("/") + 1);
+  const outId = (t, b) => "out_" + t.name + (t.bus ? "_" + b : "");
+  C.inputs.forEach(t => t.nets.forEach((n, b) => node("n" + n, "input", bitName(t, b), n, -1, [])));
+  C.constants.forEach(([n, x]) => node("n" + n, "constant", host.fmt(x), n, -1, []));
+  C.state.forEach(st => node("n" + st.q, st.kind === "dff" ? "flipflop" : "feedback", short(st.path), st.q, -1, st.path.split("/").slice(0, -1)));
+  // A neuron's path starts with the top circuit's name; the instances are between it and the neuron's own name.
+  C.neurons.forEach((n, i) => node("n" + n.out, "neuron", short(n.path), n.out, i, n.path.split("/").slice(1, -1)));
+  C.outputs.forEach(t => t.nets.forEach((n, b) => node(outId(t, b), "output", bitName(t, b), n, -1, [])));
+  const stateOf = new Map(C.state.map(st => [st.q, st]));
+
+  // Groups: one per instance path, nested; each a box around the nodes and the groups inside it, in
+  // the layout's place (Graphviz keeps clusters apart, and so does the layered layout).
+  const groups = [];   // {key, name, depth, parent, x, y, w, h, collapsed, ins, outs}
+  const groupAt = new Map();
+  const PAD = 6, LABEL = 12;
+  nodes.forEach((n, i) => {
+    const keys = keysOf[i];
+    let parent = -1;
+    let key = "";
+    for (let d = 1; d <= keys.length; d++) {
+      key = d === 1 ? keys[0] : key + "/" + keys[d - 1];
+      let g = groupAt.get(key);
+      if (g === undefined) {
+        g = groups.length;
+        groupAt.set(key, g);
+        groups.push({ key: key, name: keys[d - 1], depth: d, parent: parent, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity,
+          collapsed: false, ins: new Set(), outs: new Set() });
+      }
+      parent = g;
+    }
+    n.group = parent;
+    if (parent >= 0) around(groups[parent], n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2);
+  });
+  function around(g, x0, y0, x1, y1) {
+    g.x0 = Math.min(g.x0, x0); g.x1 = Math.max(g.x1, x1); g.y0 = Math.min(g.y0, y0); g.y1 = Math.max(g.y1, y1);
+  }
+  // Innermost first (a group is made before the groups inside it): each box holds its inner boxes, names apart.
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i];
+    g.x = g.x0 - PAD; g.y = g.y0 - PAD - LABEL; g.w = g.x1 - g.x0 + 2 * PAD; g.h = g.y1 - g.y0 + 2 * PAD + LABEL;
+    if (g.parent >= 0) around(groups[g.parent], g.x, g.y, g.x + g.w, g.y + g.h);
+  }
+  /** Whether group g is n's group or one around it. */
+  function inside(n, g) {
+    for (let k = nodes[n].group; k >= 0; k = groups[k].parent) if (k === g) return true;
+    return false;
+  }
+
+  // Edges: {from, to, net, loads (a state bit's input), neuron and k (which input), pts (Graphviz's route)}.
+  const edges = [];
+  const seen = {};
+  function edge(from, to, net, neuron, k, loads) {
+    const a = nodeAt.get(from), b = nodeAt.get(to);
+    if (a === undefined || b === undefined) return;
+    // Graphviz's routes, one per parallel edge in the order written; none in the layered layout.
+    const key = from + "->" + to;
+    const routes = L.edges[key];
+    let routed = null;
+    if (routes) {
+      const nth = seen[key] = (seen[key] || 0);
+      seen[key]++;
+      routed = routes[nth];
+    }
+    edges.push({ from: a, to: b, net: net, neuron: neuron, k: k, loads: loads, pts: routed && routed.length >= 8 ? routed : null });
+  }
+  C.neurons.forEach((n, i) => n.in.forEach((x, k) => edge("n" + x, "n" + n.out, x, i, k, null)));
+  C.outputs.forEach(t => t.nets.forEach((n, b) => edge("n" + n, outId(t, b), n, -1, b, null)));
+  C.state.forEach(st => edge("n" + st.d, "n" + st.q, st.d, -1, 0, st));
+  // A group's inputs and outputs: the nets its edges carry across its border.
+  if (groups.length > 0) {
+    edges.forEach(e => {
+      for (let g = nodes[e.from].group; g >= 0; g = groups[g].parent) if (!inside(e.to, g)) groups[g].outs.add(e.net);
+      for (let g = nodes[e.to].group; g >= 0; g = groups[g].parent) if (!inside(e.from, g)) groups[g].ins.add(e.net);
+    });
+  }
+
+  // ---- what is drawn: rebuilt when a group collapses or expands -------------------------------
+
+  let shownNodes = [];    // node indexes not inside a collapsed group
+  let shownGroups = [];   // group indexes not inside a collapsed group (collapsed ones drawn as boxes)
+  let lines = [];         // {x0, y0, ..., kind, net, edge, bx0, by0, bx1, by1}: each edge as drawn
+  const rep = new Int32Array(nodes.length);   // the collapsed group a node is drawn as, or -1
+
+  function rebuild() {
+    for (let i = 0; i < nodes.length; i++) {
+      let r = -1;
+      for (let g = nodes[i].group; g >= 0; g = groups[g].parent) if (groups[g].collapsed) r = g;
+      rep[i] = r;
+    }
+    shownNodes = [];
+    for (let i = 0; i < nodes.length; i++) if (rep[i] < 0) shownNodes.push(i);
+    shownGroups = [];
+    groups.forEach((g, i) => {
+      for (let p = g.parent; p >= 0; p = groups[p].parent) if (groups[p].collapsed) return;
+      shownGroups.push(i);
+    });
+    lines = [];
+    const once = new Set();
+    edges.forEach((e, i) => {
+      const ga = rep[e.from], gb = rep[e.to];
+      if (ga >= 0 && ga === gb) return;   // inside one collapsed box
+      let ln;
+      if (ga < 0 && gb < 0) ln = route(e);
+      else {
+        // Into or out of a collapsed box: one line per net and pair of ends, meeting the box's side.
+        const key = (ga >= 0 ? "g" + ga : "n" + e.from) + ">" + (gb >= 0 ? "g" + gb : "n" + e.to) + ":" + e.net;
+        if (once.has(key)) return;
+        once.add(key);
+        const a = nodes[e.from], b = nodes[e.to];
+        const x0 = ga >= 0 ? groups[ga].x + groups[ga].w : a.x + a.w / 2;
+        const y0 = ga >= 0 ? clampIn(groups[ga], a.y) : a.y;
+        const x1 = gb >= 0 ? groups[gb].x : b.x - b.w / 2;
+        const y1 = gb >= 0 ? clampIn(groups[gb], b.y) : b.y;
+        ln = straight(x0, y0, x1, y1, Math.max(ga >= 0 ? groups[ga].y + groups[ga].h : a.y + a.h / 2, gb >= 0 ? groups[gb].y + groups[gb].h : b.y + b.h / 2));
+      }
+      ln.edge = i;
+      ln.net = e.net;
+      ln.dash = e.loads !== null;
+      lines.push(ln);
+    });
+  }
+  const clampIn = (g, y) => Math.max(g.y + HEADER + 4, Math.min(g.y + g.h - 4, y));
+
+  /** An edge between two nodes drawn: Graphviz's route, or a straight line (a bend below both when it runs back left). */
+  function route(e) {
+    if (e.pts) {
+      const p = e.pts;
+      let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
+      for (let i = 0; i < p.length; i += 2) {
+        bx0 = Math.min(bx0, p[i]); bx1 = Math.max(bx1, p[i]); by0 = Math.min(by0, p[i + 1]); by1 = Math.max(by1, p[i + 1]);
+      }
+      return { pts: p, bx0: bx0, by0: by0, bx1: bx1, by1: by1 };
+    }
+    const a = nodes[e.from], b = nodes[e.to];
+    return straight(a.x + a.w / 2, a.y, b.x - b.w / 2, b.y, Math.max(a.y + a.h / 2, b.y + b.h / 2));
+  }
+  function straight(x0, y0, x1, y1, bottom) {
+    if (x1 > x0) return { pts: [x0, y0, x1, y1], bx0: x0, by0: Math.min(y0, y1), bx1: x1, by1: Math.max(y0, y1) };
+    const low = bottom + 24;
+    return { pts: [x0, y0, x0 + 60, low, x1 - 60, low, x1, y1], bx0: x1 - 60, by0: Math.min(y0, y1), bx1: x0 + 60, by1: low };
+  }
+
+  // ---- painting ----------------------------------------------------------------------------------
+
+  let last = null;   // what the last paint drew, for tests: nodes and groups with the text shown
+
+  function resize() {
+    sizer.style.width = Math.floor(L.w * zoom) + "px";
+    sizer.style.height = Math.floor(L.h * zoom) + "px";
+  }
+
+  /** An edge's colour says the value it carries: 1 orange, 0 grey, values between in between. */
+  function colour(x) {
+    if (x === 1) return "#e8710a";
+    if (x === 0) return "#b0b4b8";
+    const f = Math.max(0, Math.min(1, x));
+    const mix = (a, b) => Math.round(a + (b - a) * f);
+    return "rgb(" + mix(176, 232) + "," + mix(180, 113) + "," + mix(184, 10) + ")";
+  }
+
+  function roundRect(x, y, w, h, r) {
+    ctx.beginPath();
+    ctx.moveTo(x + r, y);
+    ctx.arcTo(x + w, y, x + w, y + h, r);
+    ctx.arcTo(x + w, y + h, x, y + h, r);
+    ctx.arcTo(x, y + h, x, y, r);
+    ctx.arcTo(x, y, x + w, y, r);
+    ctx.closePath();
+  }
+
+  /** Paints what is in view now, from the values host.value gives. */
+  function paint() {
+    const dpr = window.devicePixelRatio || 1;
+    const cw = box.clientWidth, ch = box.clientHeight;
+    if (canvas.width !== Math.round(cw * dpr) || canvas.height !== Math.round(ch * dpr)) {
+      canvas.width = Math.round(cw * dpr);
+      canvas.height = Math.round(ch * dpr);
+      canvas.style.width = cw + "px";
+      canvas.style.height = ch + "px";
+    }
+    const sx = box.scrollLeft, sy = box.scrollTop;
+    canvas.style.left = sx + "px";
+    canvas.style.top = sy + "px";
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "#fafafa";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, -sx * dpr, -sy * dpr);
+    const vx0 = sx / zoom, vy0 = sy / zoom, vx1 = (sx + cw) / zoom, vy1 = (sy + ch) / zoom;
+    const inView = (x0, y0, x1, y1) => x1 >= vx0 && x0 <= vx1 && y1 >= vy0 && y0 <= vy1;
+    const text = zoom >= TEXT_ZOOM;
+    last = { nodes: [], groups: [] };
+    ctx.textAlign = "center";
+
+    // Expanded groups: a dashed outline and the name.
+    ctx.setLineDash([4, 3]);
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = "#bbb";
+    for (const gi of shownGroups) {
+      const g = groups[gi];
+      if (g.collapsed || !inView(g.x, g.y, g.x + g.w, g.y + g.h)) continue;
+      roundRect(g.x, g.y, g.w, g.h, 6);
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    if (text) {
+      ctx.font = SMALL;
+      ctx.fillStyle = "#888";
+      ctx.textAlign = "left";
+      for (const gi of shownGroups) {
+        const g = groups[gi];
+        if (g.collapsed || !inView(g.x, g.y, g.x + g.w, g.y + g.h)) continue;
+        ctx.fillText("▾ " + g.key, g.x + 4, g.y + 9);
+        last.groups.push({ path: g.key, collapsed: false });
+      }
+      ctx.textAlign = "center";
+    }
+
+    // Edges, batched by look: one path per colour, width and dash.
+    const batches = new Map();
+    for (const ln of lines) {
+      if (!inView(ln.bx0, ln.by0, ln.bx1, ln.by1)) continue;
+      const x = host.value(ln.net);
+      const key = colour(x) + (x === 1 ? "|2.6" : "|1.4") + (ln.dash ? "|d" : "|");
+      let b = batches.get(key);
+      if (!b) batches.set(key, b = []);
+      b.push(ln);
+    }
+    batches.forEach((list, key) => {
+      const [c, w, d] = key.split("|");
+      ctx.strokeStyle = c;
+      ctx.fillStyle = c;
+      ctx.lineWidth = Number(w);
+      ctx.setLineDash(d ? [5, 3] : []);
+      ctx.beginPath();
+      for (const ln of list) {
+        const p = ln.pts;
+        ctx.moveTo(p[0], p[1]);
+        if (p.length === 4) ctx.lineTo(p[2], p[3]);
+        else for (let i = 2; i + 5 < p.length; i += 6) ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
+      }
+      ctx.stroke();
+      ctx.setLineDash([]);
+      // Arrowheads, their tips at the ends, along the last segment.
+      const len = 4 + 2 * Number(w), half = len * 0.45;
+      ctx.beginPath();
+      for (const ln of list) {
+        const p = ln.pts, n = p.length;
+        const ex = p[n - 2], ey = p[n - 1];
+        let dx = ex - p[n - 4], dy = ey - p[n - 3];
+        const m = Math.hypot(dx, dy) || 1;
+        dx /= m; dy /= m;
+        ctx.moveTo(ex, ey);
+        ctx.lineTo(ex - len * dx - half * dy, ey - len * dy + half * dx);
+        ctx.lineTo(ex - len * dx + half * dy, ey - len * dy - half * dx);
+        ctx.closePath();
+      }
+      ctx.fill();
+    });
+
+    // Collapsed groups: a box with the name and the values of the nets leaving it.
+    for (const gi of shownGroups) {
+      const g = groups[gi];
+      if (!g.collapsed || !inView(g.x, g.y, g.x + g.w, g.y + g.h)) continue;
+      roundRect(g.x, g.y, g.w, g.h, 6);
+      ctx.fillStyle = "#eef1f5";
+      ctx.fill();
+      ctx.strokeStyle = "#5f6368";
+      ctx.lineWidth = 1.4;
+      ctx.stroke();
+      const outs = groupOutputs(gi);
+      const written = { path: g.key, collapsed: true, outs: [], more: outs.length };
+      last.groups.push(written);
+      if (!text) continue;
+      ctx.textAlign = "left";
+      ctx.font = BOLD;
+      ctx.fillStyle = "#202124";
+      ctx.fillText("▸ " + g.key, g.x + 4, g.y + 11, g.w - 8);
+      ctx.font = SMALL;
+      const rows = Math.max(0, Math.floor((g.h - HEADER - 4) / 12));
+      outs.forEach((o, k) => {
+        if (k >= rows) return;
+        const more = k === rows - 1 && outs.length > rows;
+        ctx.fillStyle = o.value === 1 && !more ? "#c25e08" : "#444";
+        ctx.fillText(more ? "… " + (outs.length - k) + " more" : o.name + " = " + o.text, g.x + 6, g.y + HEADER + 12 + 12 * k, g.w - 10);
+        if (!more) { written.outs.push([o.net, o.name, o.text]); written.more--; }
+      });
+      ctx.textAlign = "center";
+    }
+
+    // Nodes.
+    const picked = host.picked();
+    for (const i of shownNodes) {
+      const n = nodes[i];
+      const x0 = n.x - n.w / 2, y0 = n.y - n.h / 2;
+      if (!inView(x0, y0, x0 + n.w, y0 + n.h)) continue;
+      const x = host.value(n.net);
+      const on = x === 1;
+      shape(n, on, n.neuron >= 0 && n.neuron === picked);
+      const value = host.fmt(x);
+      last.nodes.push({ id: n.id, net: n.net, label: n.label, value: value });
+      if (!text) continue;
+      ctx.font = FONT;
+      ctx.fillStyle = "#202124";
+      ctx.fillText(n.label, n.x, n.y - 3);
+      ctx.font = BOLD;
+      ctx.fillText(value, n.x, n.y + 11);
+    }
+  }
+
+  function shape(n, on, picked) {
+    const x0 = n.x - n.w / 2, y0 = n.y - n.h / 2;
+    let fill = "#fff", stroke = "#555", width = 1.2, dash = null;
+    if (n.kind === "constant") return;
+    if (n.kind === "input") fill = "#e8f0fe";
+    else if (n.kind === "output") fill = "#fdf1d6";
+    else if (n.kind === "flipflop") { fill = "#e6f4ea"; stroke = "#2e7d32"; }
+    else if (n.kind === "feedback") { stroke = "#6a1b9a"; dash = [4, 3]; }
+    if (on) { fill = "#ffd8a8"; stroke = "#c25e08"; }
+    if (picked) { stroke = "#1a73e8"; width = 3; }
+    if (n.kind === "input" || n.kind === "output") {
+      const r = Math.min(n.w, n.h) / 2;
+      ctx.beginPath();
+      ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+    } else roundRect(x0, y0, n.w, n.h, n.kind === "flipflop" ? 1 : 8);
+    ctx.fillStyle = fill;
+    ctx.fill();
+    ctx.strokeStyle = stroke;
+    ctx.lineWidth = width;
+    if (dash) ctx.setLineDash(dash);
+    ctx.stroke();
+    if (dash) ctx.setLineDash([]);
+    if (n.kind === "output") {
+      ctx.beginPath();
+      ctx.arc(n.x, n.y, Math.min(n.w, n.h) / 2 - 3, 0, 2 * Math.PI);
+      ctx.stroke();
+    }
+    if (n.kind === "flipflop") {
+      // The clock input's triangle, as flip-flops are drawn in schematics.
+      ctx.beginPath();
+      ctx.moveTo(x0, y0 + n.h - 12);
+      ctx.lineTo(x0 + 7, y0 + n.h - 7);
+      ctx.lineTo(x0, y0 + n.h - 2);
+      ctx.strokeStyle = "#2e7d32";
+      ctx.lineWidth = 1.2;
+      ctx.stroke();
+    }
+  }
+
+  /** The nets leaving a group, each named inside it, with its value now. */
+  function groupOutputs(gi) {
+    const g = groups[gi];
+    return Array.from(g.outs, net => {
+      const name = C.nets[net];
+      const x = host.value(net);
+      return { net: net, name: name.startsWith(g.key + "/") ? name.substring(g.key.length + 1) : name, value: x, text: host.fmt(x) };
+    });
+  }
+
+  // ---- hit testing, hover and click ------------------------------------------------------------
+
+  /** What is at a point of the layout: an expanded group's name strip, a node, a collapsed group, an edge, or null. */
+  function hit(px, py) {
+    const within = g => px >= g.x && px <= g.x + g.w && py >= g.y && py <= g.y + g.h;
+    // The name strip above an expanded group's contents (nodes start below it); innermost first.
+    for (let k = shownGroups.length - 1; k >= 0; k--) {
+      const g = groups[shownGroups[k]];
+      if (!g.collapsed && within(g) && py <= g.y + LABEL + 2) return { group: shownGroups[k] };
+    }
+    for (let k = shownNodes.length - 1; k >= 0; k--) {
+      const n = nodes[shownNodes[k]];
+      if (Math.abs(px - n.x) <= n.w / 2 && Math.abs(py - n.y) <= n.h / 2) return { node: shownNodes[k] };
+    }
+    for (let k = shownGroups.length - 1; k >= 0; k--) {
+      const g = groups[shownGroups[k]];
+      if (g.collapsed && within(g)) return { group: shownGroups[k] };
+    }
+    const near = 4 / zoom;
+    let best = null, bestD = near;
+    for (const ln of lines) {
+      if (px < ln.bx0 - near || px > ln.bx1 + near || py < ln.by0 - near || py > ln.by1 + near) continue;
+      const d = distance(ln.pts, px, py);
+      if (d < bestD) { bestD = d; best = ln; }
+    }
+    return best === null ? null : { line: best };
+  }
+
+  function distance(p, px, py) {
+    const seg = (ax, ay, bx, by) => {
+      const dx = bx - ax, dy = by - ay, l = dx * dx + dy * dy;
+      const t = l === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l));
+      return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+    };
+    if (p.length === 4) return seg(p[0], p[1], p[2], p[3]);
+    let d = Infinity, ax = p[0], ay = p[1];
+    for (let i = 2; i + 5 < p.length; i += 6) {
+      for (let s = 1; s <= 12; s++) {
+        const t = s / 12, u = 1 - t;
+        const bx = u * u * u * ax + 3 * u * u * t * p[i] + 3 * u * t * t * p[i + 2] + t * t * t * p[i + 4];
+        const by = u * u * u * ay + 3 * u * u * t * p[i + 1] + 3 * u * t * t * p[i + 3] + t * t * t * p[i + 5];
+        d = Math.min(d, seg(ax, ay, bx, by));
+        ax = bx; ay = by;
+      }
+    }
+    return d;
+  }
+
+  /** The tooltip of what the pointer is over. */
+  function title(h) {
+    if (h === null) return "";
+    if (h.node !== undefined) {
+      const n = nodes[h.node];
+      const st = n.kind === "flipflop" || n.kind === "feedback" ? stateOf.get(n.net) : null;
+      if (st) return st.path + (st.kind === "dff" ? ": flip-flop, takes " + C.nets[st.d] + " at each clock edge"
+          : ": feedback wire, takes " + C.nets[st.d] + " one unit delay later while a cycle settles") + "; initial value " + st.init;
+      return n.neuron >= 0 ? C.neurons[n.neuron].path : n.label;
+    }
+    if (h.group !== undefined) {
+      const g = groups[h.group];
+      return g.key + (g.collapsed ? ": collapsed, click to expand" : ": click the name to collapse");
+    }
+    const e = edges[h.line.edge];
+    if (e.loads !== null) return C.nets[e.net] + " → " + e.loads.path + (e.loads.kind === "dff" ? " at the clock edge" : " one unit delay later");
+    if (e.neuron >= 0) {
+      const n = C.neurons[e.neuron];
+      return C.nets[e.net] + " → " + n.path + (n.exact ? ": weight " + n.exact.w[e.k] + (n.exact.scale !== 1 ? "/" + n.exact.scale : "")
+          : ": weight " + n.w[e.k]);
+    }
+    return nodes[e.to].label;
+  }
+
+  const pointer = ev => hit((box.scrollLeft + ev.offsetX) / zoom, (box.scrollTop + ev.offsetY) / zoom);
+  let hoverNeuron = -1;
+  canvas.addEventListener("mousemove", ev => {
+    const h = pointer(ev);
+    canvas.title = title(h);
+    const neuron = h !== null && h.node !== undefined ? nodes[h.node].neuron : -1;
+    canvas.style.cursor = neuron >= 0 || (h !== null && h.group !== undefined) ? "pointer" : "default";
+    if (neuron !== hoverNeuron) { hoverNeuron = neuron; host.hover(neuron); }
+  });
+  canvas.addEventListener("mouseleave", () => { if (hoverNeuron >= 0) { hoverNeuron = -1; host.hover(-1); } });
+  canvas.addEventListener("click", ev => {
+    const h = pointer(ev);
+    if (h === null) return;
+    if (h.group !== undefined) setCollapsed(h.group, !groups[h.group].collapsed);
+    else if (h.node !== undefined && nodes[h.node].neuron >= 0) host.pick(nodes[h.node].neuron);
+  });
+
+  let pending = false;
+  function paintSoon() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; paint(); });
+  }
+  box.addEventListener("scroll", paintSoon, { passive: true });
+  window.addEventListener("resize", paintSoon);
+
+  // ---- zoom ------------------------------------------------------------------------------------
+
+  /** Zooms about a point of the view (client pixels from its corner), keeping that point still. */
+  function zoomTo(z, cx, cy) {
+    z = Math.max(Math.min(0.02, fit()), Math.min(4, z));
+    const lx = (box.scrollLeft + cx) / zoom, ly = (box.scrollTop + cy) / zoom;
+    // Out of the way first: where the last paint put it, the canvas would keep the old scroll range.
+    canvas.style.left = canvas.style.top = "0px";
+    zoom = z;
+    resize();
+    box.scrollLeft = lx * zoom - cx;
+    box.scrollTop = ly * zoom - cy;
+    document.getElementById("zoom-level").textContent = Math.round(zoom * 100) + "%";
+    paint();
+  }
+  const mid = () => [box.clientWidth / 2, box.clientHeight / 2];
+  const fit = () => Math.min(1, box.clientWidth / L.w, box.clientHeight / L.h);
+  document.getElementById("zoom-in").addEventListener("click", () => zoomTo(zoom * 1.25, ...mid()));
+  document.getElementById("zoom-out").addEventListener("click", () => zoomTo(zoom / 1.25, ...mid()));
+  // Twice: the first fit may remove the scroll bars, which widens the view the second one measures.
+  document.getElementById("zoom-fit").addEventListener("click", () => { zoomTo(fit(), 0, 0); zoomTo(fit(), 0, 0); });
+  box.addEventListener("wheel", ev => {
+    if (!ev.ctrlKey) return;
+    ev.preventDefault();
+    const r = box.getBoundingClientRect();
+    zoomTo(zoom * (ev.deltaY < 0 ? 1.1 : 1 / 1.1), ev.clientX - r.left, ev.clientY - r.top);
+  }, { passive: false });
+
+  // ---- collapsing ------------------------------------------------------------------------------
+
+  function setCollapsed(g, c) {
+    if (groups[g].collapsed === c) return;
+    groups[g].collapsed = c;
+    rebuild();
+    paint();
+    host.groupsChanged();
+  }
+
+  /** Large circuits open with their top-level instances collapsed: fewer things to draw and to read. */
+  if (nodes.length > 2000) groups.forEach(g => { if (g.depth === 1) g.collapsed = true; });
+  resize();
+  rebuild();
+
+  return {
+    paint: paint,
+    groups: groups,
+    setCollapsed: setCollapsed,
+    setAll: c => { groups.forEach(g => { g.collapsed = c; }); rebuild(); paint(); host.groupsChanged(); },
+    /**
+     * For tests: what the last paint drew, in view: each node with its label and the value it is painted
+     * with (its text when zoomed in enough to read, its colour always), each group, a collapsed one with
+     * the nets leaving it whose values are written in its box and how many more leave it.
+     */
+    drawn: () => last,
+    /** For tests: where a node or a group's header is, in the page's client pixels, scrolled into view first. */
+    pointOf: (what) => {
+      const g = groupAt.get(what);
+      // A collapsed box is clicked anywhere (its middle), an expanded one on its name.
+      const gr = groups[g];
+      const [lx, ly] = g === undefined ? [nodes[nodeAt.get(what)].x, nodes[nodeAt.get(what)].y]
+          : gr.collapsed ? [gr.x + gr.w / 2, gr.y + gr.h / 2] : [gr.x + 12, gr.y + (LABEL + 2) / 2];
+      box.scrollLeft = lx * zoom - box.clientWidth / 2;
+      box.scrollTop = ly * zoom - box.clientHeight / 2;
+      paint();
+      const r = canvas.getBoundingClientRect();
+      return [r.left + lx * zoom - box.scrollLeft, r.top + ly * zoom - box.scrollTop];
+    },
+    /** For tests: the canvas's pixels now, to compare two paints. */
+    pixels: () => { paint(); return canvas.toDataURL(); }
+  };
+}
