@@ -117,7 +117,18 @@ final class ThresholdCnf {
         levels = new ArrayList<>();
         for (int i = 0; i <= n; i++) levels.add(new TreeMap<>());
         Node root = node(0, k);
-        return root == null ? GAVE_UP : root.lit;
+        if (root == null) return GAVE_UP;
+        // Implied, and what a solver cannot see in the definitions: on one level, a node of a lower
+        // remainder is true wherever one of a higher remainder is (the nodes are the order encoding
+        // of the partial sum, as a sequential counter's are).
+        for (TreeMap<BigInteger, Node> level : levels) {
+            Node below = null;
+            for (Node above : level.values()) {
+                if (below != null) clause(-above.lit, below.lit);
+                below = above;
+            }
+        }
+        return root.lit;
     }
 
     /**

@@ -20,9 +20,11 @@ import java.util.Map;
 final class WideNeurons {
     /**
      * Fan-in from which a neuron is encoded as a threshold constraint rather than gates, measured
-     * (docs/BENCHMARKS.md, "Wide neurons as threshold constraints").
+     * (docs/BENCHMARKS.md, "Wide neurons as threshold constraints"). The system property
+     * {@code circuit.thresholdFanIn} overrides it, for that benchmark only: every verdict is exact
+     * whichever encoding a neuron gets.
      */
-    static final int MIN_FAN_IN = 8;
+    static final int MIN_FAN_IN = Math.max(1, Integer.getInteger("circuit.thresholdFanIn", 8));
 
     /** A kept neuron: {@code signal} is 1 exactly when the weighted sum of {@code inputs} reaches the threshold. */
     record Kept(int signal, Threshold form, int[] inputs) {}

@@ -162,14 +162,8 @@ class EngineAgreesWithScalarTest {
             java.math.BigInteger lo = java.math.BigInteger.ZERO;
             java.math.BigInteger hi = java.math.BigInteger.ZERO;
             for (int j = 0; j < fan; j++) {
-                java.math.BigInteger w;
-                switch (style) {
-                    case 0: w = java.math.BigInteger.ONE; break;
-                    case 1: w = java.math.BigInteger.ONE.shiftLeft(r.nextInt(fan)); break;
-                    case 2: w = java.math.BigInteger.valueOf(1 + r.nextInt(40)); break;
-                    default: w = new java.math.BigInteger(70, r).add(java.math.BigInteger.ONE); break;
-                }
-                if (r.nextInt(3) == 0) w = w.negate();
+                java.math.BigInteger w = wideWeight(r, style, fan);
+                if (w.signum() == 0) w = java.math.BigInteger.ONE;
                 if (w.signum() < 0) lo = lo.add(w); else hi = hi.add(w);
                 if (j > 0) sum.append(" + ");
                 sum.append(w.signum() < 0 ? "(" + w + ")" : w.toString()).append('*').append(source(r, n, before));
@@ -179,6 +173,21 @@ class EngineAgreesWithScalarTest {
             java.math.BigInteger t = lo.add(new java.math.BigInteger(span.bitLength() + 8, r).mod(span));
             String half = style == 2 && r.nextInt(4) == 0 ? ".5" : "";
             return r.nextBoolean() ? sum + " >= " + t + half : "step(" + sum + " - (" + t + half + "))";
+        }
+
+        /**
+         * A weight of a wide neuron in one of four styles: 1 (majorities), 2^j with j below
+         * {@code fan} (comparators), up to 40, or up to 2^70 (past longs); negative one time in three.
+         */
+        static java.math.BigInteger wideWeight(Random r, int style, int fan) {
+            java.math.BigInteger w;
+            switch (style) {
+                case 0: w = java.math.BigInteger.ONE; break;
+                case 1: w = java.math.BigInteger.ONE.shiftLeft(r.nextInt(fan)); break;
+                case 2: w = java.math.BigInteger.valueOf(r.nextInt(41)); break;
+                default: w = new java.math.BigInteger(70, r); break;
+            }
+            return r.nextInt(3) == 0 ? w.negate() : w;
         }
 
         static String source(Random r, int n, int before) {

@@ -41,14 +41,7 @@ class ThresholdCnfTest {
             BigInteger hi = BigInteger.ZERO;
             int style = r.nextInt(4);
             for (int i = 0; i < terms; i++) {
-                BigInteger x;
-                switch (style) {
-                    case 0: x = BigInteger.ONE; break;
-                    case 1: x = BigInteger.ONE.shiftLeft(r.nextInt(terms)); break;
-                    case 2: x = BigInteger.valueOf(r.nextInt(41)); break;
-                    default: x = new BigInteger(70, r); break;
-                }
-                if (r.nextInt(3) == 0) x = x.negate();
+                BigInteger x = EngineAgreesWithScalarTest.RandomCircuit.wideWeight(r, style, terms);
                 w.add(x);
                 if (x.signum() < 0) lo = lo.add(x); else hi = hi.add(x);
                 // Variables 2 .. vars + 1 (1 is constant true), either sign, sometimes a constant.
