@@ -159,10 +159,15 @@ public final class BitParallel implements Bytecode.Schedule {
      * operators {@link SpecSynth} does not synthesise). The SAT encoding ({@link Cnf}) reads it.
      */
     static Network synthesise(Netlist net, Prop property) {
-        Gates g = new Gates(net.inputBits());
+        return synthesise(net, property, WideNeurons.none(net.inputBits()));
+    }
+
+    /** {@link #synthesise(Netlist, Prop)} with the neurons {@code wide} keeps left as threshold constraints, for {@link Cnf}. */
+    static Network synthesise(Netlist net, Prop property, WideNeurons wide) {
+        Gates g = new Gates(wide.networkInputs());
         int[] inputs = new int[net.inputBits()];
         for (int i = 0; i < inputs.length; i++) inputs[i] = g.input(i);
-        int[][] terms = terminals(g, net, inputs);
+        int[][] terms = terminals(g, net, inputs, wide);
         if (terms == null) return null;
         int prop = SpecSynth.synth(g, property, terms);
         return prop < 0 ? null : new Network(g, prop);
@@ -175,13 +180,18 @@ public final class BitParallel implements Bytecode.Schedule {
      * Several netlists may be built into one network: the equivalence miter shares their inputs.
      */
     static int[][] terminals(Gates g, Netlist net, int[] inputs) {
+        return terminals(g, net, inputs, WideNeurons.none(g.inputCount()));
+    }
+
+    /** {@link #terminals(Gates, Netlist, int[])} with the neurons {@code wide} keeps left as threshold constraints. */
+    static int[][] terminals(Gates g, Netlist net, int[] inputs, WideNeurons wide) {
         if (!net.isBoolean()) return null;
         int[] signal = new int[net.netCount()];
         System.arraycopy(inputs, 0, signal, 0, net.inputBits());
         for (Netlist.Constant c : net.constants()) signal[c.net()] = g.constant(c.value() == 1);
         for (Neuron n : net.neurons()) {
             int[] ins = n.inputs().stream().mapToInt(k -> signal[k]).toArray();
-            int s = NeuronSynth.synth(g, n, ins);
+            int s = wide.build(g, n, ins);
             if (s < 0) return null;
             signal[n.out()] = s;
         }

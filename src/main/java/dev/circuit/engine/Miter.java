@@ -16,18 +16,25 @@ import dev.circuit.model.Netlist;
  */
 public final class Miter {
     private final Netlist a;
+    private final Netlist b;
+    private final BitMap map;
+    /** The gates the enumeration runs; null when only the SAT encoding can be built (above 2^62 rows). */
     private final BitParallel.Network network;
     private final int neurons;
 
-    private Miter(Netlist a, BitParallel.Network network, int neurons) {
+    private Miter(Netlist a, Netlist b, BitMap map, BitParallel.Network network) {
         this.a = a;
+        this.b = b;
+        this.map = map;
         this.network = network;
-        this.neurons = neurons;
+        this.neurons = a.neurons().size() + b.neurons().size();
     }
 
     /**
      * The miter of {@code a} and {@code b}, or null when either cannot be built into gates exactly
-     * (real-valued or learnable neurons, weights whose exact form does not fit in longs).
+     * (real-valued or learnable neurons, weights whose exact form does not fit in longs); above 2^62
+     * rows, where only the SAT engine runs, weights of any size are accepted (it encodes such a
+     * neuron as a threshold constraint).
      */
     public static Miter of(Netlist a, Netlist b, BitMap map) {
         int bits = a.inputBits();
@@ -35,21 +42,31 @@ public final class Miter {
         if (b.inputBits() != bits || map.inputs().length != bits || outputBits(b) != outBits || map.outputs().length != outBits) {
             throw new IllegalArgumentException("the bit map does not fit " + a.name() + " and " + b.name());
         }
-        Gates g = new Gates(bits);
+        BitParallel.Network gates = network(a, b, map, WideNeurons.none(bits));
+        if (gates != null) return new Miter(a, b, map, gates);
+        if (bits <= 62) return null;
+        Miter satOnly = new Miter(a, b, map, null);
+        return satOnly.encoded(Integer.MAX_VALUE) == null ? null : satOnly;
+    }
+
+    /** Both netlists in one network on shared inputs, true where they agree; null when either cannot be built. */
+    private static BitParallel.Network network(Netlist a, Netlist b, BitMap map, WideNeurons wide) {
+        int bits = a.inputBits();
+        Gates g = new Gates(wide.networkInputs());
         int[] inA = new int[bits];
         for (int i = 0; i < bits; i++) inA[i] = g.input(i);
         int[] wiring = map.inputs();
         int[] inB = new int[bits];
         for (int j = 0; j < bits; j++) inB[j] = inA[wiring[j]];
-        int[][] termsA = BitParallel.terminals(g, a, inA);
-        int[][] termsB = termsA == null ? null : BitParallel.terminals(g, b, inB);
+        int[][] termsA = BitParallel.terminals(g, a, inA, wide);
+        int[][] termsB = termsA == null ? null : BitParallel.terminals(g, b, inB, wide);
         if (termsB == null) return null;
         int[] outA = outputSignals(termsA, a.inputs().size());
         int[] outB = outputSignals(termsB, b.inputs().size());
         int[] partner = map.outputs();
         int differ = Gates.FALSE;
         for (int j = 0; j < outB.length; j++) differ = g.or(differ, g.xor(outA[partner[j]], outB[j]));
-        return new Miter(a, new BitParallel.Network(g, g.not(differ)), a.neurons().size() + b.neurons().size());
+        return new BitParallel.Network(g, g.not(differ));
     }
 
     private static int outputBits(Netlist n) {
@@ -69,8 +86,26 @@ public final class Miter {
         return a.inputBits() > 62 ? null : BitParallel.compile(network, a, neurons, generate);
     }
 
-    /** The miter in CNF: satisfiable exactly when some input makes the circuits differ; a model's inputs are A's. */
+    /**
+     * The miter in CNF: satisfiable exactly when some input makes the circuits differ; a model's
+     * inputs are A's. Neurons with {@link WideNeurons#MIN_FAN_IN} inputs or more are encoded as
+     * threshold constraints.
+     */
     public Cnf cnf() {
-        return Cnf.encode(network.gates(), network.property());
+        return cnf(WideNeurons.MIN_FAN_IN);
+    }
+
+    /** {@link #cnf()} keeping the neurons with at least {@code minFanIn} inputs as threshold constraints. */
+    Cnf cnf(int minFanIn) {
+        Cnf cnf = encoded(minFanIn);
+        // A decision diagram over its budget: the wide neurons as gates (as in Cnf.miter). Building
+        // the miter made sure that this, or the CNF of its threshold constraints, exists.
+        return cnf != null ? cnf : encoded(Integer.MAX_VALUE);
+    }
+
+    private Cnf encoded(int minFanIn) {
+        WideNeurons wide = WideNeurons.keeping(minFanIn, a.inputBits(), a, b);
+        BitParallel.Network n = network(a, b, map, wide);
+        return n == null ? null : Cnf.encode(n.gates(), n.property(), wide);
     }
 }

@@ -4,7 +4,9 @@
  * interpreted by {@link dev.circuit.engine.SpecSynth}) are both synthesised into one network of
  * two-input gates ({@link dev.circuit.engine.Gates}); the network is then evaluated on many rows at
  * once, one bit per row in each 64-bit word, by an interpreter or by code generated with ASM; or
- * encoded as CNF for a SAT solver ({@link dev.circuit.engine.Cnf}; solving is the sat package's). Two
+ * encoded as CNF for a SAT solver ({@link dev.circuit.engine.Cnf}; solving is the sat package's), where
+ * a wide neuron is not gates but a reified threshold constraint
+ * ({@link dev.circuit.engine.WideNeurons}, {@link dev.circuit.engine.ThresholdCnf}). Two
  * netlists on shared inputs make one such network, true where their outputs agree
  * ({@link dev.circuit.engine.Miter}), for proofs of equivalence. Reads
  * only the model: no AST, no files, no CLI, and it does not decide how results are reported.

@@ -105,10 +105,24 @@ class EngineAgreesWithScalarTest {
         }
 
         static String write(Random r, int n) {
+            return write(r, n, false);
+        }
+
+        /**
+         * {@code wide}: about half the neurons have 8 to 20 inputs (repeats and constants among
+         * them), with weights all ±1 (majorities), ±2^j (comparators written as one neuron), up
+         * to ±40, or beyond 2^62 (past the gate synthesiser's longs), and a threshold inside the
+         * range of their sum: the neurons the SAT encoding keeps as threshold constraints.
+         */
+        static String write(Random r, int n, boolean wide) {
             int m = 1 + r.nextInt(4);
             int k = 1 + r.nextInt(12);
             StringBuilder sb = new StringBuilder("circuit r(x[" + n + "], c) -> (y[" + m + "]) {\n");
             for (int i = 0; i < k; i++) {
+                if (wide && r.nextBoolean()) {
+                    sb.append("    h").append(i).append(" = ").append(wideNeuron(r, n, i)).append('\n');
+                    continue;
+                }
                 StringBuilder sum = new StringBuilder();
                 int fan = 1 + r.nextInt(4);
                 for (int j = 0; j < fan; j++) {
@@ -146,6 +160,41 @@ class EngineAgreesWithScalarTest {
             String text = write(r, n);
             long k = r.nextInt(1 << n);
             return text + "check r: x != " + k + "\ncheck r: (x < " + k + ") | (c == 0)\ncheck r: {y, x} == y * " + (1 << n) + " + x\n";
+        }
+
+        private static String wideNeuron(Random r, int n, int before) {
+            int fan = 8 + r.nextInt(13);
+            int style = r.nextInt(4);
+            StringBuilder sum = new StringBuilder();
+            java.math.BigInteger lo = java.math.BigInteger.ZERO;
+            java.math.BigInteger hi = java.math.BigInteger.ZERO;
+            for (int j = 0; j < fan; j++) {
+                java.math.BigInteger w = wideWeight(r, style, fan);
+                if (w.signum() == 0) w = java.math.BigInteger.ONE;
+                if (w.signum() < 0) lo = lo.add(w); else hi = hi.add(w);
+                if (j > 0) sum.append(" + ");
+                sum.append(w.signum() < 0 ? "(" + w + ")" : w.toString()).append('*').append(source(r, n, before));
+            }
+            // A threshold inside [lo, hi + 1]: the neuron is rarely constant.
+            java.math.BigInteger span = hi.subtract(lo).add(java.math.BigInteger.TWO);
+            java.math.BigInteger t = lo.add(new java.math.BigInteger(span.bitLength() + 8, r).mod(span));
+            String half = style == 2 && r.nextInt(4) == 0 ? ".5" : "";
+            return r.nextBoolean() ? sum + " >= " + t + half : "step(" + sum + " - (" + t + half + "))";
+        }
+
+        /**
+         * A weight of a wide neuron in one of four styles: 1 (majorities), 2^j with j below
+         * {@code fan} (comparators), up to 40, or up to 2^70 (past longs); negative one time in three.
+         */
+        static java.math.BigInteger wideWeight(Random r, int style, int fan) {
+            java.math.BigInteger w;
+            switch (style) {
+                case 0: w = java.math.BigInteger.ONE; break;
+                case 1: w = java.math.BigInteger.ONE.shiftLeft(r.nextInt(fan)); break;
+                case 2: w = java.math.BigInteger.valueOf(r.nextInt(41)); break;
+                default: w = new java.math.BigInteger(70, r); break;
+            }
+            return r.nextInt(3) == 0 ? w.negate() : w;
         }
 
         static String source(Random r, int n, int before) {

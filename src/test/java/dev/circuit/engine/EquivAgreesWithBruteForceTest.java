@@ -12,6 +12,7 @@ import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Rows;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Terminal;
+import dev.circuit.sat.SatSolver;
 import dev.circuit.verify.Engine;
 import dev.circuit.verify.Equivalence;
 import dev.circuit.verify.SatFirst;
@@ -56,6 +57,14 @@ class EquivAgreesWithBruteForceTest {
             Netlist b = Circuit.load(f, "b", new Sources()).topCircuit().netlist();
             long first = firstDifference(a, b);
             (first < 0 ? equal : different).incrementAndGet();
+            // The SAT miter with every neuron a threshold constraint (ThresholdCnf), not gates.
+            SatSolver.Answer kept = SatSolver.solve(Miter.of(a, b, bitMap(a, b)).cnf(1), 0);
+            assertEquals(first < 0, kept instanceof SatSolver.Proved, "threshold constraints\n" + text);
+            if (kept instanceof SatSolver.Counterexample ce) {
+                double[] in = new double[a.inputBits()];
+                for (int i = 0; i < in.length; i++) in[i] = ce.inputs()[i] ? 1 : 0;
+                assertTrue(differ(a, b, in), "threshold constraints\n" + text + "\nthe counterexample does not differ on the evaluator");
+            }
             for (Equivalence.Method m : Equivalence.Method.values()) {
                 Equivalence.Result res = Equivalence.check(a, "a", b, "b", new Equivalence.Options(m, 1 + r.nextInt(2), 0, null));
                 String where = m + "\n" + text + "\n" + res.detail();
@@ -107,6 +116,14 @@ class EquivAgreesWithBruteForceTest {
 
     private static double[] outputs(Netlist n, double[] in) {
         return new Evaluator(n, n.initialParams(0)).outputs(in);
+    }
+
+    /** Which bits of A each bit of B is, by port name (as {@code circuit equiv} pairs them). */
+    private static BitMap bitMap(Netlist a, Netlist b) {
+        double[] in = java.util.stream.IntStream.range(0, a.inputBits()).asDoubleStream().toArray();
+        double[] out = java.util.stream.IntStream.range(0, a.outputs().stream().mapToInt(Terminal::width).sum()).asDoubleStream().toArray();
+        return new BitMap(java.util.Arrays.stream(byName(a.inputs(), in, b.inputs())).mapToInt(d -> (int) d).toArray(),
+                java.util.Arrays.stream(byName(a.outputs(), out, b.outputs())).mapToInt(d -> (int) d).toArray());
     }
 
     /** Bits laid out for ports {@code from} rearranged for ports {@code to}, by port name. */

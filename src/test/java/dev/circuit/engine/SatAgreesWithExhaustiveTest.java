@@ -68,26 +68,43 @@ class SatAgreesWithExhaustiveTest {
         assertTrue(proved.get() > 10 && refuted.get() > 10, proved + " proved, " + refuted + " refuted");
     }
 
+    /**
+     * Wide neurons (8 to 20 inputs: majorities, comparators as one neuron, weights past 2^62), each
+     * check solved with every neuron a threshold constraint, with the default choice by fan-in, and
+     * with every neuron gates: the three encodings against the scalar reference on every row.
+     */
+    @Test
+    void wideNeuronsAsThresholdConstraintsAgreeWithTheScalarEvaluator() {
+        AtomicInteger proved = new AtomicInteger();
+        AtomicInteger refuted = new AtomicInteger();
+        AtomicInteger kept = new AtomicInteger();
+        qt().withFixedSeed(20261127L).withExamples(150).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            String text = EngineAgreesWithScalarTest.RandomCircuit.write(r, 1 + r.nextInt(9), true);
+            agree(text, seed, proved, refuted, kept, 1, WideNeurons.MIN_FAN_IN, Integer.MAX_VALUE);
+        });
+        assertTrue(proved.get() > 50 && refuted.get() > 50, proved + " proved, " + refuted + " refuted");
+        assertTrue(kept.get() > 200, kept + " solved with threshold constraints");
+    }
+
     private void agree(String text, long seed, AtomicInteger proved, AtomicInteger refuted) {
+        agree(text, seed, proved, refuted, new AtomicInteger(), WideNeurons.MIN_FAN_IN);
+    }
+
+    /** {@code fanIns}: the CNFs solved, by the fan-in from which a neuron is a threshold constraint. */
+    private void agree(String text, long seed, AtomicInteger proved, AtomicInteger refuted, AtomicInteger kept, int... fanIns) {
         Path f = write(dir, text, seed);
         Design design = Circuit.load(f, new Sources());
         // Straight to the solver: its answer against the scalar evaluator on every row.
         for (BoundCheck c : design.checks()) {
-            Cnf cnf = Cnf.miter(c.net(), c.property());
-            if (cnf == null) continue;
-            SatSolver.Answer a = SatSolver.solve(cnf, 0);
             Spec spec = Spec.of(c.property());
             long failing = firstScalarFailure(c.net(), spec);
-            String where = text + "\n" + c.property().text();
-            assertEquals(failing < 0, a instanceof SatSolver.Proved, where);
-            if (a instanceof SatSolver.Counterexample ce) {
-                boolean[] bits = ce.inputs();
-                double[] in = new double[bits.length];
-                for (int i = 0; i < in.length; i++) in[i] = bits[i] ? 1 : 0;
-                assertFalse(scalarHolds(c.net(), spec, in), where + "\ncounterexample holds: " + java.util.Arrays.toString(bits));
-                refuted.incrementAndGet();
-            } else {
-                proved.incrementAndGet();
+            for (int fanIn : fanIns) {
+                Cnf cnf = Cnf.miter(c.net(), c.property(), fanIn);
+                if (cnf == null) continue;
+                if (cnf.thresholds() > 0) kept.incrementAndGet();
+                String where = text + "\n" + c.property().text() + "\nthreshold constraints from fan-in " + fanIn;
+                if (solve(cnf, c.net(), spec, failing, where)) refuted.incrementAndGet(); else proved.incrementAndGet();
             }
         }
         // Through the runner: the same verdicts as the bit-parallel engine, on the SAT engine.
@@ -99,6 +116,22 @@ class SatAgreesWithExhaustiveTest {
             assertEquals(exhaustive.get(i).verdict(), sat.get(i).verdict(), where);
             if (exhaustive.get(i).how().startsWith("bit-parallel")) assertTrue(sat.get(i).how().startsWith("SAT engine"), where);
         }
+    }
+
+    /**
+     * Solves the CNF of a check whose first failing row on the scalar evaluator is {@code failing}
+     * (-1: none): proved exactly when there is none, and a counterexample fails on the evaluator.
+     * True when refuted.
+     */
+    private static boolean solve(Cnf cnf, Netlist net, Spec spec, long failing, String where) {
+        SatSolver.Answer a = SatSolver.solve(cnf, 0);
+        assertEquals(failing < 0, a instanceof SatSolver.Proved, where);
+        if (!(a instanceof SatSolver.Counterexample ce)) return false;
+        boolean[] bits = ce.inputs();
+        double[] in = new double[bits.length];
+        for (int i = 0; i < in.length; i++) in[i] = bits[i] ? 1 : 0;
+        assertFalse(scalarHolds(net, spec, in), where + "\ncounterexample holds: " + java.util.Arrays.toString(bits));
+        return true;
     }
 
     /** The first failing row in counting order on the scalar evaluator, or -1: the reference for first rows. */
