@@ -36,13 +36,11 @@ final class CheckRunner {
         List<Terminal> outs = net.outputs();
         TermValues terms = new TermValues(ins.size() + outs.size());
         SplittableRandom random = new SplittableRandom(opt.seed());
-        long mask = n >= 64 ? -1L : (1L << n) - 1;
         for (long k = 0; k < rows; k++) {
-            if (sampled && n > 64) {
-                // A row number is a long: past 64 input bits every bit is drawn on its own.
-                for (int i = 0; i < n; i++) in[i] = random.nextBoolean() ? 1 : 0;
+            if (sampled) {
+                randomRow(ins, random, in);
             } else {
-                Rows.spread(ins, sampled ? random.nextLong() & mask : k, in);
+                Rows.spread(ins, k, in);
             }
             ev.run(in, state, null);
             double[] out = ev.outputBits(state);
@@ -66,6 +64,19 @@ final class CheckRunner {
             }
         }
         return new TestOutcome.Check(file, name, pos, Verdict.PASS, engine(sampled), -1, rows, List.of());
+    }
+
+    /**
+     * A random row's input bits, for sampling. A row number is a long: past 64 input bits every bit
+     * is drawn on its own, or the most significant ones would be 0 in every sample.
+     */
+    static void randomRow(List<Terminal> ins, SplittableRandom random, double[] in) {
+        int n = in.length;
+        if (n > 64) {
+            for (int i = 0; i < n; i++) in[i] = random.nextBoolean() ? 1 : 0;
+        } else {
+            Rows.spread(ins, random.nextLong() & (n == 64 ? -1L : (1L << n) - 1), in);
+        }
     }
 
     /**
