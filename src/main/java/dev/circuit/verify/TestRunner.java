@@ -122,17 +122,19 @@ public final class TestRunner {
         for (TestDecl.Row r : t.rows()) {
             // Odometer over the X columns; fixed columns are written once.
             List<Integer> free = new ArrayList<>();
-            long combos = 1;
+            // Counted in bits, not by shifting a running product, which overflows (to 0 rows, a PASS) past 63 bits.
+            long freeBits = 0;
             for (int i = 0; i < p.inCol().length; i++) {
                 Terminal term = net.inputs().get(p.inCol()[i]);
                 TestDecl.Cell c = r.inputs().get(i);
                 if (c.isAny()) {
                     free.add(i);
-                    combos = term.width() >= 62 || combos > MAX_EXPANSION ? Long.MAX_VALUE : combos << term.width();
+                    freeBits += term.width();
                 } else {
                     write(inputs, offset[p.inCol()[i]], term, c.value().toBigInteger(), c.value().doubleValue());
                 }
             }
+            long combos = freeBits > Long.numberOfTrailingZeros(MAX_EXPANSION) ? Long.MAX_VALUE : 1L << freeBits;
             if (combos > MAX_EXPANSION) {
                 failed++;
                 failures.add(Diagnostic.error(r.pos(), "X expands this row to more than " + MAX_EXPANSION
