@@ -102,7 +102,9 @@ final class TestCommand implements Callable<Integer> {
                 if (o.verdict() == Verdict.REFUSED) refused++;
                 env.report(o.failures());
                 if (o.failed() > o.failures().size()) {
-                    env.err.println("... and " + (o.failed() - o.failures().size()) + " more failing rows");
+                    // A sequence table counts failing runs ("28 runs failed"), every other table rows.
+                    boolean runs = o instanceof TestOutcome.Table t && t.cycles();
+                    env.err.println("... and " + (o.failed() - o.failures().size()) + " more failing " + (runs ? "runs" : "rows"));
                 }
                 String word = o.verdict() == Verdict.REFUSED ? "REFUSED " : o.verdict() == Verdict.UNKNOWN ? "UNKNOWN " : "FAIL  ";
                 env.out.println(word + label(o) + " (" + detail(o) + ")");

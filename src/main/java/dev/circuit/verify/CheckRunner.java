@@ -36,13 +36,11 @@ final class CheckRunner {
         List<Terminal> outs = net.outputs();
         TermValues terms = new TermValues(ins.size() + outs.size());
         SplittableRandom random = new SplittableRandom(opt.seed());
-        long mask = n >= 64 ? -1L : (1L << n) - 1;
         for (long k = 0; k < rows; k++) {
-            if (sampled && n > 64) {
-                // A row number is a long: past 64 input bits every bit is drawn on its own.
-                for (int i = 0; i < n; i++) in[i] = random.nextBoolean() ? 1 : 0;
+            if (sampled) {
+                randomRow(ins, random, in);
             } else {
-                Rows.spread(ins, sampled ? random.nextLong() & mask : k, in);
+                Rows.spread(ins, k, in);
             }
             ev.run(in, state, null);
             double[] out = ev.outputBits(state);
@@ -61,11 +59,24 @@ final class CheckRunner {
             }
             if (why != null) {
                 String at = inputsText(ins, terms);
-                Diagnostic d = Diagnostic.error(pos, name + " fails at " + at + ": " + why);
+                Diagnostic d = Diagnostic.error(pos, failsText(name, 0, at + ": " + why));
                 return new TestOutcome.Check(file, name, pos, Verdict.FAIL, engine(sampled), -1, k + 1, List.of(d));
             }
         }
         return new TestOutcome.Check(file, name, pos, Verdict.PASS, engine(sampled), -1, rows, List.of());
+    }
+
+    /**
+     * A random row's input bits, for sampling. A row number is a long: past 64 input bits every bit
+     * is drawn on its own, or the most significant ones would be 0 in every sample.
+     */
+    static void randomRow(List<Terminal> ins, SplittableRandom random, double[] in) {
+        int n = in.length;
+        if (n > 64) {
+            for (int i = 0; i < n; i++) in[i] = random.nextBoolean() ? 1 : 0;
+        } else {
+            Rows.spread(ins, random.nextLong() & (n == 64 ? -1L : (1L << n) - 1), in);
+        }
     }
 
     /**
@@ -125,7 +136,7 @@ final class CheckRunner {
         if (text == null) {
             throw new IllegalStateException("the bit-parallel and scalar engines disagree on row " + row + " of " + name);
         }
-        Diagnostic d = Diagnostic.error(pos, name + " fails " + (cycles > 0 ? "" : "at ") + text);
+        Diagnostic d = Diagnostic.error(pos, failsText(name, cycles, text));
         return new TestOutcome.Check(file, name, pos, Verdict.FAIL, how, engine.gates(), row + 1, List.of(d), null, cycles, hoisting, satFirst);
     }
 
@@ -160,7 +171,7 @@ final class CheckRunner {
         /** A proof or a counterexample as an outcome; {@code satFirst} as in {@link TestOutcome.Check}. */
         TestOutcome outcome(String file, String name, Pos pos, int cycles, String satFirst) {
             if (answer instanceof SatSolver.Proved) return outcome(file, name, pos, Verdict.PASS, List.of(), cycles, satFirst);
-            Diagnostic d = Diagnostic.error(pos, name + " fails " + (cycles > 0 ? "" : "at ") + why);
+            Diagnostic d = Diagnostic.error(pos, failsText(name, cycles, why));
             return outcome(file, name, pos, Verdict.FAIL, List.of(d), cycles, satFirst);
         }
 
@@ -205,6 +216,16 @@ final class CheckRunner {
         } catch (Spec.Undefined u) {
             return inputsText(net.inputs(), in) + ": " + u.getMessage();
         }
+    }
+
+    /**
+     * The failure's message from an explanation: "check f fails at a=1 b=0: why", "check f fails in
+     * cycle 2 of the inputs ...: why" ({@code cycles} > 0), or "check k fails: why" for a circuit
+     * without inputs, whose explanation is ": why" (not "fails at : why").
+     */
+    static String failsText(String name, int cycles, String text) {
+        if (cycles > 0) return name + " fails " + text;
+        return name + (text.startsWith(": ") ? " fails" : " fails at ") + text;
     }
 
     private static Engine engine(boolean sampled) {

@@ -33,9 +33,11 @@ final class Portfolio {
         }
         if (sat.answer() instanceof SatSolver.Counterexample) {
             long row = Rows.number(check.net().inputs(), sat.inputs());
-            // Rows are counted from 1 where they are printed, as in "failed at row N".
-            return CheckRunner.enumerate(engine, check, why, cycles, file, name, opt, row,
-                    "a counterexample at row " + (row + 1) + within + "; the first failing row by enumeration");
+            // Rows are counted from 1 where they are printed, as in "failed at row N"; a check over
+            // cycles counts input sequences, as in "failed in sequence N".
+            String what = cycles > 0 ? "sequence" : "row";
+            return CheckRunner.enumerate(engine, check, why, cycles, file, name, opt, row, "a counterexample "
+                    + (cycles > 0 ? "in " : "at ") + what + " " + (row + 1) + within + "; the first failing " + what + " by enumeration");
         }
         return CheckRunner.enumerate(engine, check, why, cycles, file, name, opt, Long.MAX_VALUE, "no answer" + within);
     }

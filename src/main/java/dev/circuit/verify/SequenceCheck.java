@@ -61,10 +61,9 @@ final class SequenceCheck {
         s.sim.saveState(s.saved[0]);
         if (sampled) {
             SplittableRandom random = new SplittableRandom(opt.seed());
-            long mask = s.inputBits >= 64 ? -1L : (1L << s.inputBits) - 1;
             for (long k = 0; k < opt.sample() && s.failure == null; k++) {
                 for (int t = 0; t < check.cycles() && s.failure == null; t++) {
-                    Rows.spread(s.net.inputs(), random.nextLong() & mask, s.chosen[t]);
+                    CheckRunner.randomRow(s.net.inputs(), random, s.chosen[t]);
                     s.cycle(t);
                 }
                 s.visited++;

@@ -144,7 +144,7 @@ public sealed interface TestOutcome permits TestOutcome.Table, TestOutcome.Check
 
         @Override public String detail() {
             switch (verdict) {
-                case PASS: return (sat != null ? "all 2^" + sat.inputBits() + (cycles > 0 ? " input sequences of " + cycles + " cycles" : " rows")
+                case PASS: return (sat != null ? "all 2^" + sat.inputBits() + (cycles > 0 ? " input sequences of " + cycles + (cycles == 1 ? " cycle" : " cycles") : " rows")
                         : cycles > 0 ? sequences(rows, cycles) : rowCount(rows))
                         + ", " + how();
                 case FAIL: return (sat != null ? "counterexample" : cycles > 0 ? "failed in sequence " + rows : "failed at row " + rows)

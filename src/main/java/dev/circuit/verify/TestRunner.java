@@ -122,17 +122,19 @@ public final class TestRunner {
         for (TestDecl.Row r : t.rows()) {
             // Odometer over the X columns; fixed columns are written once.
             List<Integer> free = new ArrayList<>();
-            long combos = 1;
+            // Counted in bits, not by shifting a running product, which overflows (to 0 rows, a PASS) past 63 bits.
+            long freeBits = 0;
             for (int i = 0; i < p.inCol().length; i++) {
                 Terminal term = net.inputs().get(p.inCol()[i]);
                 TestDecl.Cell c = r.inputs().get(i);
                 if (c.isAny()) {
                     free.add(i);
-                    combos = term.width() >= 62 || combos > MAX_EXPANSION ? Long.MAX_VALUE : combos << term.width();
+                    freeBits += term.width();
                 } else {
                     write(inputs, offset[p.inCol()[i]], term, c.value().toBigInteger(), c.value().doubleValue());
                 }
             }
+            long combos = freeBits > Long.numberOfTrailingZeros(MAX_EXPANSION) ? Long.MAX_VALUE : 1L << freeBits;
             if (combos > MAX_EXPANSION) {
                 failed++;
                 failures.add(Diagnostic.error(r.pos(), "X expands this row to more than " + MAX_EXPANSION
@@ -179,11 +181,24 @@ public final class TestRunner {
         for (int i = 0; i < p.outCol().length; i++) {
             if (!holds(p, r, i, got, outOffset)) {
                 Terminal term = p.net().outputs().get(p.outCol()[i]);
-                String g = Values.terminal(term, got, outOffset[p.outCol()[i]], false);
-                bad.add(term.name() + " is " + g + ", expected " + r.outputs().get(i));
+                bad.add(term.name() + " is " + shown(p, r, i, got, outOffset) + ", expected " + r.outputs().get(i));
             }
         }
         return bad.isEmpty() ? null : String.join("; ", bad);
+    }
+
+    /**
+     * A failing output's value as the message prints it: to 6 digits, unless that rounding would
+     * itself pass the row ("y is 0.3, expected 0.3" for 0.30000000000000004); then exactly.
+     */
+    private static String shown(BoundTest p, TestDecl.Row r, int i, double[] got, int[] outOffset) {
+        Terminal term = p.net().outputs().get(p.outCol()[i]);
+        int at = outOffset[p.outCol()[i]];
+        String g = Values.terminal(term, got, at, false);
+        if (term.bus() || Double.isNaN(got[at]) || Double.isInfinite(got[at])) return g;
+        double[] rounded = got.clone();
+        rounded[at] = Double.parseDouble(g);
+        return holds(p, r, i, rounded, outOffset) ? Values.exact(got[at]) : g;
     }
 
     static boolean holds(BoundTest p, TestDecl.Row r, int i, double[] got, int[] outOffset) {
@@ -199,8 +214,10 @@ public final class TestRunner {
             return tol == null ? diff.signum() == 0 : diff.compareTo(tol) <= 0;
         }
         double g = got[at];
-        double e = c.value().doubleValue();
-        return tol == null ? g == e : Math.abs(g - e) <= tol.doubleValue();
+        if (tol == null) return g == c.value().doubleValue();
+        // The error is exact, on the value's shortest decimal (as a hard neuron reads a real): 0.501
+        // is within 0.001 of 0.5, which a difference of doubles (0.0010000000000000009) is not.
+        return Double.isFinite(g) && BigDecimal.valueOf(g).subtract(c.value()).abs().compareTo(tol) <= 0;
     }
 
     static dev.circuit.diag.Pos firstBadCell(BoundTest p, TestDecl.Row r, double[] got, int[] outOffset) {

@@ -364,6 +364,18 @@ class CliTest {
         }
 
         @Test
+        void aSequenceTableCountsTheFailingRunsItDoesNotShowAsRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+            java.nio.file.Path f = dir.resolve("reg.net");
+            // 15 of the 16 runs the X cells spell fail in their cycle 1 (all but d=15): 10 are shown, 5 counted.
+            java.nio.file.Files.writeString(f, "circuit reg(d[4]) -> q[4] {\n    q = dff(d)\n}\n\n"
+                    + "test reg sequence {\n    d | q\n    X | 0\n    0 | 15\n}\n");
+            CliRun r = CliRun.of("test", f.toString());
+            assertEquals(1, r.code(), r.all());
+            assertTrue(r.out().startsWith("FAIL  " + f + ":5: test reg (15 runs failed, 32 cycles)"), r.out());
+            assertTrue(r.err().contains("\n... and 5 more failing runs\n"), r.err());
+        }
+
+        @Test
         void passingFileExitsZero() {
             CliRun r = CliRun.of("test", FAILING + "/good.net");
             assertEquals(0, r.code());
