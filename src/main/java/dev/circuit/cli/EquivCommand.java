@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "equiv", description = {"Prove that two circuits compute the same function, or print an input",
         "where they differ. Ports are matched by name (inputs and outputs, same",
-        "widths, any order). Up to 2^40 rows are enumerated, more are proven by SAT.",
+        "widths, any order). Up to 2^40 rows are enumerated (large ones tried by SAT",
+        "first, under a budget), more are proven by SAT.",
         "Exits 0 when equivalent; 1 when not, printing the input and both outputs;",
         "2 when the ports differ or a circuit is not Boolean; 6 when a SAT proof",
         "ended unknown at --timeout."},
@@ -41,7 +42,7 @@ final class EquivCommand implements Callable<Integer> {
     @Option(names = "--top-b", paramLabel = "NAME", description = "The circuit of B (as --top-a).")
     String topB;
 
-    /** auto enumerates up to 2^40 rows and proves by SAT above, as test does; the others force one engine. */
+    /** auto runs test's portfolio up to 2^40 rows and proves by SAT above; the others force one engine. */
     enum Engine { auto, exhaustive, sat, scalar }
 
     @Option(names = "--engine", defaultValue = "auto",

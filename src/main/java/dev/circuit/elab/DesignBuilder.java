@@ -133,8 +133,8 @@ public final class DesignBuilder {
         if (p == null) return;
         int history = PropBinder.history(p, net);
         if (history >= cycles && cycles > 0) {
-            diags.error(c.cycles().pos(), "the property reads " + Words.count(history, "cycle") + " back (prev), so the check needs more than "
-                    + history + " cycles; it has " + cycles);
+            diags.error(c.cycles().pos(), "the property reads " + Words.count(history, "cycle") + " back (prev), so the check needs at least "
+                    + Words.count(history + 1, "cycle") + "; it has " + cycles);
             return;
         }
         out.add(new BoundCheck(c, id, net, p, (int) cycles, history));

@@ -249,12 +249,25 @@ final class AstBuilder {
         Expr inner = leftInner ? b.left() : b.right() instanceof Expr.Binary r && r.op().isComparison() ? r : null;
         if (inner == null) return;
         Expr.Binary first = (Expr.Binary) inner;
-        // Show the grouping the rule would give, in the user's own text, then the usual fix.
-        String l = source(c.expr(0));
-        String r = source(c.expr(1));
-        String read = leftInner ? "(" + l + ") " + b.op() + " " + r : l + " " + b.op() + " (" + r + ")";
+        // Show the grouping the rules give, in the user's own text (every operand that is itself an
+        // operation in brackets, so '!= 0x81 | x' shows as '!= (0x81 | x)'), then the usual fix.
+        String l = leftInner ? "(" + grouped(c.expr(0)) + ")" : operand(c.expr(0));
+        String r = leftInner ? operand(c.expr(1)) : "(" + grouped(c.expr(1)) + ")";
+        String read = l + " " + b.op() + " " + r;
         diags.error(b.pos(), "comparisons do not chain: '" + first.op() + "' and '" + b.op() + "' would read as '" + read
                 + "'; put each comparison in parentheses to say what is compared, e.g. '(y == a) & (z == b)'");
+    }
+
+    /** A binary operation with each operand as {@link #operand}: the grouping the parser chose, shown. */
+    private static String grouped(NetParser.ExprContext ctx) {
+        NetParser.BinaryExprContext b = (NetParser.BinaryExprContext) ctx;
+        return operand(b.expr(0)) + " " + b.op.getText() + " " + operand(b.expr(1));
+    }
+
+    /** An operand as written, in brackets when it is itself an operation (a name, number or bracket stays bare). */
+    private static String operand(NetParser.ExprContext ctx) {
+        boolean bare = ctx instanceof NetParser.PrimaryExprContext || ctx instanceof NetParser.UnaryExprContext;
+        return bare ? source(ctx) : "(" + source(ctx) + ")";
     }
 
     /** The text of a parsed expression as written, spaces included. */

@@ -91,8 +91,10 @@ public final class Equivalence {
             String how = TestOutcome.how(engine, gates, sat);
             String bits = inputBits + (inputBits == 1 ? " input bit, " : " input bits, ");
             switch (verdict) {
-                case PASS: return bits + (sat != null ? "proven for all 2^" + inputBits + " inputs" : "all " + (1L << inputBits) + " rows") + ", " + how;
-                case FAIL: return bits + (row >= 0 ? "first difference at row " + row : "counterexample") + ", " + how;
+                case PASS: return bits + (sat != null ? "proven for all 2^" + inputBits + " inputs"
+                        : inputBits == 0 ? "its one row" : "all " + (1L << inputBits) + " rows") + ", " + how;
+                // Rows counted from 1, as test's "failed at row N" counts them.
+                case FAIL: return bits + (row >= 0 ? "first difference at row " + (row + 1) : "counterexample") + ", " + how;
                 default: return bits + "no proof or counterexample before the timeout, " + how;
             }
         }

@@ -67,7 +67,7 @@ class EquivCommandTest {
     void theFirstDifferenceOfAnEnumerationIsPrinted() {
         CliRun r = CliRun.of("equiv", "circuits/xor.net", "circuits/xnor.net");
         assertEquals(1, r.code(), r.all());
-        assertEquals("NOT EQUIVALENT  circuits/xor.net:xor != circuits/xnor.net:xnor (2 input bits, first difference at row 0, "
+        assertEquals("NOT EQUIVALENT  circuits/xor.net:xor != circuits/xnor.net:xnor (2 input bits, first difference at row 1, "
                 + "bit-parallel engine, interpreted, 6 gates)\n  inputs  a=0 b=0\n  A       y=0\n  B       y=1\n", r.out());
     }
 
