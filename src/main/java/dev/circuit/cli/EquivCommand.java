@@ -95,7 +95,8 @@ final class EquivCommand implements Callable<Integer> {
         env.out.println("NOT EQUIVALENT  " + labelA + " != " + labelB + " (" + r.detail() + ")");
         env.out.println("  inputs  " + EvalCommand.line(a.inputs(), c.inputs(), false));
         env.out.println("  A       " + EvalCommand.line(a.outputs(), c.outputsA(), false));
-        env.out.println("  B       " + EvalCommand.line(b.outputs(), c.outputsB(), false));
+        // B's outputs in A's port order, so each value stands under its partner.
+        env.out.println("  B       " + EvalCommand.line(a.outputs(), Equivalence.outputsOfBAsA(a, b, c), false));
         return Failure.TEST_FAILED.exitCode;
     }
 

@@ -193,6 +193,18 @@ public final class Equivalence {
         return new Result(Verdict.FAIL, Engine.SAT, a.inputBits(), -1, cnf.gates(), size, confirmed(a, b, map, in, Engine.SAT));
     }
 
+    /**
+     * B's output bits of {@code c} laid out as A's outputs are (ports are matched by name), so the
+     * two can be printed side by side, port under port.
+     */
+    public static double[] outputsOfBAsA(Netlist a, Netlist b, Counterexample c) {
+        int[] partner = Ports.map(a, b).outputs();
+        double[] outB = c.outputsB();
+        double[] out = new double[outB.length];
+        for (int j = 0; j < outB.length; j++) out[partner[j]] = outB[j];
+        return out;
+    }
+
     /** The reference: both circuits on the scalar evaluator, row by row, up to the first row where they differ. */
     private static Result scalar(Netlist a, Netlist b, BitMap map) {
         Evaluator ea = new Evaluator(a, a.initialParams(0));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,19 @@ class EquivCommandTest {
         CliRun r = CliRun.of("equiv", f.toString(), "circuits/full_adder_threshold.net", "--top-a", "swapped");
         assertEquals(0, r.code(), r.all());
         assertTrue(r.out().startsWith("EQUIVALENT  "), r.out());
+    }
+
+    /** A difference prints B's outputs under A's, port by port, whatever order B declares them in. */
+    @Test
+    void aDifferencePrintsBsOutputsInAsOrder() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.net"), "circuit a(x, y) -> (p, q, r[2]) {\n    p = x\n    q = y\n    r = {x, y}\n}\n");
+        Path b = Files.writeString(dir.resolve("b.net"), "circuit b(y, x) -> (r[2], q, p) {\n    p = x\n    q = 1 - y >= 1\n    r = {x, y}\n}\n");
+        CliRun run = CliRun.of("equiv", a.toString(), b.toString());
+        assertEquals(1, run.code(), run.all());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("  inputs  x=0 y=0", lines.get(1));
+        assertEquals("  A       p=0 q=0 r=0", lines.get(2));
+        assertEquals("  B       p=0 q=1 r=0", lines.get(3));
     }
 
     @Test
