@@ -40,6 +40,7 @@ public class SequentialEnginesAgreeTest {
         AtomicInteger passed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger parallel = new AtomicInteger();
+        AtomicInteger provenBySat = new AtomicInteger();
         qt().withFixedSeed(20261127L).withExamples(150).forAll(longs().all()).checkAssert(seed -> {
             String text = write(new Random(seed));
             Path f = dir.resolve("s" + Long.toHexString(seed) + ".net");
@@ -53,15 +54,24 @@ public class SequentialEnginesAgreeTest {
             List<TestOutcome> fast = TestRunner.run(design, BIT_PARALLEL);
             List<TestOutcome> interpreted = TestRunner.run(design, INTERPRETED);
             List<TestOutcome> sat = TestRunner.run(design, SAT);
+            // auto's portfolio with SAT first on every check, under budgets from one propagation up:
+            // whatever SAT finds, the report is the scalar one (the first failing sequence).
+            long per = 1L << new Random(seed).nextInt(12);
+            List<TestOutcome> portfolio = TestRunner.run(design, new VerifyOptions(0, 1, 1, false, false, Progress.NONE, false, 0, new SatFirst(0, per)));
             assertEquals(scalar.size(), fast.size());
             for (int i = 0; i < scalar.size(); i++) {
                 TestOutcome s = scalar.get(i);
                 assertEquals(Engine.SCALAR, ((TestOutcome.Check) s).engine(), text);
                 // '%' by a number that is no power of two has no gates: that check stays scalar.
                 if (((TestOutcome.Check) fast.get(i)).engine() != Engine.SCALAR) parallel.incrementAndGet();
-                for (TestOutcome o : List.of(fast.get(i), interpreted.get(i))) {
+                for (TestOutcome o : List.of(fast.get(i), interpreted.get(i), portfolio.get(i))) {
                     assertEquals(s.verdict(), o.verdict(), text);
-                    assertEquals(s.rows(), o.rows(), text);
+                    // A proof by SAT counts no rows; every enumeration and every failure counts the scalar's.
+                    if (((TestOutcome.Check) o).engine() != Engine.SAT) assertEquals(s.rows(), o.rows(), text);
+                    else {
+                        assertEquals(Verdict.PASS, o.verdict(), text);
+                        provenBySat.incrementAndGet();
+                    }
                     assertEquals(messages(s), messages(o), text);
                 }
                 assertEquals(s.verdict(), sat.get(i).verdict(), text);
@@ -71,6 +81,7 @@ public class SequentialEnginesAgreeTest {
         // The generator must give both answers, many times each.
         assertTrue(passed.get() > 60 && failed.get() > 60, passed + " passed, " + failed + " failed");
         assertTrue(parallel.get() > 300, parallel + " checks ran on the bit-parallel engine");
+        assertTrue(provenBySat.get() > 30, provenBySat + " checks proven by SAT in the portfolio");
     }
 
     private static List<String> messages(TestOutcome o) {
