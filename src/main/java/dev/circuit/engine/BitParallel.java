@@ -552,23 +552,6 @@ public final class BitParallel implements Bytecode.Schedule {
     }
 
     private void run(long[][] slot) {
-        final byte[] op = this.op;
-        final int words = this.words;
-        for (int k = 0; k < op.length; k++) {
-            long[] o = slot[outSlot[k]];
-            long[] a = slot[aSlot[k]];
-            long[] b = slot[bSlot[k]];
-            switch (op[k]) {
-                case 0: for (int j = 0; j < words; j++) o[j] = a[j] & b[j]; break;
-                case 1: for (int j = 0; j < words; j++) o[j] = a[j] | b[j]; break;
-                case 2: for (int j = 0; j < words; j++) o[j] = a[j] ^ b[j]; break;
-                case 3: for (int j = 0; j < words; j++) o[j] = ~(a[j] & b[j]); break;
-                case 4: for (int j = 0; j < words; j++) o[j] = ~(a[j] | b[j]); break;
-                case 5: for (int j = 0; j < words; j++) o[j] = ~(a[j] ^ b[j]); break;
-                case 6: for (int j = 0; j < words; j++) o[j] = a[j] & ~b[j]; break;
-                case 7: for (int j = 0; j < words; j++) o[j] = a[j] | ~b[j]; break;
-                default: for (int j = 0; j < words; j++) o[j] = ~a[j]; break;
-            }
-        }
+        Op.run(op, outSlot, aSlot, bSlot, slot, words);
     }
 }

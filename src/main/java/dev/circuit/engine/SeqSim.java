@@ -218,24 +218,6 @@ public final class SeqSim {
     }
 
     private void run() {
-        final byte[] op = this.op;
-        final long[][] v = val;
-        final int n = words;
-        for (int k = 0; k < op.length; k++) {
-            long[] o = v[gateOut[k]];
-            long[] x = v[a[k]];
-            long[] y = v[b[k]];
-            switch (op[k]) {
-                case 0: for (int j = 0; j < n; j++) o[j] = x[j] & y[j]; break;
-                case 1: for (int j = 0; j < n; j++) o[j] = x[j] | y[j]; break;
-                case 2: for (int j = 0; j < n; j++) o[j] = x[j] ^ y[j]; break;
-                case 3: for (int j = 0; j < n; j++) o[j] = ~(x[j] & y[j]); break;
-                case 4: for (int j = 0; j < n; j++) o[j] = ~(x[j] | y[j]); break;
-                case 5: for (int j = 0; j < n; j++) o[j] = ~(x[j] ^ y[j]); break;
-                case 6: for (int j = 0; j < n; j++) o[j] = x[j] & ~y[j]; break;
-                case 7: for (int j = 0; j < n; j++) o[j] = x[j] | ~y[j]; break;
-                default: for (int j = 0; j < n; j++) o[j] = ~x[j]; break;
-            }
-        }
+        Op.run(op, gateOut, a, b, val, words);
     }
 }
