@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +29,9 @@ import java.util.Map;
  * as the engine holds it: nets, neurons in topological order, each hard neuron's exact integer
  * weights and threshold ({@link Neuron#exact}), each real-valued neuron's weights and activation;
  * its state bits (flip-flops and feedback wires: which net each loads from, its initial value); the
- * circuit's test tables; the layout.
+ * circuit's test tables; the layout. Neurons and node boxes are written as columns of numbers, each
+ * distinct neuron kind and box size once, because the page's opening time on 10^4 neurons is mostly
+ * reading its own text (docs/BENCHMARKS.md).
  */
 public final class Page {
     /** JavaScript numbers are exact integers below 2^53: every sum the page computes must stay there. */
@@ -69,33 +72,57 @@ public final class Page {
         }
         j.raw("],");
         state(j, net);
-        j.raw(",\"neurons\":[");
-        for (int i = 0; i < net.neurons().size(); i++) {
-            Neuron n = net.neurons().get(i);
-            j.raw(i > 0 ? "," : "").raw("{\"path\":").str(n.path()).raw(",\"act\":").str(n.activation().keyword())
-                    .raw(",\"out\":").num(n.out()).raw(",\"in\":[");
-            for (int k = 0; k < n.fanIn(); k++) j.raw(k > 0 ? "," : "").num(n.inputs().get(k));
-            j.raw("]");
-            if (n.exact() != null) {
-                String why = exact(j, n.exact());
-                if (why != null) refused.add(Diagnostic.error(n.pos(), "neuron " + n.path() + ": " + why));
-            } else {
-                j.raw(",\"w\":[");
-                for (int k = 0; k < n.fanIn(); k++) j.raw(k > 0 ? "," : "").num(n.weights().get(k).value(params));
-                double bias = 0;
-                for (Coef c : n.bias()) bias += c.value(params);
-                j.raw("],\"bias\":").num(bias);
-            }
-            j.raw("}");
-        }
-        j.raw("],\"tests\":[");
+        neurons(j, net, params, refused);
+        j.raw(",\"tests\":[");
         List<BoundTest> tests = design.testsOf(design.top());
         for (int i = 0; i < tests.size(); i++) test(j.raw(i > 0 ? "," : ""), tests.get(i));
         j.raw("],\"layout\":");
-        layout(j, layout);
+        layout(j, layout, net);
         j.raw("}");
         if (!refused.isEmpty()) throw new CircuitException(Failure.INVALID_INPUT, refused);
         return j.toString();
+    }
+
+    /**
+     * {@code "neurons"} as columns, so that a page of 10^4 neurons stays small and parses fast (an
+     * object per neuron was three quarters of a 1.5 MB page): {@code kinds} holds each distinct
+     * activation-and-weights once (a NAND gate used 10,000 times is written once), and per neuron
+     * {@code kind}, {@code out}, its inputs flat in {@code in} (as many as its kind's {@code fanIn}),
+     * and {@code path}, 0 where the path is the top circuit's name, '/', and the name of the net it
+     * drives (the usual case), else the path itself.
+     */
+    private static void neurons(JsonText j, Netlist net, double[] params, List<Diagnostic> refused) {
+        Map<String, Integer> kinds = new LinkedHashMap<>();
+        JsonText kind = new JsonText(), out = new JsonText(), in = new JsonText(), path = new JsonText();
+        String prefix = net.name() + "/";
+        int inputs = 0;
+        for (int i = 0; i < net.neurons().size(); i++) {
+            Neuron n = net.neurons().get(i);
+            JsonText k = new JsonText().raw("{\"act\":").str(n.activation().keyword()).raw(",\"fanIn\":").num(n.fanIn());
+            if (n.exact() != null) {
+                String why = exact(k, n.exact());
+                if (why != null) refused.add(Diagnostic.error(n.pos(), "neuron " + n.path() + ": " + why));
+            } else {
+                k.raw(",\"w\":[");
+                for (int w = 0; w < n.fanIn(); w++) k.raw(w > 0 ? "," : "").num(n.weights().get(w).value(params));
+                double bias = 0;
+                for (Coef c : n.bias()) bias += c.value(params);
+                k.raw("],\"bias\":").num(bias);
+            }
+            String text = k.raw("}").toString();
+            Integer at = kinds.get(text);
+            if (at == null) kinds.put(text, at = kinds.size());
+            String sep = i > 0 ? "," : "";
+            kind.raw(sep).num(at);
+            out.raw(sep).num(n.out());
+            for (int x = 0; x < n.fanIn(); x++) in.raw(inputs++ > 0 ? "," : "").num(n.inputs().get(x));
+            boolean usual = n.path().length() == prefix.length() + net.netNames().get(n.out()).length()
+                    && n.path().startsWith(prefix) && n.path().endsWith(net.netNames().get(n.out()));
+            if (usual) path.raw(sep).raw("0");
+            else path.raw(sep).str(n.path());
+        }
+        j.raw(",\"neurons\":{\"kinds\":[").raw(String.join(",", kinds.keySet())).raw("],\"kind\":[").raw(kind.toString())
+                .raw("],\"out\":[").raw(out.toString()).raw("],\"in\":[").raw(in.toString()).raw("],\"path\":[").raw(path.toString()).raw("]}");
     }
 
     /**
@@ -181,16 +208,26 @@ public final class Page {
         j.raw("]");
     }
 
-    private static void layout(JsonText j, Layout l) {
-        j.raw("{\"engine\":").str(l.engine()).raw(",\"w\":").num(l.width()).raw(",\"h\":").num(l.height()).raw(",\"nodes\":{");
+    /**
+     * The layout, its node boxes as numbers in a fixed order rather than keyed by id: {@code net}
+     * holds x, y and a size (an index into {@code sizes}) for each net, the size -1 where the net has
+     * no node; {@code out} the same for each output bit, outputs in order. Graphviz's edge routes stay
+     * keyed by {@code from->to} (the layered layout has none).
+     */
+    private static void layout(JsonText j, Layout l, Netlist net) {
+        j.raw("{\"engine\":").str(l.engine()).raw(",\"w\":").num(l.width()).raw(",\"h\":").num(l.height());
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        JsonText nets = new JsonText(), outs = new JsonText();
+        for (int i = 0; i < net.netCount(); i++) box(nets.raw(i > 0 ? "," : ""), l.nodes().get("n" + i), sizes);
         boolean first = true;
-        for (Map.Entry<String, Layout.Box> e : l.nodes().entrySet()) {
-            Layout.Box b = e.getValue();
-            j.raw(first ? "" : ",").str(e.getKey()).raw(":[").num(round(b.x())).raw(",").num(round(b.y())).raw(",")
-                    .num(round(b.w())).raw(",").num(round(b.h())).raw("]");
-            first = false;
+        for (Terminal t : net.outputs()) {
+            for (int b = 0; b < t.width(); b++) {
+                box(outs.raw(first ? "" : ","), l.nodes().get("out_" + t.name() + (t.bus() ? "_" + b : "")), sizes);
+                first = false;
+            }
         }
-        j.raw("},\"edges\":{");
+        j.raw(",\"sizes\":[").raw(String.join(",", sizes.keySet())).raw("],\"net\":[").raw(nets.toString())
+                .raw("],\"out\":[").raw(outs.toString()).raw("],\"edges\":{");
         first = true;
         for (Map.Entry<String, List<double[]>> e : l.edges().entrySet()) {
             j.raw(first ? "" : ",").str(e.getKey()).raw(":[");
@@ -204,6 +241,18 @@ public final class Page {
             first = false;
         }
         j.raw("}}");
+    }
+
+    /** x, y and the index of the box's size (sizes repeat: most nodes of a layout are one size). */
+    private static void box(JsonText j, Layout.Box b, Map<String, Integer> sizes) {
+        if (b == null) {
+            j.raw("0,0,-1");
+            return;
+        }
+        String size = new JsonText().raw("[").num(round(b.w())).raw(",").num(round(b.h())).raw("]").toString();
+        Integer at = sizes.get(size);
+        if (at == null) sizes.put(size, at = sizes.size());
+        j.num(round(b.x())).raw(",").num(round(b.y())).raw(",").num(at);
     }
 
     /** Pixels to a tenth: the drawing needs no more, and the file stays small. */

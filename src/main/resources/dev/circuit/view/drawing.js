@@ -20,25 +20,38 @@ function makeDrawing(C, host) {
 
   // ---- what there is to draw -------------------------------------------------------------------
 
-  const nodes = [];   // {id, kind, label, net, neuron, x, y, w, h, group}
-  const keysOf = [];  // per node, the instance path it is inside, as names
-  const nodeAt = new Map();
-  function node(id, kind, label, net, neuron, groupKeys) {
-    const b = L.nodes[id];
-    if (!b) return;
-    nodeAt.set(id, nodes.length);
-    nodes.push({ id: id, kind: kind, label: label, net: net, neuron: neuron, x: b[0], y: b[1], w: b[2], h: b[3], group: -1 });
-    keysOf.push(groupKeys);
+  // Everything here is numbered: nodes by index, nets by number; no map keyed by text is built for
+  // 10^4 neurons (opening the page is the cost this keeps down: docs/BENCHMARKS.md).
+  const N = host.neurons;
+  const nodes = [];   // {id (outputs only; "n" + net for the rest: idOf), kind, label, net, neuron, x, y, w, h, group}
+  const groupKeyOf = [];  // per node, the path of the instance it is inside, "" at the top
+  const nodeOfNet = new Int32Array(C.nets.length).fill(-1);
+  /** A node at the layout's box number at of the list pos (L.net or L.out: x, y, size per box), or none if it has no box. */
+  function node(pos, at, kind, label, net, neuron, groupKey, id) {
+    const s = pos[3 * at + 2];
+    if (s < 0) return -1;
+    const size = L.sizes[s];
+    nodes.push({ id: id, kind: kind, label: label, net: net, neuron: neuron, x: pos[3 * at], y: pos[3 * at + 1], w: size[0], h: size[1], group: -1 });
+    groupKeyOf.push(groupKey);
+    return nodes.length - 1;
   }
+  const netNode = (kind, label, net, neuron, groupKey) => {
+    const i = node(L.net, net, kind, label, net, neuron, groupKey, null);
+    if (i >= 0) nodeOfNet[net] = i;
+  };
+  const idOf = n => n.id === null ? "n" + n.net : n.id;
+  /** A neuron's label, its own name, is made when first drawn: most of 10^4 are never in view. */
+  const labelOf = n => n.label !== null ? n.label : (n.label = short(N.path(n.neuron)));
   const bitName = (t, b) => t.bus ? t.name + "[" + b + "]" : t.name;
   const short = p => p.substring(p.lastIndexOf("/") + 1);
   const outId = (t, b) => "out_" + t.name + (t.bus ? "_" + b : "");
-  C.inputs.forEach(t => t.nets.forEach((n, b) => node("n" + n, "input", bitName(t, b), n, -1, [])));
-  C.constants.forEach(([n, x]) => node("n" + n, "constant", host.fmt(x), n, -1, []));
-  C.state.forEach(st => node("n" + st.q, st.kind === "dff" ? "flipflop" : "feedback", short(st.path), st.q, -1, st.path.split("/").slice(0, -1)));
+  C.inputs.forEach(t => t.nets.forEach((n, b) => netNode("input", bitName(t, b), n, -1, "")));
+  C.constants.forEach(([n, x]) => netNode("constant", host.fmt(x), n, -1, ""));
+  C.state.forEach(st => netNode(st.kind === "dff" ? "flipflop" : "feedback", short(st.path), st.q, -1, st.path.substring(0, Math.max(0, st.path.lastIndexOf("/")))));
   // A neuron's path starts with the top circuit's name; the instances are between it and the neuron's own name.
-  C.neurons.forEach((n, i) => node("n" + n.out, "neuron", short(n.path), n.out, i, n.path.split("/").slice(1, -1)));
-  C.outputs.forEach(t => t.nets.forEach((n, b) => node(outId(t, b), "output", bitName(t, b), n, -1, [])));
+  for (let i = 0; i < N.count; i++) netNode("neuron", null, N.out[i], i, N.instance(i));
+  const outNode = [];   // per output bit, in order: its node or -1
+  C.outputs.forEach(t => t.nets.forEach((n, b) => outNode.push(node(L.out, outNode.length, "output", bitName(t, b), n, -1, "", outId(t, b)))));
   const stateOf = new Map(C.state.map(st => [st.q, st]));
 
   // Groups: one per instance path, nested; each a box around the nodes and the groups inside it, in
@@ -46,23 +59,22 @@ function makeDrawing(C, host) {
   const groups = [];   // {key, name, depth, parent, x, y, w, h, collapsed, ins, outs}
   const groupAt = new Map();
   const PAD = 6, LABEL = 12;
+  /** The group of an instance path, made (with the groups around it) the first time it is seen. */
+  function groupOf(key) {
+    let g = groupAt.get(key);
+    if (g !== undefined) return g;
+    const cut = key.lastIndexOf("/");
+    const parent = cut < 0 ? -1 : groupOf(key.substring(0, cut));
+    g = groups.length;
+    groupAt.set(key, g);
+    groups.push({ key: key, name: key.substring(cut + 1), depth: parent < 0 ? 1 : groups[parent].depth + 1, parent: parent,
+      x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, collapsed: false, ins: new Set(), outs: new Set() });
+    return g;
+  }
   nodes.forEach((n, i) => {
-    const keys = keysOf[i];
-    let parent = -1;
-    let key = "";
-    for (let d = 1; d <= keys.length; d++) {
-      key = d === 1 ? keys[0] : key + "/" + keys[d - 1];
-      let g = groupAt.get(key);
-      if (g === undefined) {
-        g = groups.length;
-        groupAt.set(key, g);
-        groups.push({ key: key, name: keys[d - 1], depth: d, parent: parent, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity,
-          collapsed: false, ins: new Set(), outs: new Set() });
-      }
-      parent = g;
-    }
-    n.group = parent;
-    if (parent >= 0) around(groups[parent], n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2);
+    if (groupKeyOf[i] === "") return;
+    n.group = groupOf(groupKeyOf[i]);
+    around(groups[n.group], n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2);
   });
   function around(g, x0, y0, x1, y1) {
     g.x0 = Math.min(g.x0, x0); g.x1 = Math.max(g.x1, x1); g.y0 = Math.min(g.y0, y0); g.y1 = Math.max(g.y1, y1);
@@ -79,39 +91,57 @@ function makeDrawing(C, host) {
     return false;
   }
 
-  // Edges: {from, to, net, loads (a state bit's input), neuron and k (which input), pts (Graphviz's route)}.
-  const edges = [];
+  // Edges, numbered, as columns (10^4 neurons have 2 * 10^4 edges: no object each): the nodes it
+  // joins, the net it carries, the neuron reading it and which of its inputs (k), or -1 for an output
+  // or a state bit's input; sparse by edge number, the state bit it loads (drawn dashed) and
+  // Graphviz's route.
+  const edgeCap = N.inAt[N.count] + outNode.length + C.state.length;
+  const eFrom = new Int32Array(edgeCap), eTo = new Int32Array(edgeCap), eNet = new Int32Array(edgeCap);
+  const eNeuron = new Int32Array(edgeCap), eK = new Int32Array(edgeCap);
+  const eLoads = [], ePts = [];
+  let edgeCount = 0;
+  const routed = Object.keys(L.edges).length > 0;   // Graphviz's routes; the layered layout has none
   const seen = {};
-  function edge(from, to, net, neuron, k, loads) {
-    const a = nodeAt.get(from), b = nodeAt.get(to);
-    if (a === undefined || b === undefined) return;
-    // Graphviz's routes, one per parallel edge in the order written; none in the layered layout.
-    const key = from + "->" + to;
-    const routes = L.edges[key];
-    let routed = null;
-    if (routes) {
-      const nth = seen[key] = (seen[key] || 0);
-      seen[key]++;
-      routed = routes[nth];
+  function edge(a, b, net, neuron, k, loads) {
+    if (a < 0 || b < 0) return;
+    const i = edgeCount++;
+    eFrom[i] = a; eTo[i] = b; eNet[i] = net; eNeuron[i] = neuron; eK[i] = k;
+    if (loads !== null) eLoads[i] = loads;
+    if (routed) {
+      // One route per parallel edge, in the order written.
+      const key = idOf(nodes[a]) + "->" + idOf(nodes[b]);
+      const routes = L.edges[key];
+      if (routes) {
+        const nth = seen[key] = (seen[key] || 0);
+        seen[key]++;
+        if (routes[nth] && routes[nth].length >= 8) ePts[i] = routes[nth];
+      }
     }
-    edges.push({ from: a, to: b, net: net, neuron: neuron, k: k, loads: loads, pts: routed && routed.length >= 8 ? routed : null });
   }
-  C.neurons.forEach((n, i) => n.in.forEach((x, k) => edge("n" + x, "n" + n.out, x, i, k, null)));
-  C.outputs.forEach(t => t.nets.forEach((n, b) => edge("n" + n, outId(t, b), n, -1, b, null)));
-  C.state.forEach(st => edge("n" + st.d, "n" + st.q, st.d, -1, 0, st));
+  for (let i = 0; i < N.count; i++) {
+    const to = nodeOfNet[N.out[i]];
+    for (let a = N.inAt[i], k = 0; a < N.inAt[i + 1]; a++, k++) edge(nodeOfNet[N.in[a]], to, N.in[a], i, k, null);
+  }
+  let bit = 0;
+  C.outputs.forEach(t => t.nets.forEach((n, b) => edge(nodeOfNet[n], outNode[bit++], n, -1, b, null)));
+  C.state.forEach(st => edge(nodeOfNet[st.d], nodeOfNet[st.q], st.d, -1, 0, st));
   // A group's inputs and outputs: the nets its edges carry across its border.
   if (groups.length > 0) {
-    edges.forEach(e => {
-      for (let g = nodes[e.from].group; g >= 0; g = groups[g].parent) if (!inside(e.to, g)) groups[g].outs.add(e.net);
-      for (let g = nodes[e.to].group; g >= 0; g = groups[g].parent) if (!inside(e.from, g)) groups[g].ins.add(e.net);
-    });
+    for (let i = 0; i < edgeCount; i++) {
+      for (let g = nodes[eFrom[i]].group; g >= 0; g = groups[g].parent) if (!inside(eTo[i], g)) groups[g].outs.add(eNet[i]);
+      for (let g = nodes[eTo[i]].group; g >= 0; g = groups[g].parent) if (!inside(eFrom[i], g)) groups[g].ins.add(eNet[i]);
+    }
   }
 
   // ---- what is drawn: rebuilt when a group collapses or expands -------------------------------
 
-  let shownNodes = [];    // node indexes not inside a collapsed group
+  let shownNodes = new Int32Array(0);   // node indexes not inside a collapsed group
   let shownGroups = [];   // group indexes not inside a collapsed group (collapsed ones drawn as boxes)
-  let lines = [];         // {x0, y0, ..., kind, net, edge, bx0, by0, bx1, by1}: each edge as drawn
+  // Each edge as drawn, numbered, as columns: the edge; its bounding box (x0, y0, x1, y1) in lBox; its
+  // points in lPts from lAt[k] to lAt[k + 1] (a straight line's 4, a bent one's 8 as one cubic
+  // Bezier, or Graphviz's route). Rebuilt when a group collapses or expands.
+  let lineCount = 0;
+  let lEdge = new Int32Array(0), lBox = new Float64Array(0), lAt = new Int32Array(1), lPts = new Float64Array(0);
   const rep = new Int32Array(nodes.length);   // the collapsed group a node is drawn as, or -1
 
   function rebuild() {
@@ -120,57 +150,88 @@ function makeDrawing(C, host) {
       for (let g = nodes[i].group; g >= 0; g = groups[g].parent) if (groups[g].collapsed) r = g;
       rep[i] = r;
     }
-    shownNodes = [];
-    for (let i = 0; i < nodes.length; i++) if (rep[i] < 0) shownNodes.push(i);
+    let shown = 0;
+    for (let i = 0; i < nodes.length; i++) if (rep[i] < 0) shown++;
+    shownNodes = new Int32Array(shown);
+    for (let i = 0, k = 0; i < nodes.length; i++) if (rep[i] < 0) shownNodes[k++] = i;
     shownGroups = [];
     groups.forEach((g, i) => {
       for (let p = g.parent; p >= 0; p = groups[p].parent) if (groups[p].collapsed) return;
       shownGroups.push(i);
     });
-    lines = [];
+    let room = 0;
+    for (let i = 0; i < edgeCount; i++) room += ePts[i] ? ePts[i].length : 8;
+    lineCount = 0;
+    lEdge = new Int32Array(edgeCount);
+    lBox = new Float64Array(4 * edgeCount);
+    lAt = new Int32Array(edgeCount + 1);
+    lPts = new Float64Array(room);
     const once = new Set();
-    edges.forEach((e, i) => {
-      const ga = rep[e.from], gb = rep[e.to];
-      if (ga >= 0 && ga === gb) return;   // inside one collapsed box
-      let ln;
-      if (ga < 0 && gb < 0) ln = route(e);
-      else {
-        // Into or out of a collapsed box: one line per net and pair of ends, meeting the box's side.
-        const key = (ga >= 0 ? "g" + ga : "n" + e.from) + ">" + (gb >= 0 ? "g" + gb : "n" + e.to) + ":" + e.net;
-        if (once.has(key)) return;
-        once.add(key);
-        const a = nodes[e.from], b = nodes[e.to];
-        const x0 = ga >= 0 ? groups[ga].x + groups[ga].w : a.x + a.w / 2;
-        const y0 = ga >= 0 ? clampIn(groups[ga], a.y) : a.y;
-        const x1 = gb >= 0 ? groups[gb].x : b.x - b.w / 2;
-        const y1 = gb >= 0 ? clampIn(groups[gb], b.y) : b.y;
-        ln = straight(x0, y0, x1, y1, Math.max(ga >= 0 ? groups[ga].y + groups[ga].h : a.y + a.h / 2, gb >= 0 ? groups[gb].y + groups[gb].h : b.y + b.h / 2));
+    for (let i = 0; i < edgeCount; i++) {
+      const ga = rep[eFrom[i]], gb = rep[eTo[i]];
+      const a = nodes[eFrom[i]], b = nodes[eTo[i]];
+      if (ga < 0 && gb < 0 && !routed) {
+        // The common case, written out: this loop runs once over every edge as the page opens.
+        const x0 = a.x + a.w / 2, x1 = b.x - b.w / 2;
+        if (x1 > x0) {
+          const k = lineCount++, at = lAt[k];
+          lPts[at] = x0; lPts[at + 1] = a.y; lPts[at + 2] = x1; lPts[at + 3] = b.y;
+          lAt[k + 1] = at + 4;
+          lEdge[k] = i;
+          lBox[4 * k] = x0; lBox[4 * k + 1] = Math.min(a.y, b.y); lBox[4 * k + 2] = x1; lBox[4 * k + 3] = Math.max(a.y, b.y);
+        } else {
+          straight(i, x0, a.y, x1, b.y, Math.max(a.y + a.h / 2, b.y + b.h / 2));
+        }
+        continue;
       }
-      ln.edge = i;
-      ln.net = e.net;
-      ln.dash = e.loads !== null;
-      lines.push(ln);
-    });
+      if (ga >= 0 && ga === gb) continue;   // inside one collapsed box
+      if (ga < 0 && gb < 0) {
+        if (ePts[i]) routedLine(i, ePts[i]);
+        else straight(i, a.x + a.w / 2, a.y, b.x - b.w / 2, b.y, Math.max(a.y + a.h / 2, b.y + b.h / 2));
+        continue;
+      }
+      // Into or out of a collapsed box: one line per net and pair of ends, meeting the box's side.
+      const key = (ga >= 0 ? "g" + ga : "n" + eFrom[i]) + ">" + (gb >= 0 ? "g" + gb : "n" + eTo[i]) + ":" + eNet[i];
+      if (once.has(key)) continue;
+      once.add(key);
+      const x0 = ga >= 0 ? groups[ga].x + groups[ga].w : a.x + a.w / 2;
+      const y0 = ga >= 0 ? clampIn(groups[ga], a.y) : a.y;
+      const x1 = gb >= 0 ? groups[gb].x : b.x - b.w / 2;
+      const y1 = gb >= 0 ? clampIn(groups[gb], b.y) : b.y;
+      straight(i, x0, y0, x1, y1, Math.max(ga >= 0 ? groups[ga].y + groups[ga].h : a.y + a.h / 2, gb >= 0 ? groups[gb].y + groups[gb].h : b.y + b.h / 2));
+    }
   }
   const clampIn = (g, y) => Math.max(g.y + HEADER + 4, Math.min(g.y + g.h - 4, y));
 
-  /** An edge between two nodes drawn: Graphviz's route, or a straight line (a bend below both when it runs back left). */
-  function route(e) {
-    if (e.pts) {
-      const p = e.pts;
-      let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
-      for (let i = 0; i < p.length; i += 2) {
-        bx0 = Math.min(bx0, p[i]); bx1 = Math.max(bx1, p[i]); by0 = Math.min(by0, p[i + 1]); by1 = Math.max(by1, p[i + 1]);
-      }
-      return { pts: p, bx0: bx0, by0: by0, bx1: bx1, by1: by1 };
+  /** Edge i drawn along Graphviz's route. */
+  function routedLine(i, p) {
+    const k = lineCount++, at = lAt[k];
+    let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
+    for (let j = 0; j < p.length; j += 2) {
+      lPts[at + j] = p[j]; lPts[at + j + 1] = p[j + 1];
+      bx0 = Math.min(bx0, p[j]); bx1 = Math.max(bx1, p[j]); by0 = Math.min(by0, p[j + 1]); by1 = Math.max(by1, p[j + 1]);
     }
-    const a = nodes[e.from], b = nodes[e.to];
-    return straight(a.x + a.w / 2, a.y, b.x - b.w / 2, b.y, Math.max(a.y + a.h / 2, b.y + b.h / 2));
+    lAt[k + 1] = at + p.length;
+    lineBox(k, i, bx0, by0, bx1, by1);
   }
-  function straight(x0, y0, x1, y1, bottom) {
-    if (x1 > x0) return { pts: [x0, y0, x1, y1], bx0: x0, by0: Math.min(y0, y1), bx1: x1, by1: Math.max(y0, y1) };
+  /** Edge i drawn straight, or bent below both ends (bottom) when it runs back left. */
+  function straight(i, x0, y0, x1, y1, bottom) {
+    const k = lineCount++, at = lAt[k];
+    lPts[at] = x0; lPts[at + 1] = y0;
+    if (x1 > x0) {
+      lPts[at + 2] = x1; lPts[at + 3] = y1;
+      lAt[k + 1] = at + 4;
+      lineBox(k, i, x0, Math.min(y0, y1), x1, Math.max(y0, y1));
+      return;
+    }
     const low = bottom + 24;
-    return { pts: [x0, y0, x0 + 60, low, x1 - 60, low, x1, y1], bx0: x1 - 60, by0: Math.min(y0, y1), bx1: x0 + 60, by1: low };
+    lPts[at + 2] = x0 + 60; lPts[at + 3] = low; lPts[at + 4] = x1 - 60; lPts[at + 5] = low; lPts[at + 6] = x1; lPts[at + 7] = y1;
+    lAt[k + 1] = at + 8;
+    lineBox(k, i, x1 - 60, Math.min(y0, y1), x0 + 60, low);
+  }
+  function lineBox(k, i, x0, y0, x1, y1) {
+    lEdge[k] = i;
+    lBox[4 * k] = x0; lBox[4 * k + 1] = y0; lBox[4 * k + 2] = x1; lBox[4 * k + 3] = y1;
   }
 
   // ---- painting ----------------------------------------------------------------------------------
@@ -250,13 +311,13 @@ function makeDrawing(C, host) {
 
     // Edges, batched by look: one path per colour, width and dash.
     const batches = new Map();
-    for (const ln of lines) {
-      if (!inView(ln.bx0, ln.by0, ln.bx1, ln.by1)) continue;
-      const x = host.value(ln.net);
-      const key = colour(x) + (x === 1 ? "|2.6" : "|1.4") + (ln.dash ? "|d" : "|");
+    for (let k = 0; k < lineCount; k++) {
+      if (!inView(lBox[4 * k], lBox[4 * k + 1], lBox[4 * k + 2], lBox[4 * k + 3])) continue;
+      const e = lEdge[k], x = host.value(eNet[e]);
+      const key = colour(x) + (x === 1 ? "|2.6" : "|1.4") + (eLoads[e] !== undefined ? "|d" : "|");
       let b = batches.get(key);
       if (!b) batches.set(key, b = []);
-      b.push(ln);
+      b.push(k);
     }
     batches.forEach((list, key) => {
       const [c, w, d] = key.split("|");
@@ -265,21 +326,21 @@ function makeDrawing(C, host) {
       ctx.lineWidth = Number(w);
       ctx.setLineDash(d ? [5, 3] : []);
       ctx.beginPath();
-      for (const ln of list) {
-        const p = ln.pts;
-        ctx.moveTo(p[0], p[1]);
-        if (p.length === 4) ctx.lineTo(p[2], p[3]);
-        else for (let i = 2; i + 5 < p.length; i += 6) ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
+      for (const k of list) {
+        const a = lAt[k], n = lAt[k + 1] - a, p = lPts;
+        ctx.moveTo(p[a], p[a + 1]);
+        if (n === 4) ctx.lineTo(p[a + 2], p[a + 3]);
+        else for (let i = a + 2; i + 5 < a + n; i += 6) ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
       }
       ctx.stroke();
       ctx.setLineDash([]);
       // Arrowheads, their tips at the ends, along the last segment.
       const len = 4 + 2 * Number(w), half = len * 0.45;
       ctx.beginPath();
-      for (const ln of list) {
-        const p = ln.pts, n = p.length;
-        const ex = p[n - 2], ey = p[n - 1];
-        let dx = ex - p[n - 4], dy = ey - p[n - 3];
+      for (const k of list) {
+        const p = lPts, end = lAt[k + 1];
+        const ex = p[end - 2], ey = p[end - 1];
+        let dx = ex - p[end - 4], dy = ey - p[end - 3];
         const m = Math.hypot(dx, dy) || 1;
         dx /= m; dy /= m;
         ctx.moveTo(ex, ey);
@@ -330,11 +391,11 @@ function makeDrawing(C, host) {
       const on = x === 1;
       shape(n, on, n.neuron >= 0 && n.neuron === picked);
       const value = host.fmt(x);
-      last.nodes.push({ id: n.id, net: n.net, label: n.label, value: value });
+      last.nodes.push({ id: idOf(n), net: n.net, label: labelOf(n), value: value });
       if (!text) continue;
       ctx.font = FONT;
       ctx.fillStyle = "#202124";
-      ctx.fillText(n.label, n.x, n.y - 3);
+      ctx.fillText(labelOf(n), n.x, n.y - 3);
       ctx.font = BOLD;
       ctx.fillText(value, n.x, n.y + 11);
     }
@@ -408,24 +469,26 @@ function makeDrawing(C, host) {
       if (g.collapsed && within(g)) return { group: shownGroups[k] };
     }
     const near = 4 / zoom;
-    let best = null, bestD = near;
-    for (const ln of lines) {
-      if (px < ln.bx0 - near || px > ln.bx1 + near || py < ln.by0 - near || py > ln.by1 + near) continue;
-      const d = distance(ln.pts, px, py);
-      if (d < bestD) { bestD = d; best = ln; }
+    let best = -1, bestD = near;
+    for (let k = 0; k < lineCount; k++) {
+      if (px < lBox[4 * k] - near || px > lBox[4 * k + 2] + near || py < lBox[4 * k + 1] - near || py > lBox[4 * k + 3] + near) continue;
+      const d = distance(k, px, py);
+      if (d < bestD) { bestD = d; best = k; }
     }
-    return best === null ? null : { line: best };
+    return best < 0 ? null : { line: best };
   }
 
-  function distance(p, px, py) {
+  /** How far line k passes from a point. */
+  function distance(k, px, py) {
+    const p = lPts, a = lAt[k], n = lAt[k + 1] - a;
     const seg = (ax, ay, bx, by) => {
       const dx = bx - ax, dy = by - ay, l = dx * dx + dy * dy;
       const t = l === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l));
       return Math.hypot(px - ax - t * dx, py - ay - t * dy);
     };
-    if (p.length === 4) return seg(p[0], p[1], p[2], p[3]);
-    let d = Infinity, ax = p[0], ay = p[1];
-    for (let i = 2; i + 5 < p.length; i += 6) {
+    if (n === 4) return seg(p[a], p[a + 1], p[a + 2], p[a + 3]);
+    let d = Infinity, ax = p[a], ay = p[a + 1];
+    for (let i = a + 2; i + 5 < a + n; i += 6) {
       for (let s = 1; s <= 12; s++) {
         const t = s / 12, u = 1 - t;
         const bx = u * u * u * ax + 3 * u * u * t * p[i] + 3 * u * t * t * p[i + 2] + t * t * t * p[i + 4];
@@ -445,20 +508,20 @@ function makeDrawing(C, host) {
       const st = n.kind === "flipflop" || n.kind === "feedback" ? stateOf.get(n.net) : null;
       if (st) return st.path + (st.kind === "dff" ? ": flip-flop, takes " + C.nets[st.d] + " at each clock edge"
           : ": feedback wire, takes " + C.nets[st.d] + " one unit delay later while a cycle settles") + "; initial value " + st.init;
-      return n.neuron >= 0 ? C.neurons[n.neuron].path : n.label;
+      return n.neuron >= 0 ? N.path(n.neuron) : labelOf(n);
     }
     if (h.group !== undefined) {
       const g = groups[h.group];
       return g.key + (g.collapsed ? ": collapsed, click to expand" : ": click the name to collapse");
     }
-    const e = edges[h.line.edge];
-    if (e.loads !== null) return C.nets[e.net] + " → " + e.loads.path + (e.loads.kind === "dff" ? " at the clock edge" : " one unit delay later");
-    if (e.neuron >= 0) {
-      const n = C.neurons[e.neuron];
-      return C.nets[e.net] + " → " + n.path + (n.exact ? ": weight " + n.exact.w[e.k] + (n.exact.scale !== 1 ? "/" + n.exact.scale : "")
-          : ": weight " + n.w[e.k]);
+    const e = lEdge[h.line], loads = eLoads[e];
+    if (loads !== undefined) return C.nets[eNet[e]] + " → " + loads.path + (loads.kind === "dff" ? " at the clock edge" : " one unit delay later");
+    if (eNeuron[e] >= 0) {
+      const n = N.neuron(eNeuron[e]);
+      return C.nets[eNet[e]] + " → " + n.path + (n.exact ? ": weight " + n.exact.w[eK[e]] + (n.exact.scale !== 1 ? "/" + n.exact.scale : "")
+          : ": weight " + n.w[eK[e]]);
     }
-    return nodes[e.to].label;
+    return labelOf(nodes[eTo[e]]);
   }
 
   const pointer = ev => hit((box.scrollLeft + ev.offsetX) / zoom, (box.scrollTop + ev.offsetY) / zoom);
@@ -546,7 +609,8 @@ function makeDrawing(C, host) {
       const g = groupAt.get(what);
       // A collapsed box is clicked anywhere (its middle), an expanded one on its name.
       const gr = groups[g];
-      const [lx, ly] = g === undefined ? [nodes[nodeAt.get(what)].x, nodes[nodeAt.get(what)].y]
+      const nd = g === undefined ? nodes.find(n => idOf(n) === what) : null;
+      const [lx, ly] = g === undefined ? [nd.x, nd.y]
           : gr.collapsed ? [gr.x + gr.w / 2, gr.y + gr.h / 2] : [gr.x + 12, gr.y + (LABEL + 2) / 2];
       box.scrollLeft = lx * zoom - box.clientWidth / 2;
       box.scrollTop = ly * zoom - box.clientHeight / 2;

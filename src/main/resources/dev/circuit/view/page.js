@@ -8,7 +8,30 @@
   const C = JSON.parse(document.getElementById("circuit-data").textContent);
   const SVG = "http://www.w3.org/2000/svg";
   const vals = new Array(C.nets.length).fill(0);
-  const info = new Array(C.neurons.length);      // per neuron: {sum, z, y} of the last evaluation
+  // The neurons come as columns (Page.java): kinds written once, per neuron its kind, output, inputs
+  // (flat, as many as its kind's fanIn) and path. No object is made per neuron.
+  const NS = C.neurons, KINDS = NS.kinds, KIND = NS.kind, OUT = NS.out, IN = NS.in, COUNT = OUT.length;
+  const inAt = new Int32Array(COUNT + 1);   // neuron i reads IN[inAt[i]] .. IN[inAt[i + 1] - 1]
+  for (let i = 0; i < COUNT; i++) inAt[i + 1] = inAt[i] + KINDS[KIND[i]].fanIn;
+  /** A neuron's path: written as 0 when it is the top circuit's name and the name of the net it drives. */
+  const pathOf = i => NS.path[i] === 0 ? C.name + "/" + C.nets[OUT[i]] : NS.path[i];
+  /** The path of the instance a neuron is in, between the top circuit's name and its own ("" at the top). */
+  function instanceOf(i) {
+    const p = NS.path[i];
+    if (p === 0) {
+      const net = C.nets[OUT[i]], cut = net.lastIndexOf("/");
+      return cut < 0 ? "" : net.substring(0, cut);
+    }
+    const first = p.indexOf("/"), last = p.lastIndexOf("/");
+    return last > first ? p.substring(first + 1, last) : "";
+  }
+  /** One neuron as an object, for the panels that show one at a time. */
+  function neuron(i) {
+    const K = KINDS[KIND[i]];
+    return { path: pathOf(i), act: K.act, out: OUT[i], in: IN.slice(inAt[i], inAt[i + 1]), exact: K.exact || null, w: K.w, bias: K.bias };
+  }
+  // Per neuron, of the last evaluation: the exact sum (NaN when the inputs were not all bits), z and the output.
+  const infoSum = new Float64Array(COUNT), infoZ = new Float64Array(COUNT), infoY = new Float64Array(COUNT);
   const inputState = C.inputs.map(t => t.bus ? 0n : 0);
   let picked = -1;
   let hovered = -1;
@@ -57,16 +80,15 @@
     });
     for (const [n, x] of C.constants) v[n] = x;
     // Plain loops, no arrays made per neuron: on 10^4 neurons this runs on every toggle.
-    const ns = C.neurons;
-    for (let i = 0; i < ns.length; i++) {
-      const n = ns[i], ins = n.in;
-      let y, z, sum = null;
-      if (n.exact) {
-        const ex = n.exact;
+    for (let i = 0; i < COUNT; i++) {
+      const K = KINDS[KIND[i]], a = inAt[i], f = K.fanIn;
+      let y, z, sum = NaN;
+      if (K.exact) {
+        const ex = K.exact;
         let bits = true;
         sum = 0;
-        for (let k = 0; k < ins.length; k++) {
-          const x = v[ins[k]];
+        for (let k = 0; k < f; k++) {
+          const x = v[IN[a + k]];
           if (x === 1) sum += ex.w[k];
           else if (x !== 0) { bits = false; break; }
         }
@@ -74,21 +96,19 @@
           y = sum >= ex.t ? 1 : 0;
           z = (sum + ex.bias) / ex.scale;
         } else {
-          sum = null;
-          const xs = ins.map(k => v[k]);
+          sum = NaN;
+          const xs = IN.slice(a, a + f).map(k => v[k]);
           y = firesOnReals(ex, xs) ? 1 : 0;
           z = (xs.reduce((s, x, k) => s + ex.w[k] * x, 0) + ex.bias) / ex.scale;
         }
       } else {
-        const xs = ins.map(k => v[k]);
-        z = xs.reduce((s, x, k) => s + n.w[k] * x, n.bias);
-        y = ACT[n.act](z);
+        // In the order the engine adds: the bias, then each weight times its input.
+        z = K.bias;
+        for (let k = 0; k < f; k++) z += K.w[k] * v[IN[a + k]];
+        y = ACT[K.act](z);
       }
-      v[n.out] = y;
-      if (record) {
-        const r = info[i] || (info[i] = { sum: null, z: 0, y: 0 });
-        r.sum = sum; r.z = z; r.y = y;
-      }
+      v[OUT[i]] = y;
+      if (record) { infoSum[i] = sum; infoZ[i] = z; infoY[i] = y; }
     }
   }
 
@@ -258,8 +278,9 @@
   // ---- drawing (drawing.js) -----------------------------------------------------------------------
 
   document.getElementById("engine").textContent = (C.boolean ? "Boolean" : "real-valued") + " circuit · "
-      + C.neurons.length + " neurons · layout: " + C.layout.engine;
+      + COUNT + " neurons · layout: " + C.layout.engine;
   const drawing = makeDrawing(C, {
+    neurons: { count: COUNT, out: OUT, in: IN, inAt: inAt, path: pathOf, instance: instanceOf, neuron: neuron },
     value: net => vals[net],
     fmt: fmt,
     picked: () => picked,
@@ -275,7 +296,7 @@
     const i = hovered >= 0 ? hovered : picked;
     const box = document.getElementById("info");
     if (i < 0) { box.innerHTML = '<p class="hint">Hover over or click a neuron.</p>'; return; }
-    const n = C.neurons[i], r = info[i];
+    const n = neuron(i), r = { sum: isNaN(infoSum[i]) ? null : infoSum[i], z: infoZ[i], y: infoY[i] };
     const esc = s => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;");
     let h = "<p><b>" + esc(n.path) + "</b><br>" + (n.exact ? "hard neuron, exact integer form" : esc(n.act) + " neuron") + "</p><table><tr><th>input</th><th>weight</th><th>value</th></tr>";
     n.in.forEach((k, j) => {
