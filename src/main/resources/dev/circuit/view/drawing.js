@@ -383,22 +383,22 @@ function makeDrawing(C, host) {
 
     // Nodes.
     const picked = host.picked();
+    const drawn = last.nodes;
     for (const i of shownNodes) {
       const n = nodes[i];
       const x0 = n.x - n.w / 2, y0 = n.y - n.h / 2;
       if (!inView(x0, y0, x0 + n.w, y0 + n.h)) continue;
       const x = host.value(n.net);
-      const on = x === 1;
-      shape(n, on, n.neuron >= 0 && n.neuron === picked);
-      const value = host.fmt(x);
-      last.nodes.push({ id: idOf(n), net: n.net, label: labelOf(n), value: value });
-      if (!text) continue;
-      ctx.font = FONT;
-      ctx.fillStyle = "#202124";
-      ctx.fillText(labelOf(n), n.x, n.y - 3);
-      ctx.font = BOLD;
-      ctx.fillText(value, n.x, n.y + 11);
+      shape(n, x === 1, n.neuron >= 0 && n.neuron === picked);
+      drawn.push({ id: idOf(n), net: n.net, label: labelOf(n), value: host.fmt(x), x: n.x, y: n.y });
     }
+    if (!text) return;
+    // Names, then values: one font change each rather than two per node.
+    ctx.fillStyle = "#202124";
+    ctx.font = FONT;
+    for (const d of drawn) ctx.fillText(d.label, d.x, d.y - 3);
+    ctx.font = BOLD;
+    for (const d of drawn) ctx.fillText(d.value, d.x, d.y + 11);
   }
 
   function shape(n, on, picked) {
