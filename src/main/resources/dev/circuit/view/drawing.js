@@ -23,25 +23,36 @@ function makeDrawing(C, host) {
   // Everything here is numbered: nodes by index, nets by number; no map keyed by text is built for
   // 10^4 neurons (opening the page is the cost this keeps down: docs/BENCHMARKS.md).
   const N = host.neurons;
-  const nodes = [];   // {id (outputs only; "n" + net for the rest: idOf), kind, label, net, neuron, x, y, w, h, group}
-  const groupKeyOf = [];  // per node, the path of the instance it is inside, "" at the top
+  // Nodes, numbered, as columns (no object per node): centre, size, kind, the net it shows, its
+  // neuron or -1, its group or -1; sparse by node number: a label other than a neuron's name, an id
+  // other than "n" + net (an output's), the path of the instance it is inside.
+  const bits = ts => ts.reduce((s, t) => s + t.nets.length, 0);
+  const nodeCap = bits(C.inputs) + C.constants.length + C.state.length + N.count + bits(C.outputs);
+  const nX = new Float64Array(nodeCap), nY = new Float64Array(nodeCap), nW = new Float64Array(nodeCap), nH = new Float64Array(nodeCap);
+  const nNet = new Int32Array(nodeCap), nNeuron = new Int32Array(nodeCap), nGroup = new Int32Array(nodeCap).fill(-1);
+  const nKind = new Array(nodeCap);
+  const nLabel = [], nId = [], groupKeyOf = [];
+  let nodeCount = 0;
   const nodeOfNet = new Int32Array(C.nets.length).fill(-1);
   /** A node at the layout's box number at of the list pos (L.net or L.out: x, y, size per box), or none if it has no box. */
   function node(pos, at, kind, label, net, neuron, groupKey, id) {
     const s = pos[3 * at + 2];
     if (s < 0) return -1;
-    const size = L.sizes[s];
-    nodes.push({ id: id, kind: kind, label: label, net: net, neuron: neuron, x: pos[3 * at], y: pos[3 * at + 1], w: size[0], h: size[1], group: -1 });
-    groupKeyOf.push(groupKey);
-    return nodes.length - 1;
+    const i = nodeCount++;
+    nX[i] = pos[3 * at]; nY[i] = pos[3 * at + 1]; nW[i] = L.sizes[s][0]; nH[i] = L.sizes[s][1];
+    nKind[i] = kind; nNet[i] = net; nNeuron[i] = neuron;
+    if (label !== null) nLabel[i] = label;
+    if (id !== null) nId[i] = id;
+    if (groupKey !== "") groupKeyOf[i] = groupKey;
+    return i;
   }
   const netNode = (kind, label, net, neuron, groupKey) => {
     const i = node(L.net, net, kind, label, net, neuron, groupKey, null);
     if (i >= 0) nodeOfNet[net] = i;
   };
-  const idOf = n => n.id === null ? "n" + n.net : n.id;
+  const idOf = i => nId[i] !== undefined ? nId[i] : "n" + nNet[i];
   /** A neuron's label, its own name, is made when first drawn: most of 10^4 are never in view. */
-  const labelOf = n => n.label !== null ? n.label : (n.label = short(N.path(n.neuron)));
+  const labelOf = i => nLabel[i] !== undefined ? nLabel[i] : (nLabel[i] = short(N.path(nNeuron[i])));
   const bitName = (t, b) => t.bus ? t.name + "[" + b + "]" : t.name;
   const short = p => p.substring(p.lastIndexOf("/") + 1);
   const outId = (t, b) => "out_" + t.name + (t.bus ? "_" + b : "");
@@ -71,10 +82,9 @@ function makeDrawing(C, host) {
       x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity, collapsed: false, ins: new Set(), outs: new Set() });
     return g;
   }
-  nodes.forEach((n, i) => {
-    if (groupKeyOf[i] === "") return;
-    n.group = groupOf(groupKeyOf[i]);
-    around(groups[n.group], n.x - n.w / 2, n.y - n.h / 2, n.x + n.w / 2, n.y + n.h / 2);
+  groupKeyOf.forEach((key, i) => {
+    const g = nGroup[i] = groupOf(key);
+    around(groups[g], nX[i] - nW[i] / 2, nY[i] - nH[i] / 2, nX[i] + nW[i] / 2, nY[i] + nH[i] / 2);
   });
   function around(g, x0, y0, x1, y1) {
     g.x0 = Math.min(g.x0, x0); g.x1 = Math.max(g.x1, x1); g.y0 = Math.min(g.y0, y0); g.y1 = Math.max(g.y1, y1);
@@ -87,7 +97,7 @@ function makeDrawing(C, host) {
   }
   /** Whether group g is n's group or one around it. */
   function inside(n, g) {
-    for (let k = nodes[n].group; k >= 0; k = groups[k].parent) if (k === g) return true;
+    for (let k = nGroup[n]; k >= 0; k = groups[k].parent) if (k === g) return true;
     return false;
   }
 
@@ -109,7 +119,7 @@ function makeDrawing(C, host) {
     if (loads !== null) eLoads[i] = loads;
     if (routed) {
       // One route per parallel edge, in the order written.
-      const key = idOf(nodes[a]) + "->" + idOf(nodes[b]);
+      const key = idOf(a) + "->" + idOf(b);
       const routes = L.edges[key];
       if (routes) {
         const nth = seen[key] = (seen[key] || 0);
@@ -128,8 +138,8 @@ function makeDrawing(C, host) {
   // A group's inputs and outputs: the nets its edges carry across its border.
   if (groups.length > 0) {
     for (let i = 0; i < edgeCount; i++) {
-      for (let g = nodes[eFrom[i]].group; g >= 0; g = groups[g].parent) if (!inside(eTo[i], g)) groups[g].outs.add(eNet[i]);
-      for (let g = nodes[eTo[i]].group; g >= 0; g = groups[g].parent) if (!inside(eFrom[i], g)) groups[g].ins.add(eNet[i]);
+      for (let g = nGroup[eFrom[i]]; g >= 0; g = groups[g].parent) if (!inside(eTo[i], g)) groups[g].outs.add(eNet[i]);
+      for (let g = nGroup[eTo[i]]; g >= 0; g = groups[g].parent) if (!inside(eFrom[i], g)) groups[g].ins.add(eNet[i]);
     }
   }
 
@@ -142,18 +152,18 @@ function makeDrawing(C, host) {
   // Bezier, or Graphviz's route). Rebuilt when a group collapses or expands.
   let lineCount = 0;
   let lEdge = new Int32Array(0), lBox = new Float64Array(0), lAt = new Int32Array(1), lPts = new Float64Array(0);
-  const rep = new Int32Array(nodes.length);   // the collapsed group a node is drawn as, or -1
+  const rep = new Int32Array(nodeCount);   // the collapsed group a node is drawn as, or -1
 
   function rebuild() {
-    for (let i = 0; i < nodes.length; i++) {
+    for (let i = 0; i < nodeCount; i++) {
       let r = -1;
-      for (let g = nodes[i].group; g >= 0; g = groups[g].parent) if (groups[g].collapsed) r = g;
+      for (let g = nGroup[i]; g >= 0; g = groups[g].parent) if (groups[g].collapsed) r = g;
       rep[i] = r;
     }
     let shown = 0;
-    for (let i = 0; i < nodes.length; i++) if (rep[i] < 0) shown++;
+    for (let i = 0; i < nodeCount; i++) if (rep[i] < 0) shown++;
     shownNodes = new Int32Array(shown);
-    for (let i = 0, k = 0; i < nodes.length; i++) if (rep[i] < 0) shownNodes[k++] = i;
+    for (let i = 0, k = 0; i < nodeCount; i++) if (rep[i] < 0) shownNodes[k++] = i;
     shownGroups = [];
     groups.forEach((g, i) => {
       for (let p = g.parent; p >= 0; p = groups[p].parent) if (groups[p].collapsed) return;
@@ -169,36 +179,36 @@ function makeDrawing(C, host) {
     const once = new Set();
     for (let i = 0; i < edgeCount; i++) {
       const ga = rep[eFrom[i]], gb = rep[eTo[i]];
-      const a = nodes[eFrom[i]], b = nodes[eTo[i]];
+      const a = eFrom[i], b = eTo[i], ay = nY[a], by = nY[b];
       if (ga < 0 && gb < 0 && !routed) {
         // The common case, written out: this loop runs once over every edge as the page opens.
-        const x0 = a.x + a.w / 2, x1 = b.x - b.w / 2;
+        const x0 = nX[a] + nW[a] / 2, x1 = nX[b] - nW[b] / 2;
         if (x1 > x0) {
           const k = lineCount++, at = lAt[k];
-          lPts[at] = x0; lPts[at + 1] = a.y; lPts[at + 2] = x1; lPts[at + 3] = b.y;
+          lPts[at] = x0; lPts[at + 1] = ay; lPts[at + 2] = x1; lPts[at + 3] = by;
           lAt[k + 1] = at + 4;
           lEdge[k] = i;
-          lBox[4 * k] = x0; lBox[4 * k + 1] = Math.min(a.y, b.y); lBox[4 * k + 2] = x1; lBox[4 * k + 3] = Math.max(a.y, b.y);
+          lBox[4 * k] = x0; lBox[4 * k + 1] = Math.min(ay, by); lBox[4 * k + 2] = x1; lBox[4 * k + 3] = Math.max(ay, by);
         } else {
-          straight(i, x0, a.y, x1, b.y, Math.max(a.y + a.h / 2, b.y + b.h / 2));
+          straight(i, x0, ay, x1, by, Math.max(ay + nH[a] / 2, by + nH[b] / 2));
         }
         continue;
       }
       if (ga >= 0 && ga === gb) continue;   // inside one collapsed box
       if (ga < 0 && gb < 0) {
         if (ePts[i]) routedLine(i, ePts[i]);
-        else straight(i, a.x + a.w / 2, a.y, b.x - b.w / 2, b.y, Math.max(a.y + a.h / 2, b.y + b.h / 2));
+        else straight(i, nX[a] + nW[a] / 2, ay, nX[b] - nW[b] / 2, by, Math.max(ay + nH[a] / 2, by + nH[b] / 2));
         continue;
       }
       // Into or out of a collapsed box: one line per net and pair of ends, meeting the box's side.
       const key = (ga >= 0 ? "g" + ga : "n" + eFrom[i]) + ">" + (gb >= 0 ? "g" + gb : "n" + eTo[i]) + ":" + eNet[i];
       if (once.has(key)) continue;
       once.add(key);
-      const x0 = ga >= 0 ? groups[ga].x + groups[ga].w : a.x + a.w / 2;
-      const y0 = ga >= 0 ? clampIn(groups[ga], a.y) : a.y;
-      const x1 = gb >= 0 ? groups[gb].x : b.x - b.w / 2;
-      const y1 = gb >= 0 ? clampIn(groups[gb], b.y) : b.y;
-      straight(i, x0, y0, x1, y1, Math.max(ga >= 0 ? groups[ga].y + groups[ga].h : a.y + a.h / 2, gb >= 0 ? groups[gb].y + groups[gb].h : b.y + b.h / 2));
+      const x0 = ga >= 0 ? groups[ga].x + groups[ga].w : nX[a] + nW[a] / 2;
+      const y0 = ga >= 0 ? clampIn(groups[ga], ay) : ay;
+      const x1 = gb >= 0 ? groups[gb].x : nX[b] - nW[b] / 2;
+      const y1 = gb >= 0 ? clampIn(groups[gb], by) : by;
+      straight(i, x0, y0, x1, y1, Math.max(ga >= 0 ? groups[ga].y + groups[ga].h : ay + nH[a] / 2, gb >= 0 ? groups[gb].y + groups[gb].h : by + nH[b] / 2));
     }
   }
   const clampIn = (g, y) => Math.max(g.y + HEADER + 4, Math.min(g.y + g.h - 4, y));
@@ -385,12 +395,11 @@ function makeDrawing(C, host) {
     const picked = host.picked();
     const drawn = last.nodes;
     for (const i of shownNodes) {
-      const n = nodes[i];
-      const x0 = n.x - n.w / 2, y0 = n.y - n.h / 2;
-      if (!inView(x0, y0, x0 + n.w, y0 + n.h)) continue;
-      const x = host.value(n.net);
-      shape(n, x === 1, n.neuron >= 0 && n.neuron === picked);
-      drawn.push({ id: idOf(n), net: n.net, label: labelOf(n), value: host.fmt(x), x: n.x, y: n.y });
+      const x0 = nX[i] - nW[i] / 2, y0 = nY[i] - nH[i] / 2;
+      if (!inView(x0, y0, x0 + nW[i], y0 + nH[i])) continue;
+      const x = host.value(nNet[i]);
+      shape(i, x === 1, nNeuron[i] >= 0 && nNeuron[i] === picked);
+      drawn.push({ id: idOf(i), net: nNet[i], label: labelOf(i), value: host.fmt(x), x: nX[i], y: nY[i] });
     }
     if (!text) return;
     // Names, then values: one font change each rather than two per node.
@@ -401,21 +410,22 @@ function makeDrawing(C, host) {
     for (const d of drawn) ctx.fillText(d.value, d.x, d.y + 11);
   }
 
-  function shape(n, on, picked) {
-    const x0 = n.x - n.w / 2, y0 = n.y - n.h / 2;
+  function shape(i, on, picked) {
+    const kind = nKind[i], x = nX[i], y = nY[i], w = nW[i], h = nH[i];
+    const x0 = x - w / 2, y0 = y - h / 2;
     let fill = "#fff", stroke = "#555", width = 1.2, dash = null;
-    if (n.kind === "constant") return;
-    if (n.kind === "input") fill = "#e8f0fe";
-    else if (n.kind === "output") fill = "#fdf1d6";
-    else if (n.kind === "flipflop") { fill = "#e6f4ea"; stroke = "#2e7d32"; }
-    else if (n.kind === "feedback") { stroke = "#6a1b9a"; dash = [4, 3]; }
+    if (kind === "constant") return;
+    if (kind === "input") fill = "#e8f0fe";
+    else if (kind === "output") fill = "#fdf1d6";
+    else if (kind === "flipflop") { fill = "#e6f4ea"; stroke = "#2e7d32"; }
+    else if (kind === "feedback") { stroke = "#6a1b9a"; dash = [4, 3]; }
     if (on) { fill = "#ffd8a8"; stroke = "#c25e08"; }
     if (picked) { stroke = "#1a73e8"; width = 3; }
-    if (n.kind === "input" || n.kind === "output") {
-      const r = Math.min(n.w, n.h) / 2;
+    if (kind === "input" || kind === "output") {
+      const r = Math.min(w, h) / 2;
       ctx.beginPath();
-      ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
-    } else roundRect(x0, y0, n.w, n.h, n.kind === "flipflop" ? 1 : 8);
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+    } else roundRect(x0, y0, w, h, kind === "flipflop" ? 1 : 8);
     ctx.fillStyle = fill;
     ctx.fill();
     ctx.strokeStyle = stroke;
@@ -423,17 +433,17 @@ function makeDrawing(C, host) {
     if (dash) ctx.setLineDash(dash);
     ctx.stroke();
     if (dash) ctx.setLineDash([]);
-    if (n.kind === "output") {
+    if (kind === "output") {
       ctx.beginPath();
-      ctx.arc(n.x, n.y, Math.min(n.w, n.h) / 2 - 3, 0, 2 * Math.PI);
+      ctx.arc(x, y, Math.min(w, h) / 2 - 3, 0, 2 * Math.PI);
       ctx.stroke();
     }
-    if (n.kind === "flipflop") {
+    if (kind === "flipflop") {
       // The clock input's triangle, as flip-flops are drawn in schematics.
       ctx.beginPath();
-      ctx.moveTo(x0, y0 + n.h - 12);
-      ctx.lineTo(x0 + 7, y0 + n.h - 7);
-      ctx.lineTo(x0, y0 + n.h - 2);
+      ctx.moveTo(x0, y0 + h - 12);
+      ctx.lineTo(x0 + 7, y0 + h - 7);
+      ctx.lineTo(x0, y0 + h - 2);
       ctx.strokeStyle = "#2e7d32";
       ctx.lineWidth = 1.2;
       ctx.stroke();
@@ -461,8 +471,8 @@ function makeDrawing(C, host) {
       if (!g.collapsed && within(g) && py <= g.y + LABEL + 2) return { group: shownGroups[k] };
     }
     for (let k = shownNodes.length - 1; k >= 0; k--) {
-      const n = nodes[shownNodes[k]];
-      if (Math.abs(px - n.x) <= n.w / 2 && Math.abs(py - n.y) <= n.h / 2) return { node: shownNodes[k] };
+      const i = shownNodes[k];
+      if (Math.abs(px - nX[i]) <= nW[i] / 2 && Math.abs(py - nY[i]) <= nH[i] / 2) return { node: i };
     }
     for (let k = shownGroups.length - 1; k >= 0; k--) {
       const g = groups[shownGroups[k]];
@@ -504,11 +514,11 @@ function makeDrawing(C, host) {
   function title(h) {
     if (h === null) return "";
     if (h.node !== undefined) {
-      const n = nodes[h.node];
-      const st = n.kind === "flipflop" || n.kind === "feedback" ? stateOf.get(n.net) : null;
+      const i = h.node;
+      const st = nKind[i] === "flipflop" || nKind[i] === "feedback" ? stateOf.get(nNet[i]) : null;
       if (st) return st.path + (st.kind === "dff" ? ": flip-flop, takes " + C.nets[st.d] + " at each clock edge"
           : ": feedback wire, takes " + C.nets[st.d] + " one unit delay later while a cycle settles") + "; initial value " + st.init;
-      return n.neuron >= 0 ? N.path(n.neuron) : labelOf(n);
+      return nNeuron[i] >= 0 ? N.path(nNeuron[i]) : labelOf(i);
     }
     if (h.group !== undefined) {
       const g = groups[h.group];
@@ -521,7 +531,7 @@ function makeDrawing(C, host) {
       return C.nets[eNet[e]] + " → " + n.path + (n.exact ? ": weight " + n.exact.w[eK[e]] + (n.exact.scale !== 1 ? "/" + n.exact.scale : "")
           : ": weight " + n.w[eK[e]]);
     }
-    return labelOf(nodes[eTo[e]]);
+    return labelOf(eTo[e]);
   }
 
   const pointer = ev => hit((box.scrollLeft + ev.offsetX) / zoom, (box.scrollTop + ev.offsetY) / zoom);
@@ -529,7 +539,7 @@ function makeDrawing(C, host) {
   canvas.addEventListener("mousemove", ev => {
     const h = pointer(ev);
     canvas.title = title(h);
-    const neuron = h !== null && h.node !== undefined ? nodes[h.node].neuron : -1;
+    const neuron = h !== null && h.node !== undefined ? nNeuron[h.node] : -1;
     canvas.style.cursor = neuron >= 0 || (h !== null && h.group !== undefined) ? "pointer" : "default";
     if (neuron !== hoverNeuron) { hoverNeuron = neuron; host.hover(neuron); }
   });
@@ -538,7 +548,7 @@ function makeDrawing(C, host) {
     const h = pointer(ev);
     if (h === null) return;
     if (h.group !== undefined) setCollapsed(h.group, !groups[h.group].collapsed);
-    else if (h.node !== undefined && nodes[h.node].neuron >= 0) host.pick(nodes[h.node].neuron);
+    else if (h.node !== undefined && nNeuron[h.node] >= 0) host.pick(nNeuron[h.node]);
   });
 
   let pending = false;
@@ -589,7 +599,7 @@ function makeDrawing(C, host) {
   }
 
   /** Large circuits open with their top-level instances collapsed: fewer things to draw and to read. */
-  if (nodes.length > 2000) groups.forEach(g => { if (g.depth === 1) g.collapsed = true; });
+  if (nodeCount > 2000) groups.forEach(g => { if (g.depth === 1) g.collapsed = true; });
   resize();
   rebuild();
 
@@ -609,8 +619,10 @@ function makeDrawing(C, host) {
       const g = groupAt.get(what);
       // A collapsed box is clicked anywhere (its middle), an expanded one on its name.
       const gr = groups[g];
-      const nd = g === undefined ? nodes.find(n => idOf(n) === what) : null;
-      const [lx, ly] = g === undefined ? [nd.x, nd.y]
+      let nd = 0;
+      while (g === undefined && nd < nodeCount && idOf(nd) !== what) nd++;
+      if (nd === nodeCount) throw new Error("no node or group " + what);
+      const [lx, ly] = g === undefined ? [nX[nd], nY[nd]]
           : gr.collapsed ? [gr.x + gr.w / 2, gr.y + gr.h / 2] : [gr.x + 12, gr.y + (LABEL + 2) / 2];
       box.scrollLeft = lx * zoom - box.clientWidth / 2;
       box.scrollTop = ly * zoom - box.clientHeight / 2;
