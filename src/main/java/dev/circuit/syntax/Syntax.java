@@ -11,7 +11,6 @@ import dev.circuit.syntax.gen.NetParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenSource;
 
 /** The syntax stage: text in, AST out, every syntax error reported with its place. */
@@ -23,7 +22,7 @@ public final class Syntax {
      * declarations (the tree of a broken file is not worth elaborating).
      */
     public static SourceFile parse(String name, Path path, String text, Diagnostics diags) {
-        return parse(name, path, text, diags, new Scanner(lineFeeds(text), name));
+        return parse(name, path, text, diags, new ScannerSource(lineFeeds(text), name));
     }
 
     /**
@@ -99,7 +98,7 @@ public final class Syntax {
     /** Parses a circuit name given on the command line, such as {@code adder_n<16>}. */
     public static CircuitRef parseCircuitRef(String text) {
         Diagnostics local = new Diagnostics();
-        NetParser parser = parser("--top", text, new Scanner(lineFeeds(text), "--top"), local);
+        NetParser parser = parser("--top", text, new ScannerSource(lineFeeds(text), "--top"), local);
         NetParser.TopRefContext tree = parser.topRef();
         if (local.hasErrors()) {
             throw CircuitException.usage("'" + text + "' is not a circuit name (expected NAME or NAME<N,...>)");
@@ -115,12 +114,10 @@ public final class Syntax {
      * the printer puts them back.
      */
     public static List<Comment> comments(String name, String text) {
-        Scanner lexer = new Scanner(text, name);
+        Scanner s = new Scanner(text);
         List<Comment> out = new ArrayList<>();
-        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-            if (t.getType() == NetParser.COMMENT) {
-                out.add(new Comment(t.getText().stripTrailing(), new Pos(name, t.getLine(), t.getCharPositionInLine() + 1)));
-            }
+        for (int t = s.next(); t != Scanner.EOF; t = s.next()) {
+            if (t == NetParser.COMMENT) out.add(new Comment(s.text(s.start, s.end).stripTrailing(), new Pos(name, s.startLine, s.startCol + 1)));
         }
         return out;
     }

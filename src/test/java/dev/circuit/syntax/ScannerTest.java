@@ -69,7 +69,7 @@ class ScannerTest {
     }
 
     static void assertSameTokens(String text) {
-        assertEquals(tokens(reference(text)), tokens(new Scanner(text, "t.net")), () -> GarbageTextTest.quote(text));
+        assertEquals(tokens(reference(text)), tokens(new ScannerSource(text, "t.net")), () -> GarbageTextTest.quote(text));
     }
 
     /** A parse with the scanner and one with ANTLR's lexer: the same errors, printed the same, and the same AST. */
@@ -194,5 +194,15 @@ class ScannerTest {
             assertEquals(NetLexer.VOCABULARY.getLiteralName(i), NetParser.VOCABULARY.getLiteralName(i));
             assertEquals(NetLexer.VOCABULARY.getSymbolicName(i), NetParser.VOCABULARY.getSymbolicName(i));
         }
+    }
+    /** The scanner's written-out table of literal tokens is the parser's vocabulary, type for type. */
+    @Test
+    void theLiteralTableIsTheVocabulary() {
+        for (int i = 0; i <= NetParser.VOCABULARY.getMaxTokenType(); i++) {
+            String lit = NetParser.VOCABULARY.getLiteralName(i);
+            String mine = i < Literals.LITERAL_NAMES.length && Literals.LITERAL_NAMES[i] != null ? "'" + Literals.LITERAL_NAMES[i] + "'" : null;
+            assertEquals(lit, mine, "token type " + i);
+        }
+        assertTrue(Literals.LITERAL_NAMES.length <= NetParser.VOCABULARY.getMaxTokenType() + 1);
     }
 }
