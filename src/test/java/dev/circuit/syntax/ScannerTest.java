@@ -76,8 +76,8 @@ class ScannerTest {
     static void assertSameParse(String text) {
         Diagnostics withScanner = new Diagnostics();
         Diagnostics withAntlr = new Diagnostics();
-        var a = Syntax.parse("t.net", null, text, withScanner);
-        var b = Syntax.parse("t.net", null, text, withAntlr, reference(Syntax.lineFeeds(text)));
+        var a = AntlrParse.parse("t.net", null, text, withScanner);
+        var b = AntlrParse.parse("t.net", null, text, withAntlr, reference(Syntax.lineFeeds(text)));
         assertEquals(b.decls(), a.decls(), () -> GarbageTextTest.quote(text));
         assertEquals(withAntlr.all(), withScanner.all(), () -> GarbageTextTest.quote(text));
         Sources sources = new Sources();
@@ -195,6 +195,7 @@ class ScannerTest {
             assertEquals(NetLexer.VOCABULARY.getSymbolicName(i), NetParser.VOCABULARY.getSymbolicName(i));
         }
     }
+
     /** The scanner's written-out table of literal tokens is the parser's vocabulary, type for type. */
     @Test
     void theLiteralTableIsTheVocabulary() {
