@@ -68,8 +68,7 @@ final class AntlrParse {
         }
         CircuitRef ref = new AstBuilder("--top", local).topRef(tree);
         if (local.hasErrors()) throw new CircuitException(Failure.USAGE, local.all());
-        // A name from the command line has no line to quote: messages about it say "--top: error: ...".
-        return new CircuitRef(ref.name(), ref.args(), dev.circuit.diag.Pos.file("--top"));
+        return Syntax.onTheCommandLine(ref);
     }
 
     private static NetParser parser(String name, String text, TokenSource lexer, Diagnostics diags) {

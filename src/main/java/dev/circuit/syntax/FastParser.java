@@ -129,6 +129,21 @@ final class FastParser {
         }
     }
 
+    /**
+     * A circuit's name from the command line ({@code adder_n<16>}, the grammar's {@code topRef}), its
+     * positions in {@code file}; null when this parser gives up, as {@link #parse} does.
+     */
+    static CircuitRef topRef(String file, String text) {
+        try {
+            FastParser p = new FastParser(file, text);
+            CircuitRef ref = p.circuitRef();
+            if (p.at(Literals.SEMI)) p.tokens.consume();
+            return p.at(Scanner.EOF) ? ref : null;
+        } catch (GiveUp | StackOverflowError e) {
+            return null;
+        }
+    }
+
     // ---- tokens
 
     private int type() {

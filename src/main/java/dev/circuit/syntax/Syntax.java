@@ -72,7 +72,14 @@ public final class Syntax {
 
     /** Parses a circuit name given on the command line, such as {@code adder_n<16>}. */
     public static CircuitRef parseCircuitRef(String text) {
-        return AntlrParse.circuitRef(text);
+        // The fast path first, as for files; ANTLR's parser says what is wrong with a name it gives up on.
+        CircuitRef ref = FastParser.topRef("--top", lineFeeds(text));
+        return ref != null ? onTheCommandLine(ref) : AntlrParse.circuitRef(text);
+    }
+
+    /** {@code ref} placed on the command line: it has no line to quote, so messages about it say "--top: error: ...". */
+    static CircuitRef onTheCommandLine(CircuitRef ref) {
+        return new CircuitRef(ref.name(), ref.args(), Pos.file("--top"));
     }
 
     /**

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
+import dev.circuit.ast.CircuitRef;
 import dev.circuit.ast.Decl;
 import dev.circuit.ast.SourceFile;
+import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostics;
 import dev.circuit.print.RandomPrograms;
 import dev.circuit.properties.Circuits;
@@ -202,6 +204,50 @@ class FastParserTest {
             assertNull(Syntax.fast("t.net", text), text);
         }
         assertNotNull(Syntax.fast("t.net", "test c within -0 {\n    a | y\n}"));
+    }
+
+    /**
+     * A circuit's name on the command line ({@code --top adder_n<16>}): the fast path gives the name
+     * ANTLR's parser gives, or gives up where ANTLR's parser reports an error, and reads every name
+     * ANTLR's parser reads.
+     */
+    @Test
+    void circuitNamesReadAsWithAntlr() {
+        Gen<String> names = in -> switch (Circuits.draw(in, 0, 3)) {
+            case 0 -> "adder_n<" + expression(in) + ">";
+            case 1 -> expression(in);
+            case 2 -> "m<" + arith(in, 2) + ">";
+            default -> "m<" + arith(in, 2) + ", " + arith(in, 1) + ">" + List.of("", ";", "\n", " ;", ";;").get(Circuits.draw(in, 0, 4));
+        };
+        qt().withFixedSeed(20261204L).withExamples(5000).forAll(names.describedAs(GarbageTextTest::quote)).checkAssert(text -> {
+            given++;
+            CircuitRef fast = FastParser.topRef("--top", Syntax.lineFeeds(text));
+            CircuitRef reference;
+            try {
+                reference = AntlrParse.circuitRef(text);
+            } catch (CircuitException e) {
+                assertNull(fast, () -> "the fast path read a name ANTLR refuses: " + GarbageTextTest.quote(text));
+                return;
+            }
+            assertNotNull(fast, () -> "the fast path gave up on a name ANTLR reads: " + GarbageTextTest.quote(text));
+            read++;
+            assertEquals(reference, Syntax.parseCircuitRef(text), () -> GarbageTextTest.quote(text));
+        });
+        assertRead(0.3);
+    }
+
+    /** 1-3 operands of an integer expression (a name, a number, a bracket, a negation) joined by its operators. */
+    static String arith(org.quicktheories.core.RandomnessSource in, int depth) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0, n = Circuits.draw(in, 1, 3); i < n; i++) {
+            if (i > 0) sb.append(' ').append(List.of("*", "/", "%", "+", "-").get(Circuits.draw(in, 0, 4))).append(' ');
+            switch (depth > 0 ? Circuits.draw(in, 0, 3) : 0) {
+                case 1 -> sb.append('(').append(arith(in, depth - 1)).append(')');
+                case 2 -> sb.append('-').append(arith(in, depth - 1));
+                default -> sb.append(List.of("N", "i", "1", "16", "0x1F", "0b10").get(Circuits.draw(in, 0, 5)));
+            }
+        }
+        return sb.toString();
     }
 
     /** A file past the nesting limit is ANTLR's path's to report, valid or not. */
