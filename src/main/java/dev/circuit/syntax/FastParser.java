@@ -33,7 +33,8 @@ import java.util.Map;
  * it does not expect, and then ANTLR's parser reads the file and reports every error as always.
  * ANTLR's parser run cold (its automaton deserialised, its prediction building its DFA in the
  * interpreter, its runtime's classes loaded and compiled) was the largest part of a short run's
- * work (docs/BENCHMARKS.md, "Start-up"); this loads no ANTLR class.
+ * work (docs/BENCHMARKS.md, "Start-up"); this loads no ANTLR class (the generated parser's token
+ * types it reads are constants, which the compiler copies in; bench/startup.sh counts the classes).
  *
  * <p>grammar/Net.g4 stays the definition of the language and of its errors; this is held to it by
  * {@code FastParserTest}: whenever this returns an AST, ANTLR parses the same text without error and
