@@ -92,3 +92,10 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 links="$(java $flags -XX:SharedArchiveFile=$work/circuit.jsa -Xshare:auto $quiet -Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true \
     -jar "$jar" eval circuits/adder.net 1 1 2>&1 | grep -c '^linkCallSite' || true)"
 echo "invokedynamic call sites linked by eval adder: $links"
+# The fast path reads a valid file without ANTLR (syntax/FastParser): ANTLR's parser run cold, its
+# automaton deserialised and its runtime loaded and compiled, was the largest part of eval's work.
+# 0 since then; a class of the syntax package that mentions ANTLR's types on the way brings some back.
+# shellcheck disable=SC2086
+antlr="$(java $flags -XX:SharedArchiveFile=$work/circuit.jsa -Xshare:auto $quiet -Xlog:class+load \
+    -jar "$jar" eval circuits/adder.net 1 1 | grep -c 'org\.antlr' || true)"
+echo "ANTLR classes loaded by eval adder: $antlr"

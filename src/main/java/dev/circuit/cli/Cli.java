@@ -38,8 +38,11 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try eval, table, test, train, dot, verilog or import (circuit --help lists all)");
+        throw new CommandLine.ParameterException(spec.commandLine(), MISSING_COMMAND);
     }
+
+    /** The usage error of {@code circuit} alone. */
+    static final String MISSING_COMMAND = "missing command: try eval, table, test, train, dot, verilog or import (circuit --help lists all)";
 
     /**
      * Every subcommand, in the order `circuit --help` lists them. picocli builds a command's model by
@@ -91,9 +94,13 @@ public final class Cli implements Runnable {
     /** Runs the CLI with the given writers and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Env env = new Env(out, err);
-        // A plain eval runs without picocli, which would cost it most of its start-up (PlainEval).
-        EvalCommand plain = PlainEval.parse(args, env);
-        int code = plain != null ? runPlain(plain, env) : runPicocli(args, env);
+        // A plain eval, --version and no arguments run without picocli, which would cost them most of
+        // their start-up (PlainEval, PlainRoot).
+        int code = PlainRoot.run(args, env);
+        if (code == PlainRoot.PICOCLI) {
+            EvalCommand plain = PlainEval.parse(args, env);
+            code = plain != null ? runPlain(plain, env) : runPicocli(args, env);
+        }
         out.flush();
         err.flush();
         return code;
@@ -186,9 +193,14 @@ public final class Cli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Cli.class.getPackage().getImplementationVersion();
-            return new String[] {"circuit " + (v == null ? "(development build)" : v),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+            return versionLines();
         }
+    }
+
+    /** The lines of {@code --version}: here, not in {@link Version}, so that {@link PlainRoot} loads no picocli class for them. */
+    static String[] versionLines() {
+        String v = Cli.class.getPackage().getImplementationVersion();
+        return new String[] {"circuit " + (v == null ? "(development build)" : v),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
     }
 }

@@ -111,7 +111,7 @@ final class PlainEval {
     }
 
     /** picocli reads a few system properties (picocli.trace, picocli.trimQuotes, ...); with any set, it alone knows what they do. */
-    private static boolean picocliConfigured() {
+    static boolean picocliConfigured() {
         for (Object k : System.getProperties().keySet()) {
             if (k.toString().startsWith("picocli.")) return true;
         }

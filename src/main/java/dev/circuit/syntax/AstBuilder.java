@@ -58,7 +58,7 @@ final class AstBuilder {
     private Decl decl(NetParser.DeclContext ctx) {
         if (ctx instanceof NetParser.ImportDeclContext c) {
             String raw = c.STRING().getText();
-            return new Import(unquote(raw.substring(1, raw.length() - 1)), pos(c.start));
+            return new Import(StringLiterals.unquote(raw.substring(1, raw.length() - 1)), pos(c.start));
         }
         if (ctx instanceof NetParser.NeuronDeclContext c) {
             return new NeuronDecl(ident(c.name), ids(c.idList()), expr(c.expr()), pos(c.start));
@@ -372,19 +372,5 @@ final class AstBuilder {
     @SuppressWarnings("unused")
     private Pos pos(ParserRuleContext c) {
         return pos(c.start);
-    }
-
-    private static String unquote(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                sb.append(n == 'n' ? '\n' : n == 't' ? '\t' : n);
-            } else {
-                sb.append(ch);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -1,15 +1,6 @@
 package dev.circuit.syntax;
 
 import dev.circuit.syntax.gen.NetParser;
-import java.util.HashMap;
-import java.util.Map;
-import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CharStreams;
-import org.antlr.v4.runtime.CommonTokenFactory;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenFactory;
-import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.misc.Pair;
 
 /**
  * The lexer rules of grammar/Net.g4, scanned by hand. ANTLR's generated lexer ({@code NetLexer})
@@ -38,41 +29,46 @@ import org.antlr.v4.runtime.misc.Pair;
  * </pre>
  *
  * Positions count code points, lines only at '\n', as ANTLR's do.
+ *
+ * <p>No ANTLR class is loaded here: the fast path ({@code FastParser}) reads these tokens directly,
+ * and {@code ScannerSource} hands them to ANTLR's parser as ANTLR's tokens. The token types are the
+ * generated parser's constants, which the compiler copies in (they load nothing), and the literal
+ * tokens' types come from {@link Literals}.
  */
-final class Scanner implements TokenSource {
-    /** The literal tokens of the grammar ({@code ';'}, {@code '->'}, {@code 'circuit'}) by their text. */
-    private static final Map<String, Integer> LITERALS = new HashMap<>();
+final class Scanner {
+    /** The type of the end of the text (ANTLR's {@code Token.EOF}). */
+    static final int EOF = -1;
 
-    static {
-        for (int i = 0; i <= NetParser.VOCABULARY.getMaxTokenType(); i++) {
-            String lit = NetParser.VOCABULARY.getLiteralName(i);
-            if (lit != null) LITERALS.put(lit.substring(1, lit.length() - 1), i);
-        }
-    }
-
-    private final CharStream input;
     private final int[] text;
-    private final Pair<TokenSource, CharStream> source;
-    private TokenFactory<?> factory = CommonTokenFactory.DEFAULT;
     /** The next code point to read, and where it is. */
     private int at;
     private int line = 1;
     private int col;
 
-    Scanner(String text, String sourceName) {
-        // Tokens read their text from ANTLR's own stream, as the generated lexer's do.
-        this.input = CharStreams.fromString(text, sourceName);
+    /** The last token read: its type, first and past-the-end code point, line (from 1), column (from 0), channel. */
+    int type;
+    int start;
+    int end;
+    int startLine;
+    int startCol;
+    boolean hidden;
+
+    Scanner(String text) {
         this.text = new int[text.codePointCount(0, text.length())];
         for (int i = 0, j = 0; i < text.length(); j++) {
             int c = text.codePointAt(i);
             this.text[j] = c;
             i += Character.charCount(c);
         }
-        this.source = new Pair<>(this, input);
     }
 
-    @Override
-    public Token nextToken() {
+    /** The text of code points {@code from} up to, not including, {@code to}. */
+    String text(int from, int to) {
+        return new String(text, from, to - from);
+    }
+
+    /** Reads the next token (skipping blanks) into the fields above and returns its type; {@link #EOF} at the end, again and again. */
+    int next() {
         while (at < text.length) {
             int start = at;
             int startLine = line;
@@ -80,7 +76,7 @@ final class Scanner implements TokenSource {
             int c = text[at];
             int end;
             int type;
-            int channel = Token.DEFAULT_CHANNEL;
+            boolean hidden = false;
             if (isSpace(c)) {
                 end = at + 1;
                 while (end < text.length && isSpace(text[end])) end++;
@@ -93,7 +89,7 @@ final class Scanner implements TokenSource {
                 end = at + 1;
                 while (end < text.length && text[end] != '\r' && text[end] != '\n') end++;
                 type = NetParser.COMMENT;
-                channel = Token.HIDDEN_CHANNEL;
+                hidden = true;
             } else if (c == '"') {
                 end = at + 1;
                 type = NetParser.BAD_STRING;
@@ -121,16 +117,16 @@ final class Scanner implements TokenSource {
                     type = NetParser.LEARNABLE;
                 } else {
                     end = at + 1;
-                    type = LITERALS.get("?");
+                    type = Literals.BY_TEXT.get("?");
                 }
             } else if (isNameStart(c)) {
                 end = at + 1;
                 while (end < text.length && isNamePart(text[end])) end++;
-                Integer keyword = LITERALS.get(new String(text, at, end - at));
+                Integer keyword = Literals.BY_TEXT.get(new String(text, at, end - at));
                 type = keyword != null ? keyword : NetParser.ID;
             } else {
-                Integer two = at + 1 < text.length ? LITERALS.get(new String(text, at, 2)) : null;
-                Integer one = LITERALS.get(new String(text, at, 1));
+                Integer two = at + 1 < text.length ? Literals.BY_TEXT.get(new String(text, at, 2)) : null;
+                Integer one = Literals.BY_TEXT.get(new String(text, at, 1));
                 if (two != null) {
                     end = at + 2;
                     type = two;
@@ -140,9 +136,19 @@ final class Scanner implements TokenSource {
                 }
             }
             advance(end);
-            return factory.create(source, type, null, channel, start, end - 1, startLine, startCol);
+            return found(type, start, end, startLine, startCol, hidden);
         }
-        return factory.create(source, Token.EOF, null, Token.DEFAULT_CHANNEL, at, at - 1, line, col);
+        return found(EOF, at, at, line, col, false);
+    }
+
+    private int found(int type, int start, int end, int line, int col, boolean hidden) {
+        this.type = type;
+        this.start = start;
+        this.end = end;
+        this.startLine = line;
+        this.startCol = col;
+        this.hidden = hidden;
+        return type;
     }
 
     /** The end of the NUMBER that starts at {@code i} (a digit). */
@@ -217,10 +223,7 @@ final class Scanner implements TokenSource {
         return c == '0' || c == '1' || c == '_';
     }
 
-    @Override public int getLine() { return line; }
-    @Override public int getCharPositionInLine() { return col; }
-    @Override public CharStream getInputStream() { return input; }
-    @Override public String getSourceName() { return input.getSourceName(); }
-    @Override public void setTokenFactory(TokenFactory<?> factory) { this.factory = factory; }
-    @Override public TokenFactory<?> getTokenFactory() { return factory; }
+    /** Where the scanner stands: the line (from 1) and column (from 0) of the next code point. */
+    int line() { return line; }
+    int col() { return col; }
 }

@@ -23,17 +23,11 @@ final class StatementTerminator implements TokenSource {
     static final String IMPLICIT = "<end of line>";
 
     private final TokenSource lexer;
-    private final int semi;
-    /** The open brackets, innermost last: '(' and '[' (which hold newlines back) and '{'. */
-    private final java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
-    /** How many of {@link #open} are '(' or '['. */
-    private int depth;
-    private int lastType = Token.INVALID_TYPE;
+    private final StatementEnds ends = new StatementEnds();
     private Token pending;
 
     StatementTerminator(TokenSource lexer) {
         this.lexer = lexer;
-        this.semi = Tokens.type("';'");
     }
 
     @Override
@@ -41,7 +35,7 @@ final class StatementTerminator implements TokenSource {
         if (pending != null) {
             Token t = pending;
             pending = null;
-            return remember(t);
+            return given(t, false);
         }
         while (true) {
             Token t = lexer.nextToken();
@@ -50,67 +44,32 @@ final class StatementTerminator implements TokenSource {
             if (t.getChannel() != Token.DEFAULT_CHANNEL) return t;
             int type = t.getType();
             if (type == NetParser.NL) {
-                if (depth == 0 && endsStatement(lastType)) return remember(implicitSemi(t));
+                if (ends.newlineEnds()) return given(implicitSemi(t), true);
                 continue;
             }
-            if (type == Token.EOF && depth == 0 && endsStatement(lastType)) {
+            if (type == Token.EOF && ends.newlineEnds()) {
                 pending = t;
-                return remember(implicitSemi(t));
+                return given(implicitSemi(t), true);
             }
-            track(t);
-            return remember(t);
+            return given(t, false);
         }
     }
 
-    private void track(Token t) {
-        int type = t.getType();
-        if (type == Tokens.type("'('") || type == Tokens.type("'['")) {
-            open.addLast(type);
-            depth++;
-        } else if (type == Tokens.type("'{'")) {
-            open.addLast(type);
-        } else if (type == Tokens.type("')'") || type == Tokens.type("']'")) {
-            // A stray closer (no bracket open) is the parser's to report; it changes nothing here.
-            if (!open.isEmpty() && open.peekLast() != Tokens.type("'{'")) {
-                open.removeLast();
-                depth--;
-            }
-        } else if (type == Tokens.type("'}'")) {
-            while (!open.isEmpty() && open.peekLast() != Tokens.type("'{'")) {
-                open.removeLast();
-                depth--;
-            }
-            if (!open.isEmpty()) open.removeLast();
-        } else if (startsDeclaration(t)) {
-            open.clear();
-            depth = 0;
-        }
+    private Token given(Token t, boolean inserted) {
+        ends.given(t.getType(), inserted, t.getCharPositionInLine());
+        return t;
     }
 
     /** A declaration keyword first on its line: where a top-level declaration starts. */
     static boolean startsDeclaration(Token t) {
-        return t.getCharPositionInLine() == 0 && DECLARATIONS.contains(t.getText());
-    }
-
-    /** Keywords that start a top-level declaration: never inside a bracket. */
-    static final java.util.Set<String> DECLARATIONS = java.util.Set.of("neuron", "circuit", "import", "test", "check");
-
-    private Token remember(Token t) {
-        lastType = t.getType();
-        return t;
+        return t.getCharPositionInLine() == 0 && StatementEnds.isDeclarationKeyword(t.getType());
     }
 
     private Token implicitSemi(Token at) {
         CommonToken t = new CommonToken(at);
-        t.setType(semi);
+        t.setType(Literals.SEMI);
         t.setText(IMPLICIT);
         return t;
-    }
-
-    private static boolean endsStatement(int type) {
-        return type == NetParser.ID || type == NetParser.NUMBER || type == NetParser.STRING
-                || type == NetParser.LEARNABLE || type == Tokens.type("'?'")
-                || type == Tokens.type("')'") || type == Tokens.type("']'") || type == Tokens.type("'}'");
     }
 
     @Override public int getLine() { return lexer.getLine(); }

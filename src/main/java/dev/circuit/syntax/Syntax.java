@@ -3,16 +3,12 @@ package dev.circuit.syntax;
 import dev.circuit.ast.CircuitRef;
 import dev.circuit.ast.Comment;
 import dev.circuit.ast.SourceFile;
-import dev.circuit.diag.CircuitException;
 import dev.circuit.diag.Diagnostics;
-import dev.circuit.diag.Failure;
 import dev.circuit.diag.Pos;
 import dev.circuit.syntax.gen.NetParser;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenSource;
 
 /** The syntax stage: text in, AST out, every syntax error reported with its place. */
 public final class Syntax {
@@ -23,37 +19,15 @@ public final class Syntax {
      * declarations (the tree of a broken file is not worth elaborating).
      */
     public static SourceFile parse(String name, Path path, String text, Diagnostics diags) {
-        return parse(name, path, text, diags, new Scanner(lineFeeds(text), name));
+        // The fast path first: a valid file is read without ANTLR (FastParser); on anything else it
+        // gives up and ANTLR's parser reads the file, with every message as it always was.
+        List<dev.circuit.ast.Decl> decls = fast(name, text);
+        return decls != null ? new SourceFile(name, path, text, decls) : AntlrParse.parse(name, path, text, diags);
     }
 
-    /**
-     * {@link #parse(String, Path, String, Diagnostics)} from the tokens of {@code lexer}, which reads
-     * {@code text} with {@link #lineFeeds}: ScannerTest parses with ANTLR's generated lexer here, to
-     * hold the syntax errors of both to be the same.
-     */
-    static SourceFile parse(String name, Path path, String text, Diagnostics diags, TokenSource lexer) {
-        Diagnostics local = new Diagnostics();
-        List<dev.circuit.ast.Decl> decls = List.of();
-        Pos tooDeep = tooDeep(name, text);
-        if (tooDeep != null) {
-            diags.error(tooDeep, "too deeply nested: brackets more than " + MAX_NESTING + " levels deep (split the expression over"
-                    + " several neurons or signals)");
-            return new SourceFile(name, path, text, List.of());
-        }
-        try {
-            NetParser parser = parser(name, text, lexer, local);
-            AstBuilder builder = new AstBuilder(name, local);
-            parser.addParseListener(new StatementPruner(builder, local, (StatementPruner.Stream) parser.getTokenStream()));
-            NetParser.FileContext tree = parser.file();
-            if (!local.hasErrors()) decls = builder.file(tree);
-        } catch (StackOverflowError e) {
-            // The parser and the AST builder recurse once per nesting level: thousands of '(' or
-            // '-' in a row exhaust the stack. That is the file's fault, so it is a diagnostic.
-            local.error(new dev.circuit.diag.Pos(name, 1, 1), "too deeply nested to read: brackets or an expression thousands"
-                    + " of levels deep (split a very long sum over several neurons)");
-        }
-        diags.addAll(local.all());
-        return new SourceFile(name, path, text, local.hasErrors() ? List.of() : decls);
+    /** The declarations of {@code text} by the fast path, null when it gives up; never past the nesting limit, which only ANTLR's path reports. */
+    static List<dev.circuit.ast.Decl> fast(String name, String text) {
+        return tooDeep(name, text) == null ? FastParser.parse(name, lineFeeds(text)) : null;
     }
 
     /**
@@ -63,7 +37,7 @@ public final class Syntax {
     public static final int MAX_NESTING = 1000;
 
     /** The first bracket that opens level {@link #MAX_NESTING} + 1, skipping comments and strings; null if none. */
-    private static Pos tooDeep(String name, String text) {
+    static Pos tooDeep(String name, String text) {
         int depth = 0;
         int line = 1;
         int col = 1;
@@ -98,16 +72,14 @@ public final class Syntax {
 
     /** Parses a circuit name given on the command line, such as {@code adder_n<16>}. */
     public static CircuitRef parseCircuitRef(String text) {
-        Diagnostics local = new Diagnostics();
-        NetParser parser = parser("--top", text, new Scanner(lineFeeds(text), "--top"), local);
-        NetParser.TopRefContext tree = parser.topRef();
-        if (local.hasErrors()) {
-            throw CircuitException.usage("'" + text + "' is not a circuit name (expected NAME or NAME<N,...>)");
-        }
-        CircuitRef ref = new AstBuilder("--top", local).topRef(tree);
-        if (local.hasErrors()) throw new CircuitException(Failure.USAGE, local.all());
-        // A name from the command line has no line to quote: messages about it say "--top: error: ...".
-        return new CircuitRef(ref.name(), ref.args(), dev.circuit.diag.Pos.file("--top"));
+        // The fast path first, as for files; ANTLR's parser says what is wrong with a name it gives up on.
+        CircuitRef ref = FastParser.topRef("--top", lineFeeds(text));
+        return ref != null ? onTheCommandLine(ref) : AntlrParse.circuitRef(text);
+    }
+
+    /** {@code ref} placed on the command line: it has no line to quote, so messages about it say "--top: error: ...". */
+    static CircuitRef onTheCommandLine(CircuitRef ref) {
+        return new CircuitRef(ref.name(), ref.args(), Pos.file("--top"));
     }
 
     /**
@@ -115,12 +87,10 @@ public final class Syntax {
      * the printer puts them back.
      */
     public static List<Comment> comments(String name, String text) {
-        Scanner lexer = new Scanner(text, name);
+        Scanner s = new Scanner(text);
         List<Comment> out = new ArrayList<>();
-        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
-            if (t.getType() == NetParser.COMMENT) {
-                out.add(new Comment(t.getText().stripTrailing(), new Pos(name, t.getLine(), t.getCharPositionInLine() + 1)));
-            }
+        for (int t = s.next(); t != Scanner.EOF; t = s.next()) {
+            if (t == NetParser.COMMENT) out.add(new Comment(s.text(s.start, s.end).stripTrailing(), new Pos(name, s.startLine, s.startCol + 1)));
         }
         return out;
     }
@@ -138,13 +108,5 @@ public final class Syntax {
             if (cs[i] == '\r' && (i + 1 == cs.length || cs[i + 1] != '\n')) cs[i] = '\n';
         }
         return new String(cs);
-    }
-
-    private static NetParser parser(String name, String text, TokenSource lexer, Diagnostics diags) {
-        NetParser parser = new NetParser(new StatementPruner.Stream(new StatementTerminator(lexer)));
-        parser.removeErrorListeners();
-        parser.addErrorListener(new ErrorReporting.Collector(name, text, diags));
-        parser.setErrorHandler(new ErrorReporting.Strategy());
-        return parser;
     }
 }

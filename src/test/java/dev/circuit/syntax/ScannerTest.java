@@ -69,15 +69,15 @@ class ScannerTest {
     }
 
     static void assertSameTokens(String text) {
-        assertEquals(tokens(reference(text)), tokens(new Scanner(text, "t.net")), () -> GarbageTextTest.quote(text));
+        assertEquals(tokens(reference(text)), tokens(new ScannerSource(text, "t.net")), () -> GarbageTextTest.quote(text));
     }
 
     /** A parse with the scanner and one with ANTLR's lexer: the same errors, printed the same, and the same AST. */
     static void assertSameParse(String text) {
         Diagnostics withScanner = new Diagnostics();
         Diagnostics withAntlr = new Diagnostics();
-        var a = Syntax.parse("t.net", null, text, withScanner);
-        var b = Syntax.parse("t.net", null, text, withAntlr, reference(Syntax.lineFeeds(text)));
+        var a = AntlrParse.parse("t.net", null, text, withScanner);
+        var b = AntlrParse.parse("t.net", null, text, withAntlr, reference(Syntax.lineFeeds(text)));
         assertEquals(b.decls(), a.decls(), () -> GarbageTextTest.quote(text));
         assertEquals(withAntlr.all(), withScanner.all(), () -> GarbageTextTest.quote(text));
         Sources sources = new Sources();
@@ -194,5 +194,16 @@ class ScannerTest {
             assertEquals(NetLexer.VOCABULARY.getLiteralName(i), NetParser.VOCABULARY.getLiteralName(i));
             assertEquals(NetLexer.VOCABULARY.getSymbolicName(i), NetParser.VOCABULARY.getSymbolicName(i));
         }
+    }
+
+    /** The scanner's written-out table of literal tokens is the parser's vocabulary, type for type. */
+    @Test
+    void theLiteralTableIsTheVocabulary() {
+        for (int i = 0; i <= NetParser.VOCABULARY.getMaxTokenType(); i++) {
+            String lit = NetParser.VOCABULARY.getLiteralName(i);
+            String mine = i < Literals.LITERAL_NAMES.length && Literals.LITERAL_NAMES[i] != null ? "'" + Literals.LITERAL_NAMES[i] + "'" : null;
+            assertEquals(lit, mine, "token type " + i);
+        }
+        assertTrue(Literals.LITERAL_NAMES.length <= NetParser.VOCABULARY.getMaxTokenType() + 1);
     }
 }
