@@ -108,8 +108,20 @@ final class FastParser {
         }
     }
 
+    /**
+     * How deep an expression's tree may be, a flat chain's operators counted (each is one level more):
+     * deeper, this gives up. AstBuilder recurses once per level where this loops ({@code a + a + ... + a}),
+     * so past what its stack holds ANTLR's path reports the file as too deeply nested (on the deep-stack
+     * thread, dev.circuit.BigStack: a sum of a million terms read, one of three million did not, measured),
+     * and this must not read what that path rejects. Far below that, and far above any sum written by
+     * hand: beyond it ANTLR's path reads the file, or rejects it, as it always did.
+     */
+    static final int MAX_DEPTH = 10 * Syntax.MAX_NESTING;
+
     private final String file;
     private final FastTokens tokens;
+    /** The depth of the expression tree being built at the current token, as {@link #MAX_DEPTH} counts it. */
+    private int depth;
     private final Map<String, String> texts = new HashMap<>();
 
     private FastParser(String file, String text) {
@@ -120,7 +132,7 @@ final class FastParser {
     /**
      * The declarations of {@code text} (its lone '\r's already made '\n', {@link Syntax#lineFeeds}),
      * or null when this parser gives up: on any syntax error, on anything AstBuilder would report,
-     * and on text nested deeper than the stack allows.
+     * and on text nested deeper than the stack allows or than {@link #MAX_DEPTH}.
      */
     static List<Decl> parse(String file, String text) {
         try {
@@ -483,14 +495,25 @@ final class FastParser {
         return s;
     }
 
+    /** One level deeper into an expression's tree; gives up past {@link #MAX_DEPTH}. */
+    private void deeper() {
+        if (++depth > MAX_DEPTH) throw GiveUp.INSTANCE;
+    }
+
     // ---- integer expressions
 
     /** An {@code arith} whose operators bind at least at {@code min}. */
     private Expr arith(int min) {
+        int outer = depth;
+        deeper();
         Expr left = arithPrefix();
         while (true) {
             int level = ARITH_LEVEL[literal(type())];
-            if (level == 0 || level < min) return left;
+            if (level == 0 || level < min) {
+                depth = outer;
+                return left;
+            }
+            deeper();
             Pos pos = pos();
             BinaryOp op = BinaryOp.of(tokens.text(0));
             tokens.consume();
@@ -528,11 +551,18 @@ final class FastParser {
 
     /** An {@code expr} whose operators bind at least at {@code min}. */
     private Expr expr(int min) {
+        int outer = depth;
+        deeper();
         Pos start = pos();
         Expr left = prefix();
         while (true) {
             int level = EXPR_LEVEL[literal(type())];
-            if (level == 0 || level < min) return left;
+            if (level == 0 || level < min) {
+                depth = outer;
+                return left;
+            }
+            // Each operator puts the chain so far one level deeper (a + b + c is (a + b) + c).
+            deeper();
             Pos pos = pos();
             if (level == TERNARY) {
                 tokens.consume();
@@ -599,6 +629,7 @@ final class FastParser {
         List<Expr> typeArgs = List.of();
         if (at(LT)) {
             int mark = tokens.mark();
+            int outer = depth;
             try {
                 tokens.consume();
                 typeArgs = ariths();
@@ -606,6 +637,7 @@ final class FastParser {
                 tokens.release(mark);
             } catch (GiveUp e) {
                 tokens.reset(mark);
+                depth = outer;
                 return new Expr.Ref(name, null, pos);
             }
             tokens.consume();

@@ -250,6 +250,44 @@ class FastParserTest {
         return sb.toString();
     }
 
+    /**
+     * A flat chain ({@code a + a + ... + a}) nests no bracket, but its tree is one level deeper per
+     * operator, and AstBuilder recurses once per level where the fast path loops: past what the stack
+     * holds, ANTLR's path reports "too deeply nested to read" (on the deep-stack thread, dev.circuit.BigStack,
+     * at about three million terms; here on a stack 32 times smaller, at some ten thousand), and the fast
+     * path must not read it. A chain of a few thousand terms it still reads.
+     */
+    @Test
+    void aChainTooDeepForAntlrsPathIsNotReadFast() throws InterruptedException {
+        onStack(8L << 20, () -> {
+            for (String text : List.of("check c: a" + " + a".repeat(200_000), "check c for 1" + " - 1".repeat(200_000) + " cycles: a",
+                    "neuron n(a) = step(" + "?*a + ".repeat(100_000) + "?)")) {
+                Diagnostics diags = new Diagnostics();
+                AntlrParse.parse("t.net", null, text, diags);
+                assertTrue(diags.hasErrors(), "ANTLR's path overflows here: the case tests nothing");
+                assertFastIsAntlr(text);
+            }
+            assertTrue(assertFastIsAntlr("check c: a" + " + a".repeat(5_000)));
+            assertTrue(assertFastIsAntlr("check c: " + "(-a + ".repeat(Syntax.MAX_NESTING) + "a" + ")".repeat(Syntax.MAX_NESTING)));
+        });
+    }
+
+    /** Runs {@code body} on a thread with a stack of {@code bytes}, failing as it fails. */
+    private static void onStack(long bytes, Runnable body) throws InterruptedException {
+        Throwable[] thrown = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                body.run();
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        }, "stack", bytes);
+        t.start();
+        t.join();
+        if (thrown[0] instanceof Error e) throw e;
+        if (thrown[0] != null) throw new AssertionError(thrown[0]);
+    }
+
     /** A file past the nesting limit is ANTLR's path's to report, valid or not. */
     @Test
     void tooDeepIsNeverFast() {
