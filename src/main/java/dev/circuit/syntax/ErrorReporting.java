@@ -155,11 +155,15 @@ final class ErrorReporting {
         if (!")".equals(tokenAt(p, i).getText())) return null;
         int depth = 0;
         for (; i >= 0; i--) {
-            String x = tokenAt(p, i).getText();
+            Token u = tokenAt(p, i);
+            // Let go of by the pruner (StatementPruner): in a block, the statement ended at the ')' and
+            // its tokens are gone, so whether it was prev(...) cannot be told; the plain message stands.
+            if (u == null) return null;
+            String x = u.getText();
             if (x.equals(")")) depth++;
             else if (x.equals("(") && --depth == 0) break;
         }
-        if (i < 1 || !"prev".equals(tokenAt(p, i - 1).getText())) return null;
+        if (i < 1 || tokenAt(p, i - 1) == null || !"prev".equals(tokenAt(p, i - 1).getText())) return null;
         boolean oneName = t.getTokenIndex() - i == 3 && tokenAt(p, i + 1).getType() == NetParser.ID;
         int at = t.getTokenIndex();
         String index = "]".equals(tokenAt(p, at + 2).getText()) ? tokenAt(p, at + 1).getText() : "...";
