@@ -29,6 +29,9 @@ final class FastTokens {
         this.scanner = new Scanner(text);
     }
 
+    // Each getter calls slot(k) before it names an array: slot may scan and grow the arrays, and in
+    // type[slot(k)] Java would read the field before the call, so the old array.
+
     /** The type of the token {@code k} after the current one (0: the current one). */
     int type(int k) {
         int s = slot(k);

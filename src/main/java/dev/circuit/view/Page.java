@@ -116,9 +116,7 @@ public final class Page {
             kind.raw(sep).num(at);
             out.raw(sep).num(n.out());
             for (int x = 0; x < n.fanIn(); x++) in.raw(inputs++ > 0 ? "," : "").num(n.inputs().get(x));
-            boolean usual = n.path().length() == prefix.length() + net.netNames().get(n.out()).length()
-                    && n.path().startsWith(prefix) && n.path().endsWith(net.netNames().get(n.out()));
-            if (usual) path.raw(sep).raw("0");
+            if (n.path().equals(prefix + net.netNames().get(n.out()))) path.raw(sep).raw("0");
             else path.raw(sep).str(n.path());
         }
         j.raw(",\"neurons\":{\"kinds\":[").raw(String.join(",", kinds.keySet())).raw("],\"kind\":[").raw(kind.toString())

@@ -17,12 +17,7 @@
   const pathOf = i => NS.path[i] === 0 ? C.name + "/" + C.nets[OUT[i]] : NS.path[i];
   /** The path of the instance a neuron is in, between the top circuit's name and its own ("" at the top). */
   function instanceOf(i) {
-    const p = NS.path[i];
-    if (p === 0) {
-      const net = C.nets[OUT[i]], cut = net.lastIndexOf("/");
-      return cut < 0 ? "" : net.substring(0, cut);
-    }
-    const first = p.indexOf("/"), last = p.lastIndexOf("/");
+    const p = pathOf(i), first = p.indexOf("/"), last = p.lastIndexOf("/");
     return last > first ? p.substring(first + 1, last) : "";
   }
   /** One neuron as an object, for the panels that show one at a time. */
