@@ -60,7 +60,17 @@ function makeDrawing(C, host) {
   C.constants.forEach(([n, x]) => netNode("constant", host.fmt(x), n, -1, ""));
   C.state.forEach(st => netNode(st.kind === "dff" ? "flipflop" : "feedback", short(st.path), st.q, -1, st.path.substring(0, Math.max(0, st.path.lastIndexOf("/")))));
   // A neuron's path starts with the top circuit's name; the instances are between it and the neuron's own name.
-  for (let i = 0; i < N.count; i++) netNode("neuron", null, N.out[i], i, N.instance(i));
+  // netNode written out: this loop runs over every neuron as the page opens.
+  for (let i = 0; i < N.count; i++) {
+    const net = N.out[i], s = L.net[3 * net + 2];
+    if (s < 0) continue;
+    const n = nodeCount++;
+    nX[n] = L.net[3 * net]; nY[n] = L.net[3 * net + 1]; nW[n] = L.sizes[s][0]; nH[n] = L.sizes[s][1];
+    nKind[n] = "neuron"; nNet[n] = net; nNeuron[n] = i;
+    const key = N.instance(i);
+    if (key !== "") groupKeyOf[n] = key;
+    nodeOfNet[net] = n;
+  }
   const outNode = [];   // per output bit, in order: its node or -1
   C.outputs.forEach(t => t.nets.forEach((n, b) => outNode.push(node(L.out, outNode.length, "output", bitName(t, b), n, -1, "", outId(t, b)))));
   const stateOf = new Map(C.state.map(st => [st.q, st]));
@@ -130,7 +140,15 @@ function makeDrawing(C, host) {
   }
   for (let i = 0; i < N.count; i++) {
     const to = nodeOfNet[N.out[i]];
-    for (let a = N.inAt[i], k = 0; a < N.inAt[i + 1]; a++, k++) edge(nodeOfNet[N.in[a]], to, N.in[a], i, k, null);
+    for (let a = N.inAt[i], k = 0; a < N.inAt[i + 1]; a++, k++) {
+      const net = N.in[a], from = nodeOfNet[net];
+      if (routed) edge(from, to, net, i, k, null);
+      else if (from >= 0 && to >= 0) {
+        // edge() written out for the layered layout (no routes): 2 * 10^4 edges as the page opens.
+        const e = edgeCount++;
+        eFrom[e] = from; eTo[e] = to; eNet[e] = net; eNeuron[e] = i; eK[e] = k;
+      }
+    }
   }
   let bit = 0;
   C.outputs.forEach(t => t.nets.forEach((n, b) => edge(nodeOfNet[n], outNode[bit++], n, -1, b, null)));
@@ -155,11 +173,13 @@ function makeDrawing(C, host) {
   const rep = new Int32Array(nodeCount);   // the collapsed group a node is drawn as, or -1
 
   function rebuild() {
-    for (let i = 0; i < nodeCount; i++) {
-      let r = -1;
-      for (let g = nGroup[i]; g >= 0; g = groups[g].parent) if (groups[g].collapsed) r = g;
-      rep[i] = r;
-    }
+    if (groups.some(g => g.collapsed)) {
+      for (let i = 0; i < nodeCount; i++) {
+        let r = -1;
+        for (let g = nGroup[i]; g >= 0; g = groups[g].parent) if (groups[g].collapsed) r = g;
+        rep[i] = r;
+      }
+    } else rep.fill(-1);
     let shown = 0;
     for (let i = 0; i < nodeCount; i++) if (rep[i] < 0) shown++;
     shownNodes = new Int32Array(shown);
@@ -322,7 +342,8 @@ function makeDrawing(C, host) {
     // Edges, batched by look: one path per colour, width and dash.
     const batches = new Map();
     for (let k = 0; k < lineCount; k++) {
-      if (!inView(lBox[4 * k], lBox[4 * k + 1], lBox[4 * k + 2], lBox[4 * k + 3])) continue;
+      // inView written out: this runs over every edge at every paint.
+      if (lBox[4 * k + 2] < vx0 || lBox[4 * k] > vx1 || lBox[4 * k + 3] < vy0 || lBox[4 * k + 1] > vy1) continue;
       const e = lEdge[k], x = host.value(eNet[e]);
       const key = colour(x) + (x === 1 ? "|2.6" : "|1.4") + (eLoads[e] !== undefined ? "|d" : "|");
       let b = batches.get(key);
@@ -394,9 +415,9 @@ function makeDrawing(C, host) {
     // Nodes.
     const picked = host.picked();
     const drawn = last.nodes;
-    for (const i of shownNodes) {
-      const x0 = nX[i] - nW[i] / 2, y0 = nY[i] - nH[i] / 2;
-      if (!inView(x0, y0, x0 + nW[i], y0 + nH[i])) continue;
+    for (let k = 0; k < shownNodes.length; k++) {
+      const i = shownNodes[k], hw = nW[i] / 2, hh = nH[i] / 2;
+      if (nX[i] + hw < vx0 || nX[i] - hw > vx1 || nY[i] + hh < vy0 || nY[i] - hh > vy1) continue;
       const x = host.value(nNet[i]);
       shape(i, x === 1, nNeuron[i] >= 0 && nNeuron[i] === picked);
       drawn.push({ id: idOf(i), net: nNet[i], label: labelOf(i), value: host.fmt(x), x: nX[i], y: nY[i] });

@@ -4,21 +4,42 @@
 // bias and activation. Neurons run in the netlist's topological order, exactly as listed. A circuit
 // with state runs in cycles exactly as eval.Simulator does (settle, read, clock edge), from the state
 // list the engine's model emitted.
-(function () {
+//
+// All of it runs at DOMContentLoaded rather than where the parser meets this script: run there, a
+// large circuit's work made the parser yield, and the browser spent a whole frame painting the empty
+// page before the first frame with the circuit in it (docs/BENCHMARKS.md).
+document.addEventListener("DOMContentLoaded", function () {
   const C = JSON.parse(document.getElementById("circuit-data").textContent);
   const SVG = "http://www.w3.org/2000/svg";
-  const vals = new Array(C.nets.length).fill(0);
+  // Every net's value (numbers only: a bus is its bits). Typed arrays here and below: the page's first
+  // frame waits for every neuron to run once, in code the browser has not compiled yet.
+  const vals = new Float64Array(C.nets.length);
   // The neurons come as columns (Page.java): kinds written once, per neuron its kind, output, inputs
   // (flat, as many as its kind's fanIn) and path. No object is made per neuron.
   const NS = C.neurons, KINDS = NS.kinds, KIND = NS.kind, OUT = NS.out, IN = NS.in, COUNT = OUT.length;
+  // Each kind's numbers flat: fan-in, hard or not, weights from kW[kWAt[k]] (a hard neuron's exact
+  // integers, else the real weights), threshold (hard) or bias (real), and a hard neuron's bias and scale.
+  const NK = KINDS.length, kFan = new Int32Array(NK), kHard = new Uint8Array(NK), kWAt = new Int32Array(NK + 1);
+  const kT = new Float64Array(NK), kBias = new Float64Array(NK), kScale = new Float64Array(NK);
+  KINDS.forEach((K, k) => { kFan[k] = K.fanIn; kWAt[k + 1] = kWAt[k] + K.fanIn; });
+  const kW = new Float64Array(kWAt[NK]);
+  KINDS.forEach((K, k) => {
+    const ex = K.exact;
+    kHard[k] = ex ? 1 : 0;
+    kW.set(ex ? ex.w : K.w, kWAt[k]);
+    if (ex) { kT[k] = ex.t; kBias[k] = ex.bias; kScale[k] = ex.scale; } else kT[k] = K.bias;
+  });
   const inAt = new Int32Array(COUNT + 1);   // neuron i reads IN[inAt[i]] .. IN[inAt[i + 1] - 1]
-  for (let i = 0; i < COUNT; i++) inAt[i + 1] = inAt[i] + KINDS[KIND[i]].fanIn;
+  for (let i = 0; i < COUNT; i++) inAt[i + 1] = inAt[i] + kFan[KIND[i]];
   /** A neuron's path: written as 0 when it is the top circuit's name and the name of the net it drives. */
   const pathOf = i => NS.path[i] === 0 ? C.name + "/" + C.nets[OUT[i]] : NS.path[i];
-  /** The path of the instance a neuron is in, between the top circuit's name and its own ("" at the top). */
+  /**
+   * The path of the instance a neuron is in, between the top circuit's name and its own ("" at the
+   * top). For the usual path, the net's name up to its last '/' (the top circuit's name has none).
+   */
   function instanceOf(i) {
-    const p = pathOf(i), first = p.indexOf("/"), last = p.lastIndexOf("/");
-    return last > first ? p.substring(first + 1, last) : "";
+    const p = NS.path[i] === 0 ? C.nets[OUT[i]] : NS.path[i].substring(NS.path[i].indexOf("/") + 1), cut = p.lastIndexOf("/");
+    return cut < 0 ? "" : p.substring(0, cut);
   }
   /** One neuron as an object, for the panels that show one at a time. */
   function neuron(i) {
@@ -76,31 +97,31 @@
     for (const [n, x] of C.constants) v[n] = x;
     // Plain loops, no arrays made per neuron: on 10^4 neurons this runs on every toggle.
     for (let i = 0; i < COUNT; i++) {
-      const K = KINDS[KIND[i]], a = inAt[i], f = K.fanIn;
+      const kd = KIND[i], a = inAt[i], f = kFan[kd], wa = kWAt[kd];
       let y, z, sum = NaN;
-      if (K.exact) {
-        const ex = K.exact;
-        let bits = true;
+      if (kHard[kd] === 1) {
+        // Exact: every input a bit, so the sum is of integers below 2^53 (Page.java checks).
+        let k = 0;
         sum = 0;
-        for (let k = 0; k < f; k++) {
+        for (; k < f; k++) {
           const x = v[IN[a + k]];
-          if (x === 1) sum += ex.w[k];
-          else if (x !== 0) { bits = false; break; }
+          if (x === 1) sum += kW[wa + k];
+          else if (x !== 0) break;
         }
-        if (bits) {
-          y = sum >= ex.t ? 1 : 0;
-          z = (sum + ex.bias) / ex.scale;
+        if (k === f) {
+          y = sum >= kT[kd] ? 1 : 0;
+          z = (sum + kBias[kd]) / kScale[kd];
         } else {
           sum = NaN;
-          const xs = IN.slice(a, a + f).map(k => v[k]);
+          const ex = KINDS[kd].exact, xs = IN.slice(a, a + f).map(k => v[k]);
           y = firesOnReals(ex, xs) ? 1 : 0;
           z = (xs.reduce((s, x, k) => s + ex.w[k] * x, 0) + ex.bias) / ex.scale;
         }
       } else {
         // In the order the engine adds: the bias, then each weight times its input.
-        z = K.bias;
-        for (let k = 0; k < f; k++) z += K.w[k] * v[IN[a + k]];
-        y = ACT[K.act](z);
+        z = kT[kd];
+        for (let k = 0; k < f; k++) z += kW[wa + k] * v[IN[a + k]];
+        y = ACT[KINDS[kd].act](z);
       }
       v[OUT[i]] = y;
       if (record) { infoSum[i] = sum; infoZ[i] = z; infoY[i] = y; }
@@ -198,7 +219,7 @@
     let bits = 0;
     table.inCol.forEach((ti, c) => { if (row.in[c] === null) { free.push(ti); bits += C.inputs[ti].nets.length; } });
     if (bits > 12) return "unchecked";
-    const v = new Array(C.nets.length).fill(0);
+    const v = new Float64Array(C.nets.length);
     for (let k = 0; k < (1 << bits); k++) {
       const s = rowState(table, row, inputState);
       let rest = k;
@@ -242,7 +263,7 @@
     }));
     const kept = free.filter(f => f.r < upTo);
     for (let r = upTo; r < table.rows.length; r++) worse(r, "unchecked", "X cells before it spell more runs than the page tries (2^12)");
-    const v = new Array(C.nets.length).fill(0);
+    const v = new Float64Array(C.nets.length);
     const runs = 2 ** kept.reduce((b, f) => b + f.w, 0);
     for (let run = 0; run < runs; run++) {
       resetNets(v);
@@ -310,7 +331,19 @@
     box.innerHTML = h;
   }
 
-  const inputsBox = document.getElementById("inputs");
+  /**
+   * Appends rows to a box in chunks of 16, each not laid out or painted while out of view: a circuit
+   * may have hundreds of ports, and one skipped box per chunk costs the first frame less than one per row.
+   */
+  function chunked(box) {
+    let chunk = null, rows = 0;
+    return row => {
+      if (rows++ % 16 === 0) box.appendChild(chunk = document.createElement("div")).className = "rows";
+      chunk.appendChild(row);
+    };
+  }
+
+  const inputsBox = document.getElementById("inputs"), addInput = chunked(inputsBox);
   const inputControls = C.inputs.map((t, i) => {
     const row = document.createElement("div");
     row.className = "term";
@@ -345,11 +378,11 @@
     }
     ctl.id = "in-" + t.name;
     row.appendChild(ctl);
-    inputsBox.appendChild(row);
+    addInput(row);
     return ctl;
   });
 
-  const outputsBox = document.getElementById("outputs");
+  const addOutput = chunked(document.getElementById("outputs"));
   const outputViews = C.outputs.map(t => {
     const row = document.createElement("div");
     row.className = "term";
@@ -358,7 +391,7 @@
     o.className = "out";
     o.id = "out-" + t.name;
     row.appendChild(o);
-    outputsBox.appendChild(row);
+    addOutput(row);
     return o;
   });
 
@@ -700,4 +733,4 @@
     /** The waveform's data, for tests: signal names, and per remembered cycle its number and values as text. */
     wave: () => ({ signals: signals.map(sg => sg.name), cycles: history.map(hc => ({ cycle: hc.cycle, xs: hc.xs.map(fmt), osc: hc.osc })) })
   };
-})();
+});
