@@ -225,7 +225,9 @@ public final class Page {
             }
         }
         j.raw(",\"sizes\":[").raw(String.join(",", sizes.keySet())).raw("],\"net\":[").raw(nets.toString())
-                .raw("],\"out\":[").raw(outs.toString()).raw("],\"edges\":{");
+                .raw("],\"out\":[").raw(outs.toString()).raw("]");
+        if (l.edges().isEmpty()) cells(j, l, net);
+        j.raw(",\"edges\":{");
         first = true;
         for (Map.Entry<String, List<double[]>> e : l.edges().entrySet()) {
             j.raw(first ? "" : ",").str(e.getKey()).raw(":[");
@@ -239,6 +241,70 @@ public final class Page {
             first = false;
         }
         j.raw("}}");
+    }
+
+    /** The side of a cell of {@link #cells}, in layout pixels. */
+    static final int CELL = 256;
+
+    /**
+     * {@code "cells"}: where the nodes are, so that the page draws a large circuit by looking only near
+     * the view rather than at all of it. The layout is cut into square cells of {@code size} pixels,
+     * {@code cols} by {@code rows}; {@code refs} lists the nodes by cell (a node is in the cell of its
+     * centre, as written in the data), cell c's from {@code at[c]} to {@code at[c + 1]}, each as its
+     * net, or the net count plus its output bit for an output's node. {@code long} lists the edges whose
+     * two ends are more than one cell apart across or down, by the page's numbering: each neuron's
+     * inputs in order, then each output bit, then each state bit's input. Only layouts without routed
+     * edges have cells (the page's own straight lines, whose extent the ends bound); the page checks
+     * that its nodes and bends fit the cell size before it uses them.
+     */
+    private static void cells(JsonText j, Layout l, Netlist net) {
+        int cols = (int) Math.floor(l.width() / CELL) + 1, rows = (int) Math.floor(l.height() / CELL) + 1;
+        int nets = net.netCount();
+        List<Terminal> outs = net.outputs();
+        int outBits = 0;
+        for (Terminal t : outs) outBits += t.width();
+        // Per node ref (a net, or nets + an output bit): its cell, or -1 without a box.
+        int[] cell = new int[nets + outBits];
+        for (int i = 0; i < nets; i++) cell[i] = cellOf(l.nodes().get("n" + i), cols, rows);
+        int bit = 0;
+        for (Terminal t : outs) {
+            for (int b = 0; b < t.width(); b++) cell[nets + bit++] = cellOf(l.nodes().get("out_" + t.name() + (t.bus() ? "_" + b : "")), cols, rows);
+        }
+        int[] at = new int[cols * rows + 1];
+        for (int c : cell) if (c >= 0) at[c + 1]++;
+        for (int c = 0; c < cols * rows; c++) at[c + 1] += at[c];
+        int[] refs = new int[at[cols * rows]], fill = at.clone();
+        for (int r = 0; r < cell.length; r++) if (cell[r] >= 0) refs[fill[cell[r]]++] = r;
+        JsonText lng = new JsonText();
+        int e = 0;
+        boolean first = true;
+        for (Neuron n : net.neurons()) {
+            for (int x = 0; x < n.fanIn(); x++, e++) first = longEdge(lng, first, e, cell[n.inputs().get(x)], cell[n.out()], cols);
+        }
+        bit = 0;
+        for (Terminal t : outs) {
+            for (int b = 0; b < t.width(); b++, e++) first = longEdge(lng, first, e, cell[t.nets().get(b)], cell[nets + bit++], cols);
+        }
+        for (StateBit s : net.state()) first = longEdge(lng, first, e++, cell[s.d()], cell[s.q()], cols);
+        j.raw(",\"cells\":{\"size\":").num(CELL).raw(",\"cols\":").num(cols).raw(",\"rows\":").num(rows).raw(",\"at\":[");
+        for (int c = 0; c < at.length; c++) j.raw(c > 0 ? "," : "").num(at[c]);
+        j.raw("],\"refs\":[");
+        for (int r = 0; r < refs.length; r++) j.raw(r > 0 ? "," : "").num(refs[r]);
+        j.raw("],\"long\":[").raw(lng.toString()).raw("]}");
+    }
+
+    /** The cell of a box's centre as the page reads it (rounded as written), or -1 for no box. */
+    private static int cellOf(Layout.Box b, int cols, int rows) {
+        if (b == null) return -1;
+        int cx = (int) Math.floor(round(b.x()) / CELL), cy = (int) Math.floor(round(b.y()) / CELL);
+        return Math.max(0, Math.min(rows - 1, cy)) * cols + Math.max(0, Math.min(cols - 1, cx));
+    }
+
+    /** Writes edge e if both its ends have boxes more than one cell apart; returns whether nothing is written yet. */
+    private static boolean longEdge(JsonText j, boolean first, int e, int from, int to, int cols) {
+        if (from < 0 || to < 0 || (Math.abs(from % cols - to % cols) <= 1 && Math.abs(from / cols - to / cols) <= 1)) return first;
+        j.raw(first ? "" : ",").num(e);
+        return false;
     }
 
     /** x, y and the index of the box's size (sizes repeat: most nodes of a layout are one size). */

@@ -112,20 +112,19 @@ function makeDrawing(C, host) {
   }
 
   // Edges, numbered, as columns (10^4 neurons have 2 * 10^4 edges: no object each): the nodes it
-  // joins, the net it carries, the neuron reading it and which of its inputs (k), or -1 for an output
-  // or a state bit's input; sparse by edge number, the state bit it loads (drawn dashed) and
-  // Graphviz's route.
-  const edgeCap = N.inAt[N.count] + outNode.length + C.state.length;
-  const eFrom = new Int32Array(edgeCap), eTo = new Int32Array(edgeCap), eNet = new Int32Array(edgeCap);
-  const eNeuron = new Int32Array(edgeCap), eK = new Int32Array(edgeCap);
+  // joins (-1 for an end without a box: the edge is not drawn), the net it carries, the neuron reading
+  // it and which of its inputs (k), or -1 for an output or a state bit's input; sparse by edge number,
+  // the state bit it loads (drawn dashed) and Graphviz's route. Numbered as Page.java numbers them
+  // for the cells: each neuron's inputs (edge number = input slot), then output bits, then state bits.
+  const SLOTS = N.inAt[N.count], edgeCount = SLOTS + outNode.length + C.state.length;
+  const eFrom = new Int32Array(edgeCount), eTo = new Int32Array(edgeCount), eNet = new Int32Array(edgeCount);
+  const eNeuron = new Int32Array(edgeCount), eK = new Int32Array(edgeCount);
   const eLoads = [], ePts = [];
-  let edgeCount = 0;
   const routed = Object.keys(L.edges).length > 0;   // Graphviz's routes; the layered layout has none
   const seen = {};
-  function edge(a, b, net, neuron, k, loads) {
-    if (a < 0 || b < 0) return;
-    const i = edgeCount++;
+  function edge(i, a, b, net, neuron, k, loads) {
     eFrom[i] = a; eTo[i] = b; eNet[i] = net; eNeuron[i] = neuron; eK[i] = k;
+    if (a < 0 || b < 0) return;
     if (loads !== null) eLoads[i] = loads;
     if (routed) {
       // One route per parallel edge, in the order written.
@@ -141,21 +140,21 @@ function makeDrawing(C, host) {
   for (let i = 0; i < N.count; i++) {
     const to = nodeOfNet[N.out[i]];
     for (let a = N.inAt[i], k = 0; a < N.inAt[i + 1]; a++, k++) {
-      const net = N.in[a], from = nodeOfNet[net];
-      if (routed) edge(from, to, net, i, k, null);
-      else if (from >= 0 && to >= 0) {
-        // edge() written out for the layered layout (no routes): 2 * 10^4 edges as the page opens.
-        const e = edgeCount++;
-        eFrom[e] = from; eTo[e] = to; eNet[e] = net; eNeuron[e] = i; eK[e] = k;
-      }
+      const net = N.in[a];
+      if (routed) edge(a, nodeOfNet[net], to, net, i, k, null);
+      // edge() written out for the layered layout (no routes): 2 * 10^4 edges as the page opens.
+      else { eFrom[a] = nodeOfNet[net]; eTo[a] = to; eNet[a] = net; eNeuron[a] = i; eK[a] = k; }
     }
   }
   let bit = 0;
-  C.outputs.forEach(t => t.nets.forEach((n, b) => edge(nodeOfNet[n], outNode[bit++], n, -1, b, null)));
-  C.state.forEach(st => edge(nodeOfNet[st.d], nodeOfNet[st.q], st.d, -1, 0, st));
+  C.outputs.forEach(t => t.nets.forEach((n, b) => { edge(SLOTS + bit, nodeOfNet[n], outNode[bit], n, -1, b, null); bit++; }));
+  C.state.forEach((st, j) => edge(SLOTS + outNode.length + j, nodeOfNet[st.d], nodeOfNet[st.q], st.d, -1, 0, st));
+  /** Whether edge i is drawn: both its ends have boxes. */
+  const drawable = i => eFrom[i] >= 0 && eTo[i] >= 0;
   // A group's inputs and outputs: the nets its edges carry across its border.
   if (groups.length > 0) {
     for (let i = 0; i < edgeCount; i++) {
+      if (!drawable(i)) continue;
       for (let g = nGroup[eFrom[i]]; g >= 0; g = groups[g].parent) if (!inside(eTo[i], g)) groups[g].outs.add(eNet[i]);
       for (let g = nGroup[eTo[i]]; g >= 0; g = groups[g].parent) if (!inside(eFrom[i], g)) groups[g].ins.add(eNet[i]);
     }
@@ -165,15 +164,40 @@ function makeDrawing(C, host) {
 
   let shownNodes = new Int32Array(0);   // node indexes not inside a collapsed group
   let shownGroups = [];   // group indexes not inside a collapsed group (collapsed ones drawn as boxes)
-  // Each edge as drawn, numbered, as columns: the edge; its bounding box (x0, y0, x1, y1) in lBox; its
+  // Lines stored, numbered, as columns: the edge; its bounding box (x0, y0, x1, y1) in lBox; its
   // points in lPts from lAt[k] to lAt[k + 1] (a straight line's 4, a bent one's 8 as one cubic
-  // Bezier, or Graphviz's route). Rebuilt when a group collapses or expands.
+  // Bezier, or Graphviz's route). Rebuilt when a group collapses or expands. A line between two shown
+  // nodes of a layout with cells (Page.java: the layered layout, no routes) is not stored: paint and
+  // hit testing find those near where they look through the cells and compute their points from the
+  // ends (plainPts), so a 10^4-neuron page opens without making 2 * 10^4 lines first.
   let lineCount = 0;
   let lEdge = new Int32Array(0), lBox = new Float64Array(0), lAt = new Int32Array(1), lPts = new Float64Array(0);
   const rep = new Int32Array(nodeCount);   // the collapsed group a node is drawn as, or -1
 
+  // A line running back left bends out beside its ends by BEND_X, then below the lower one by BEND_Y.
+  const BEND_X = 60, BEND_Y = 24;
+  const NETS = C.nets.length;
+  /**
+   * The cells, or null: there are none for routed layouts, and they are not used when a node and a
+   * bend could reach past the neighbouring cell (then a line near the view could have both ends more
+   * than two cells away without being listed as long; see plainNear).
+   */
+  const CELLS = (() => {
+    const cl = L.cells;
+    if (!cl || routed) return null;
+    const fits = L.sizes.every(([w, h]) => w / 2 + BEND_X < cl.size && h / 2 + BEND_Y < cl.size);
+    return fits ? cl : null;
+  })();
+  const isLong = new Uint8Array(edgeCount);
+  const stateEdgeOf = new Int32Array(NETS).fill(-1);   // per net: the edge loading it into a state bit, or -1
+  if (CELLS) {
+    for (const e of CELLS.long) isLong[e] = 1;
+    C.state.forEach((st, j) => { stateEdgeOf[st.q] = SLOTS + outNode.length + j; });
+  }
+
   function rebuild() {
-    if (groups.some(g => g.collapsed)) {
+    const collapsed = groups.some(g => g.collapsed);
+    if (collapsed) {
       for (let i = 0; i < nodeCount; i++) {
         let r = -1;
         for (let g = nGroup[i]; g >= 0; g = groups[g].parent) if (groups[g].collapsed) r = g;
@@ -189,37 +213,26 @@ function makeDrawing(C, host) {
       for (let p = g.parent; p >= 0; p = groups[p].parent) if (groups[p].collapsed) return;
       shownGroups.push(i);
     });
+    lineCount = 0;
+    if (CELLS && !collapsed) return;   // every line is plain: none stored
     let room = 0;
     for (let i = 0; i < edgeCount; i++) room += ePts[i] ? ePts[i].length : 8;
-    lineCount = 0;
     lEdge = new Int32Array(edgeCount);
     lBox = new Float64Array(4 * edgeCount);
     lAt = new Int32Array(edgeCount + 1);
     lPts = new Float64Array(room);
     const once = new Set();
     for (let i = 0; i < edgeCount; i++) {
+      if (!drawable(i)) continue;
       const ga = rep[eFrom[i]], gb = rep[eTo[i]];
       const a = eFrom[i], b = eTo[i], ay = nY[a], by = nY[b];
-      if (ga < 0 && gb < 0 && !routed) {
-        // The common case, written out: this loop runs once over every edge as the page opens.
-        const x0 = nX[a] + nW[a] / 2, x1 = nX[b] - nW[b] / 2;
-        if (x1 > x0) {
-          const k = lineCount++, at = lAt[k];
-          lPts[at] = x0; lPts[at + 1] = ay; lPts[at + 2] = x1; lPts[at + 3] = by;
-          lAt[k + 1] = at + 4;
-          lEdge[k] = i;
-          lBox[4 * k] = x0; lBox[4 * k + 1] = Math.min(ay, by); lBox[4 * k + 2] = x1; lBox[4 * k + 3] = Math.max(ay, by);
-        } else {
-          straight(i, x0, ay, x1, by, Math.max(ay + nH[a] / 2, by + nH[b] / 2));
-        }
-        continue;
-      }
-      if (ga >= 0 && ga === gb) continue;   // inside one collapsed box
       if (ga < 0 && gb < 0) {
+        if (CELLS) continue;   // plain: found through the cells
         if (ePts[i]) routedLine(i, ePts[i]);
         else straight(i, nX[a] + nW[a] / 2, ay, nX[b] - nW[b] / 2, by, Math.max(ay + nH[a] / 2, by + nH[b] / 2));
         continue;
       }
+      if (ga >= 0 && ga === gb) continue;   // inside one collapsed box
       // Into or out of a collapsed box: one line per net and pair of ends, meeting the box's side.
       const key = (ga >= 0 ? "g" + ga : "n" + eFrom[i]) + ">" + (gb >= 0 ? "g" + gb : "n" + eTo[i]) + ":" + eNet[i];
       if (once.has(key)) continue;
@@ -236,33 +249,137 @@ function makeDrawing(C, host) {
   /** Edge i drawn along Graphviz's route. */
   function routedLine(i, p) {
     const k = lineCount++, at = lAt[k];
-    let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
-    for (let j = 0; j < p.length; j += 2) {
-      lPts[at + j] = p[j]; lPts[at + j + 1] = p[j + 1];
-      bx0 = Math.min(bx0, p[j]); bx1 = Math.max(bx1, p[j]); by0 = Math.min(by0, p[j + 1]); by1 = Math.max(by1, p[j + 1]);
-    }
+    lPts.set(p, at);
     lAt[k + 1] = at + p.length;
-    lineBox(k, i, bx0, by0, bx1, by1);
+    lineBox(k, i);
   }
   /** Edge i drawn straight, or bent below both ends (bottom) when it runs back left. */
   function straight(i, x0, y0, x1, y1, bottom) {
     const k = lineCount++, at = lAt[k];
-    lPts[at] = x0; lPts[at + 1] = y0;
-    if (x1 > x0) {
-      lPts[at + 2] = x1; lPts[at + 3] = y1;
-      lAt[k + 1] = at + 4;
-      lineBox(k, i, x0, Math.min(y0, y1), x1, Math.max(y0, y1));
-      return;
-    }
-    const low = bottom + 24;
-    lPts[at + 2] = x0 + 60; lPts[at + 3] = low; lPts[at + 4] = x1 - 60; lPts[at + 5] = low; lPts[at + 6] = x1; lPts[at + 7] = y1;
-    lAt[k + 1] = at + 8;
-    lineBox(k, i, x1 - 60, Math.min(y0, y1), x0 + 60, low);
+    lAt[k + 1] = at + bend(x0, y0, x1, y1, bottom, lPts, at);
+    lineBox(k, i);
   }
-  function lineBox(k, i, x0, y0, x1, y1) {
+  /**
+   * A line's points from (x0, y0) to (x1, y1), into out from at: straight, or, when it runs back
+   * left, one cubic Bezier bent out below both ends (bottom); returns how many numbers (4 or 8).
+   */
+  function bend(x0, y0, x1, y1, bottom, out, at) {
+    out[at] = x0; out[at + 1] = y0;
+    if (x1 > x0) {
+      out[at + 2] = x1; out[at + 3] = y1;
+      return 4;
+    }
+    const low = bottom + BEND_Y;
+    out[at + 2] = x0 + BEND_X; out[at + 3] = low; out[at + 4] = x1 - BEND_X; out[at + 5] = low; out[at + 6] = x1; out[at + 7] = y1;
+    return 8;
+  }
+  /** Stored line k: edge i, its box around its points (a Bezier lies inside its control points). */
+  function lineBox(k, i) {
     lEdge[k] = i;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (let j = lAt[k]; j < lAt[k + 1]; j += 2) {
+      x0 = Math.min(x0, lPts[j]); x1 = Math.max(x1, lPts[j]); y0 = Math.min(y0, lPts[j + 1]); y1 = Math.max(y1, lPts[j + 1]);
+    }
     lBox[4 * k] = x0; lBox[4 * k + 1] = y0; lBox[4 * k + 2] = x1; lBox[4 * k + 3] = y1;
   }
+
+  // ---- plain lines and nodes near a place, through the cells --------------------------------------
+
+  const SCRATCH = new Float64Array(8);
+  /** Plain edge i's points into out (from 0): how many numbers. */
+  function plainPts(i, out) {
+    const a = eFrom[i], b = eTo[i];
+    return bend(nX[a] + nW[a] / 2, nY[a], nX[b] - nW[b] / 2, nY[b], Math.max(nY[a] + nH[a] / 2, nY[b] + nH[b] / 2), out, 0);
+  }
+  /** Whether edge i is drawn as a plain line and its box meets the rectangle. */
+  function plainIn(i, x0, y0, x1, y1) {
+    if (!drawable(i) || rep[eFrom[i]] >= 0 || rep[eTo[i]] >= 0) return false;
+    const n = plainPts(i, SCRATCH);
+    let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
+    for (let j = 0; j < n; j += 2) {
+      bx0 = Math.min(bx0, SCRATCH[j]); bx1 = Math.max(bx1, SCRATCH[j]); by0 = Math.min(by0, SCRATCH[j + 1]); by1 = Math.max(by1, SCRATCH[j + 1]);
+    }
+    return bx1 >= x0 && bx0 <= x1 && by1 >= y0 && by0 <= y1;
+  }
+  let found = new Int32Array(1024);
+  /** Appends x to found at n, growing it; returns n + 1. */
+  function keep(x, n) {
+    if (n === found.length) { const f = new Int32Array(2 * n); f.set(found); found = f; }
+    found[n] = x;
+    return n + 1;
+  }
+  let refsFound = new Int32Array(1024);
+  /**
+   * The node refs (Page.java: a net, or the net count plus an output bit) of the cells within ring
+   * cells of those a rectangle meets, into refsFound; returns how many.
+   */
+  function refsNear(x0, y0, x1, y1, ring) {
+    const s = CELLS.size, cols = CELLS.cols, at = CELLS.at, refs = CELLS.refs;
+    const cx0 = Math.max(0, Math.floor(x0 / s) - ring), cx1 = Math.min(cols - 1, Math.floor(x1 / s) + ring);
+    const cy0 = Math.max(0, Math.floor(y0 / s) - ring), cy1 = Math.min(CELLS.rows - 1, Math.floor(y1 / s) + ring);
+    let n = 0;
+    for (let cy = cy0; cy <= cy1; cy++) {
+      if (cx0 > cx1) break;
+      const from = at[cy * cols + cx0], to = at[cy * cols + cx1 + 1];   // a row's cells are consecutive
+      if (n + to - from > refsFound.length) { const f = new Int32Array(2 * (n + to - from)); f.set(refsFound); refsFound = f; }
+      for (let j = from; j < to; j++) refsFound[n++] = refs[j];
+    }
+    return n;
+  }
+  /**
+   * Into found, returning how many: each plain edge whose box meets the rectangle. A short edge (ends
+   * at most one cell apart each way) that meets it ends in a node within two cells of it: its box
+   * reaches at most one cell past its ends' (the size check on CELLS), so it is found among the edges
+   * into those nodes; long edges are listed (Page.java) and all looked at.
+   */
+  function plainNear(x0, y0, x1, y1) {
+    let n = 0;
+    for (let j = 0, m = refsNear(x0, y0, x1, y1, 2); j < m; j++) {
+      const r = refsFound[j];
+      // The edges into this node: its neuron's inputs, its output bit's edge, its state bit's.
+      let e0, e1;
+      if (r >= NETS) { e0 = SLOTS + r - NETS; e1 = e0 + 1; }
+      else {
+        const node = nodeOfNet[r], neuron = node < 0 ? -1 : nNeuron[node];
+        if (neuron >= 0) { e0 = N.inAt[neuron]; e1 = N.inAt[neuron + 1]; }
+        else { e0 = stateEdgeOf[r]; e1 = e0 < 0 ? e0 : e0 + 1; }
+      }
+      for (let e = e0; e < e1; e++) if (isLong[e] === 0 && plainIn(e, x0, y0, x1, y1)) n = keep(e, n);
+    }
+    for (const e of CELLS.long) if (plainIn(e, x0, y0, x1, y1)) n = keep(e, n);
+    return n;
+  }
+  /** Into found, returning how many: each shown node whose box meets the rectangle (it is within a cell of it). */
+  function nodesNear(x0, y0, x1, y1) {
+    let n = 0;
+    for (let j = 0, m = refsNear(x0, y0, x1, y1, 1); j < m; j++) {
+      const r = refsFound[j], i = r >= NETS ? outNode[r - NETS] : nodeOfNet[r];
+      if (i < 0 || rep[i] >= 0) continue;
+      const hw = nW[i] / 2, hh = nH[i] / 2;
+      if (nX[i] + hw >= x0 && nX[i] - hw <= x1 && nY[i] + hh >= y0 && nY[i] - hh <= y1) n = keep(i, n);
+    }
+    return n;
+  }
+  /** Without cells: the shown nodes whose boxes meet the rectangle, into found. */
+  function nodesByScan(x0, y0, x1, y1) {
+    let n = 0;
+    for (let k = 0; k < shownNodes.length; k++) {
+      const i = shownNodes[k], hw = nW[i] / 2, hh = nH[i] / 2;
+      if (nX[i] + hw >= x0 && nX[i] - hw <= x1 && nY[i] + hh >= y0 && nY[i] - hh <= y1) n = keep(i, n);
+    }
+    return n;
+  }
+
+  // A line to draw or hit: k >= 0 a stored line, else plain edge -1 - k. linePts sets PA and P0 to
+  // where its points are, and returns how many numbers.
+  let PA = SCRATCH, P0 = 0;
+  function linePts(ref) {
+    if (ref >= 0) { PA = lPts; P0 = lAt[ref]; return lAt[ref + 1] - P0; }
+    PA = SCRATCH; P0 = 0;
+    return plainPts(-1 - ref, SCRATCH);
+  }
+  const edgeOfLine = ref => ref >= 0 ? lEdge[ref] : -1 - ref;
+
 
   // ---- painting ----------------------------------------------------------------------------------
 
@@ -282,8 +399,8 @@ function makeDrawing(C, host) {
     return "rgb(" + mix(176, 232) + "," + mix(180, 113) + "," + mix(184, 10) + ")";
   }
 
+  /** A rounded box as a new subpath of the current path. */
   function roundRect(x, y, w, h, r) {
-    ctx.beginPath();
     ctx.moveTo(x + r, y);
     ctx.arcTo(x + w, y, x + w, y + h, r);
     ctx.arcTo(x + w, y + h, x, y + h, r);
@@ -322,6 +439,7 @@ function makeDrawing(C, host) {
     for (const gi of shownGroups) {
       const g = groups[gi];
       if (g.collapsed || !inView(g.x, g.y, g.x + g.w, g.y + g.h)) continue;
+      ctx.beginPath();
       roundRect(g.x, g.y, g.w, g.h, 6);
       ctx.stroke();
     }
@@ -341,14 +459,18 @@ function makeDrawing(C, host) {
 
     // Edges, batched by look: one path per colour, width and dash.
     const batches = new Map();
-    for (let k = 0; k < lineCount; k++) {
-      // inView written out: this runs over every edge at every paint.
-      if (lBox[4 * k + 2] < vx0 || lBox[4 * k] > vx1 || lBox[4 * k + 3] < vy0 || lBox[4 * k + 1] > vy1) continue;
-      const e = lEdge[k], x = host.value(eNet[e]);
+    const add = ref => {
+      const e = edgeOfLine(ref), x = host.value(eNet[e]);
       const key = colour(x) + (x === 1 ? "|2.6" : "|1.4") + (eLoads[e] !== undefined ? "|d" : "|");
       let b = batches.get(key);
       if (!b) batches.set(key, b = []);
-      b.push(k);
+      b.push(ref);
+    };
+    if (CELLS) for (let j = 0, n = plainNear(vx0, vy0, vx1, vy1); j < n; j++) add(-1 - found[j]);
+    for (let k = 0; k < lineCount; k++) {
+      // inView written out: this runs over every stored line at every paint.
+      if (lBox[4 * k + 2] < vx0 || lBox[4 * k] > vx1 || lBox[4 * k + 3] < vy0 || lBox[4 * k + 1] > vy1) continue;
+      add(k);
     }
     batches.forEach((list, key) => {
       const [c, w, d] = key.split("|");
@@ -358,7 +480,7 @@ function makeDrawing(C, host) {
       ctx.setLineDash(d ? [5, 3] : []);
       ctx.beginPath();
       for (const k of list) {
-        const a = lAt[k], n = lAt[k + 1] - a, p = lPts;
+        const n = linePts(k), a = P0, p = PA;
         ctx.moveTo(p[a], p[a + 1]);
         if (n === 4) ctx.lineTo(p[a + 2], p[a + 3]);
         else for (let i = a + 2; i + 5 < a + n; i += 6) ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
@@ -369,7 +491,7 @@ function makeDrawing(C, host) {
       const len = 4 + 2 * Number(w), half = len * 0.45;
       ctx.beginPath();
       for (const k of list) {
-        const p = lPts, end = lAt[k + 1];
+        const p = PA, end = P0 + linePts(k);
         const ex = p[end - 2], ey = p[end - 1];
         let dx = ex - p[end - 4], dy = ey - p[end - 3];
         const m = Math.hypot(dx, dy) || 1;
@@ -386,6 +508,7 @@ function makeDrawing(C, host) {
     for (const gi of shownGroups) {
       const g = groups[gi];
       if (!g.collapsed || !inView(g.x, g.y, g.x + g.w, g.y + g.h)) continue;
+      ctx.beginPath();
       roundRect(g.x, g.y, g.w, g.h, 6);
       ctx.fillStyle = "#eef1f5";
       ctx.fill();
@@ -412,16 +535,23 @@ function makeDrawing(C, host) {
       ctx.textAlign = "center";
     }
 
-    // Nodes.
+    // Nodes, batched by look as edges are: one path filled and stroked per look, not two draws per node.
     const picked = host.picked();
     const drawn = last.nodes;
-    for (let k = 0; k < shownNodes.length; k++) {
-      const i = shownNodes[k], hw = nW[i] / 2, hh = nH[i] / 2;
-      if (nX[i] + hw < vx0 || nX[i] - hw > vx1 || nY[i] + hh < vy0 || nY[i] - hh > vy1) continue;
+    const looks = new Map();
+    const count = CELLS ? nodesNear(vx0, vy0, vx1, vy1) : nodesByScan(vx0, vy0, vx1, vy1);
+    for (let k = 0; k < count; k++) {
+      const i = found[k];
       const x = host.value(nNet[i]);
-      shape(i, x === 1, nNeuron[i] >= 0 && nNeuron[i] === picked);
+      const key = look(i, x === 1, nNeuron[i] >= 0 && nNeuron[i] === picked);
+      if (key !== null) {
+        let b = looks.get(key);
+        if (!b) looks.set(key, b = []);
+        b.push(i);
+      }
       drawn.push({ id: idOf(i), net: nNet[i], label: labelOf(i), value: host.fmt(x), x: nX[i], y: nY[i] });
     }
+    looks.forEach((list, key) => shapes(list, key));
     if (!text) return;
     // Names, then values: one font change each rather than two per node.
     ctx.fillStyle = "#202124";
@@ -431,40 +561,59 @@ function makeDrawing(C, host) {
     for (const d of drawn) ctx.fillText(d.value, d.x, d.y + 11);
   }
 
-  function shape(i, on, picked) {
-    const kind = nKind[i], x = nX[i], y = nY[i], w = nW[i], h = nH[i];
-    const x0 = x - w / 2, y0 = y - h / 2;
-    let fill = "#fff", stroke = "#555", width = 1.2, dash = null;
-    if (kind === "constant") return;
+  /** How node i is drawn, as one key: fill, outline, its width, its dash, form (circle or box) and kind; null for none. */
+  function look(i, on, picked) {
+    const kind = nKind[i];
+    let fill = "#fff", stroke = "#555", width = 1.2, dash = "";
+    if (kind === "constant") return null;
     if (kind === "input") fill = "#e8f0fe";
     else if (kind === "output") fill = "#fdf1d6";
     else if (kind === "flipflop") { fill = "#e6f4ea"; stroke = "#2e7d32"; }
-    else if (kind === "feedback") { stroke = "#6a1b9a"; dash = [4, 3]; }
+    else if (kind === "feedback") { stroke = "#6a1b9a"; dash = "4,3"; }
     if (on) { fill = "#ffd8a8"; stroke = "#c25e08"; }
     if (picked) { stroke = "#1a73e8"; width = 3; }
-    if (kind === "input" || kind === "output") {
-      const r = Math.min(w, h) / 2;
-      ctx.beginPath();
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
-    } else roundRect(x0, y0, w, h, kind === "flipflop" ? 1 : 8);
+    return fill + "|" + stroke + "|" + width + "|" + dash + "|" + kind;
+  }
+
+  /** The nodes of one look: their outlines as one path, filled, then stroked; then what some kinds add inside. */
+  function shapes(list, key) {
+    const [fill, stroke, width, dash, kind] = key.split("|");
+    const circle = kind === "input" || kind === "output";
+    ctx.beginPath();
+    for (const i of list) {
+      const x = nX[i], y = nY[i], w = nW[i], h = nH[i];
+      if (circle) {
+        const r = Math.min(w, h) / 2;
+        ctx.moveTo(x + r, y);
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+      } else roundRect(x - w / 2, y - h / 2, w, h, kind === "flipflop" ? 1 : 8);
+    }
     ctx.fillStyle = fill;
     ctx.fill();
     ctx.strokeStyle = stroke;
-    ctx.lineWidth = width;
-    if (dash) ctx.setLineDash(dash);
+    ctx.lineWidth = Number(width);
+    if (dash) ctx.setLineDash(dash.split(",").map(Number));
     ctx.stroke();
     if (dash) ctx.setLineDash([]);
     if (kind === "output") {
+      // An output's second ring, in its outline's colour.
       ctx.beginPath();
-      ctx.arc(x, y, Math.min(w, h) / 2 - 3, 0, 2 * Math.PI);
+      for (const i of list) {
+        const r = Math.min(nW[i], nH[i]) / 2 - 3;
+        ctx.moveTo(nX[i] + r, nY[i]);
+        ctx.arc(nX[i], nY[i], r, 0, 2 * Math.PI);
+      }
       ctx.stroke();
     }
     if (kind === "flipflop") {
       // The clock input's triangle, as flip-flops are drawn in schematics.
       ctx.beginPath();
-      ctx.moveTo(x0, y0 + h - 12);
-      ctx.lineTo(x0 + 7, y0 + h - 7);
-      ctx.lineTo(x0, y0 + h - 2);
+      for (const i of list) {
+        const x0 = nX[i] - nW[i] / 2, y1 = nY[i] + nH[i] / 2;
+        ctx.moveTo(x0, y1 - 12);
+        ctx.lineTo(x0 + 7, y1 - 7);
+        ctx.lineTo(x0, y1 - 2);
+      }
       ctx.strokeStyle = "#2e7d32";
       ctx.lineWidth = 1.2;
       ctx.stroke();
@@ -491,27 +640,28 @@ function makeDrawing(C, host) {
       const g = groups[shownGroups[k]];
       if (!g.collapsed && within(g) && py <= g.y + LABEL + 2) return { group: shownGroups[k] };
     }
-    for (let k = shownNodes.length - 1; k >= 0; k--) {
-      const i = shownNodes[k];
-      if (Math.abs(px - nX[i]) <= nW[i] / 2 && Math.abs(py - nY[i]) <= nH[i] / 2) return { node: i };
-    }
+    if ((CELLS ? nodesNear(px, py, px, py) : nodesByScan(px, py, px, py)) > 0) return { node: found[0] };
     for (let k = shownGroups.length - 1; k >= 0; k--) {
       const g = groups[shownGroups[k]];
       if (g.collapsed && within(g)) return { group: shownGroups[k] };
     }
     const near = 4 / zoom;
-    let best = -1, bestD = near;
+    let best = 0, bestD = near;
+    const closer = ref => {
+      const d = distance(ref, px, py);
+      if (d < bestD) { bestD = d; best = ref; }
+    };
+    if (CELLS) for (let j = 0, n = plainNear(px - near, py - near, px + near, py + near); j < n; j++) closer(-1 - found[j]);
     for (let k = 0; k < lineCount; k++) {
       if (px < lBox[4 * k] - near || px > lBox[4 * k + 2] + near || py < lBox[4 * k + 1] - near || py > lBox[4 * k + 3] + near) continue;
-      const d = distance(k, px, py);
-      if (d < bestD) { bestD = d; best = k; }
+      closer(k);
     }
-    return best < 0 ? null : { line: best };
+    return bestD < near ? { line: best } : null;
   }
 
-  /** How far line k passes from a point. */
-  function distance(k, px, py) {
-    const p = lPts, a = lAt[k], n = lAt[k + 1] - a;
+  /** How far a line (as linePts numbers them) passes from a point. */
+  function distance(ref, px, py) {
+    const n = linePts(ref), p = PA, a = P0;
     const seg = (ax, ay, bx, by) => {
       const dx = bx - ax, dy = by - ay, l = dx * dx + dy * dy;
       const t = l === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l));
@@ -545,7 +695,7 @@ function makeDrawing(C, host) {
       const g = groups[h.group];
       return g.key + (g.collapsed ? ": collapsed, click to expand" : ": click the name to collapse");
     }
-    const e = lEdge[h.line], loads = eLoads[e];
+    const e = edgeOfLine(h.line), loads = eLoads[e];
     if (loads !== undefined) return C.nets[eNet[e]] + " → " + loads.path + (loads.kind === "dff" ? " at the clock edge" : " one unit delay later");
     if (eNeuron[e] >= 0) {
       const n = N.neuron(eNeuron[e]);
@@ -650,6 +800,20 @@ function makeDrawing(C, host) {
       paint();
       const r = canvas.getBoundingClientRect();
       return [r.left + lx * zoom - box.scrollLeft, r.top + ly * zoom - box.scrollTop];
+    },
+    /**
+     * For tests: the edges and nodes drawn if the view were the rectangle (layout pixels), found as
+     * paint finds them (through the cells, when there are) and by looking at every one; each sorted.
+     */
+    near: (x0, y0, x1, y1) => {
+      const sorted = n => Array.from(found.subarray(0, n)).sort((a, b) => a - b);
+      const stored = [];
+      for (let k = 0; k < lineCount; k++) if (lBox[4 * k + 2] >= x0 && lBox[4 * k] <= x1 && lBox[4 * k + 3] >= y0 && lBox[4 * k + 1] <= y1) stored.push(lEdge[k]);
+      const plain = CELLS ? sorted(plainNear(x0, y0, x1, y1)) : [];
+      const scan = [];
+      if (CELLS) for (let e = 0; e < edgeCount; e++) if (plainIn(e, x0, y0, x1, y1)) scan.push(e);
+      return { cells: CELLS !== null, plain: plain, plainByScan: scan, stored: stored.sort((a, b) => a - b),
+        nodes: CELLS ? sorted(nodesNear(x0, y0, x1, y1)) : null, nodesByScan: sorted(nodesByScan(x0, y0, x1, y1)) };
     },
     /** For tests: the canvas's pixels now, to compare two paints. */
     pixels: () => { paint(); return canvas.toDataURL(); }

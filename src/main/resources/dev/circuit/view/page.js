@@ -730,6 +730,7 @@ document.addEventListener("DOMContentLoaded", function () {
     drawn: drawing.drawn,
     pointOf: drawing.pointOf,
     pixels: drawing.pixels,
+    near: drawing.near,
     /** The waveform's data, for tests: signal names, and per remembered cycle its number and values as text. */
     wave: () => ({ signals: signals.map(sg => sg.name), cycles: history.map(hc => ({ cycle: hc.cycle, xs: hc.xs.map(fmt), osc: hc.osc })) })
   };
