@@ -85,17 +85,23 @@ public final class Page {
 
     /**
      * {@code "neurons"} as columns, so that a page of 10^4 neurons stays small and parses fast (an
-     * object per neuron was three quarters of a 1.5 MB page): {@code kinds} holds each distinct
-     * activation-and-weights once (a NAND gate used 10,000 times is written once), and per neuron
-     * {@code kind}, {@code out}, its inputs flat in {@code in} (as many as its kind's {@code fanIn}),
-     * and {@code path}, 0 where the path is the top circuit's name, '/', and the name of the net it
-     * drives (the usual case), else the path itself.
+     * object per neuron was three quarters of a 1.5 MB page, and every 100 KB of page still costs its
+     * opening about 4 ms here: docs/BENCHMARKS.md): {@code kinds} holds each distinct
+     * activation-and-weights once (a NAND gate used 10,000 times is written once); per neuron
+     * {@code kind} and {@code out}, the net it drives as its difference from the one before's plus one
+     * (so 0 when neurons drive consecutive nets, the first's from -1); its inputs flat in {@code in}
+     * (as many as its kind's {@code fanIn}), each as its difference from the input before it (the
+     * first from 0); {@code paths}, keyed by neuron, the path of each neuron whose path is not the
+     * usual one: the top circuit's name, '/', and the name of the net it drives; and {@code nested},
+     * whether some neuron is inside an instance (its path has a part between the top's name and its
+     * own), so that the page looks for instances only in circuits that have them.
      */
     private static void neurons(JsonText j, Netlist net, double[] params, List<Diagnostic> refused) {
         Map<String, Integer> kinds = new LinkedHashMap<>();
-        JsonText kind = new JsonText(), out = new JsonText(), in = new JsonText(), path = new JsonText();
+        JsonText kind = new JsonText(), out = new JsonText(), in = new JsonText(), paths = new JsonText();
         String prefix = net.name() + "/";
-        int inputs = 0;
+        int inputs = 0, lastOut = -1, lastIn = 0, unusual = 0;
+        boolean nested = false;
         for (int i = 0; i < net.neurons().size(); i++) {
             Neuron n = net.neurons().get(i);
             JsonText k = new JsonText().raw("{\"act\":").str(n.activation().keyword()).raw(",\"fanIn\":").num(n.fanIn());
@@ -114,13 +120,17 @@ public final class Page {
             if (at == null) kinds.put(text, at = kinds.size());
             String sep = i > 0 ? "," : "";
             kind.raw(sep).num(at);
-            out.raw(sep).num(n.out());
-            for (int x = 0; x < n.fanIn(); x++) in.raw(inputs++ > 0 ? "," : "").num(n.inputs().get(x));
-            if (n.path().equals(prefix + net.netNames().get(n.out()))) path.raw(sep).raw("0");
-            else path.raw(sep).str(n.path());
+            out.raw(sep).num(n.out() - lastOut - 1);
+            lastOut = n.out();
+            for (int x = 0; x < n.fanIn(); x++) {
+                in.raw(inputs++ > 0 ? "," : "").num(n.inputs().get(x) - lastIn);
+                lastIn = n.inputs().get(x);
+            }
+            nested |= n.path().lastIndexOf('/') > n.path().indexOf('/');
+            if (!n.path().equals(prefix + net.netNames().get(n.out()))) paths.raw(unusual++ > 0 ? ",\"" : "\"").raw(Integer.toString(i)).raw("\":").str(n.path());
         }
         j.raw(",\"neurons\":{\"kinds\":[").raw(String.join(",", kinds.keySet())).raw("],\"kind\":[").raw(kind.toString())
-                .raw("],\"out\":[").raw(out.toString()).raw("],\"in\":[").raw(in.toString()).raw("],\"path\":[").raw(path.toString()).raw("]}");
+                .raw("],\"out\":[").raw(out.toString()).raw("],\"in\":[").raw(in.toString()).raw("],\"paths\":{").raw(paths.toString()).raw("},\"nested\":").raw(Boolean.toString(nested)).raw("}");
     }
 
     /**
@@ -214,21 +224,23 @@ public final class Page {
      */
     private static void layout(JsonText j, Layout l, Netlist net) {
         j.raw("{\"engine\":").str(l.engine()).raw(",\"w\":").num(l.width()).raw(",\"h\":").num(l.height());
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        JsonText nets = new JsonText(), outs = new JsonText();
-        for (int i = 0; i < net.netCount(); i++) box(nets.raw(i > 0 ? "," : ""), l.nodes().get("n" + i), sizes);
-        boolean first = true;
+        List<Layout.Box> netBoxes = new ArrayList<>(), outBoxes = new ArrayList<>();
+        for (int i = 0; i < net.netCount(); i++) netBoxes.add(l.nodes().get("n" + i));
         for (Terminal t : net.outputs()) {
-            for (int b = 0; b < t.width(); b++) {
-                box(outs.raw(first ? "" : ","), l.nodes().get("out_" + t.name() + (t.bus() ? "_" + b : "")), sizes);
-                first = false;
-            }
+            for (int b = 0; b < t.width(); b++) outBoxes.add(l.nodes().get("out_" + t.name() + (t.bus() ? "_" + b : "")));
         }
-        j.raw(",\"sizes\":[").raw(String.join(",", sizes.keySet())).raw("],\"net\":[").raw(nets.toString())
-                .raw("],\"out\":[").raw(outs.toString()).raw("]");
+        // Whole pixels when every centre is (the layered layout's are), else tenths.
+        int scale = 1;
+        for (List<Layout.Box> list : List.of(netBoxes, outBoxes)) {
+            for (Layout.Box b : list) if (b != null && (round(b.x()) != Math.rint(round(b.x())) || round(b.y()) != Math.rint(round(b.y())))) scale = 10;
+        }
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        String nets = boxes(netBoxes, scale, sizes), outs = boxes(outBoxes, scale, sizes);
+        j.raw(",\"scale\":").num(scale).raw(",\"sizes\":[").raw(String.join(",", sizes.keySet())).raw("],\"net\":[").raw(nets)
+                .raw("],\"out\":[").raw(outs).raw("]");
         if (l.edges().isEmpty()) cells(j, l, net);
         j.raw(",\"edges\":{");
-        first = true;
+        boolean first = true;
         for (Map.Entry<String, List<double[]>> e : l.edges().entrySet()) {
             j.raw(first ? "" : ",").str(e.getKey()).raw(":[");
             for (int k = 0; k < e.getValue().size(); k++) {
@@ -251,7 +263,8 @@ public final class Page {
      * the view rather than at all of it. The layout is cut into square cells of {@code size} pixels,
      * {@code cols} by {@code rows}; {@code refs} lists the nodes by cell (a node is in the cell of its
      * centre, as written in the data), cell c's from {@code at[c]} to {@code at[c + 1]}, each as its
-     * net, or the net count plus its output bit for an output's node. {@code long} lists the edges whose
+     * net, or the net count plus its output bit for an output's node, in increasing order and written
+     * as differences: a cell's first as itself, each next as its difference from the one before. {@code long} lists the edges whose
      * two ends are more than one cell apart across or down, by the page's numbering: each neuron's
      * inputs in order, then each output bit, then each state bit's input. Only layouts without routed
      * edges have cells (the page's own straight lines, whose extent the ends bound); the page checks
@@ -289,7 +302,9 @@ public final class Page {
         j.raw(",\"cells\":{\"size\":").num(CELL).raw(",\"cols\":").num(cols).raw(",\"rows\":").num(rows).raw(",\"at\":[");
         for (int c = 0; c < at.length; c++) j.raw(c > 0 ? "," : "").num(at[c]);
         j.raw("],\"refs\":[");
-        for (int r = 0; r < refs.length; r++) j.raw(r > 0 ? "," : "").num(refs[r]);
+        for (int c = 0, r = 0; c < cols * rows; c++) {
+            for (; r < at[c + 1]; r++) j.raw(r > 0 ? "," : "").num(r == at[c] ? refs[r] : refs[r] - refs[r - 1]);
+        }
         j.raw("],\"long\":[").raw(lng.toString()).raw("]}");
     }
 
@@ -307,16 +322,31 @@ public final class Page {
         return false;
     }
 
-    /** x, y and the index of the box's size (sizes repeat: most nodes of a layout are one size). */
-    private static void box(JsonText j, Layout.Box b, Map<String, Integer> sizes) {
-        if (b == null) {
-            j.raw("0,0,-1");
-            return;
+    /**
+     * Per box, its centre's x and y, in 1/scale pixels, each as its difference from the box before
+     * (the first from 0, 0; where a net has no box, 0, 0), and the index of its size (sizes repeat:
+     * most nodes of a layout are one size), -1 for no box. Differences are whole numbers, so the page
+     * adds them up exactly.
+     */
+    private static String boxes(List<Layout.Box> list, int scale, Map<String, Integer> sizes) {
+        JsonText j = new JsonText();
+        long x = 0, y = 0;
+        for (int k = 0; k < list.size(); k++) {
+            Layout.Box b = list.get(k);
+            j.raw(k > 0 ? "," : "");
+            if (b == null) {
+                j.raw("0,0,-1");
+                continue;
+            }
+            String size = new JsonText().raw("[").num(round(b.w())).raw(",").num(round(b.h())).raw("]").toString();
+            Integer at = sizes.get(size);
+            if (at == null) sizes.put(size, at = sizes.size());
+            long bx = Math.round(round(b.x()) * scale), by = Math.round(round(b.y()) * scale);
+            j.num(bx - x).raw(",").num(by - y).raw(",").num(at);
+            x = bx;
+            y = by;
         }
-        String size = new JsonText().raw("[").num(round(b.w())).raw(",").num(round(b.h())).raw("]").toString();
-        Integer at = sizes.get(size);
-        if (at == null) sizes.put(size, at = sizes.size());
-        j.num(round(b.x())).raw(",").num(round(b.y())).raw(",").num(at);
+        return j.toString();
     }
 
     /** Pixels to a tenth: the drawing needs no more, and the file stays small. */

@@ -6,6 +6,16 @@
 // values through host.value(net), which page.js computes.
 function makeDrawing(C, host) {
   const L = C.layout;
+  /** Boxes as Page.java writes them (x and y as differences, in 1/L.scale pixels, and a size index) as x, y (pixels), size. */
+  function boxes(list) {
+    const out = new Float64Array(list.length);
+    for (let k = 0, x = 0, y = 0; k < list.length; k += 3) {
+      x += list[k]; y += list[k + 1];
+      out[k] = x / L.scale; out[k + 1] = y / L.scale; out[k + 2] = list[k + 2];
+    }
+    return out;
+  }
+  const NETBOX = boxes(L.net), OUTBOX = boxes(L.out);
   const box = document.getElementById("drawing");
   const sizer = document.getElementById("sizer");
   const canvas = document.getElementById("canvas");
@@ -34,7 +44,7 @@ function makeDrawing(C, host) {
   const nLabel = [], nId = [], groupKeyOf = [];
   let nodeCount = 0;
   const nodeOfNet = new Int32Array(C.nets.length).fill(-1);
-  /** A node at the layout's box number at of the list pos (L.net or L.out: x, y, size per box), or none if it has no box. */
+  /** A node at the layout's box number at of the list pos (NETBOX or OUTBOX: x, y, size per box), or none if it has no box. */
   function node(pos, at, kind, label, net, neuron, groupKey, id) {
     const s = pos[3 * at + 2];
     if (s < 0) return -1;
@@ -47,7 +57,7 @@ function makeDrawing(C, host) {
     return i;
   }
   const netNode = (kind, label, net, neuron, groupKey) => {
-    const i = node(L.net, net, kind, label, net, neuron, groupKey, null);
+    const i = node(NETBOX, net, kind, label, net, neuron, groupKey, null);
     if (i >= 0) nodeOfNet[net] = i;
   };
   const idOf = i => nId[i] !== undefined ? nId[i] : "n" + nNet[i];
@@ -61,18 +71,21 @@ function makeDrawing(C, host) {
   C.state.forEach(st => netNode(st.kind === "dff" ? "flipflop" : "feedback", short(st.path), st.q, -1, st.path.substring(0, Math.max(0, st.path.lastIndexOf("/")))));
   // A neuron's path starts with the top circuit's name; the instances are between it and the neuron's own name.
   // netNode written out: this loop runs over every neuron as the page opens.
+  const NOUT = N.out, SW = L.sizes.map(sz => sz[0]), SH = L.sizes.map(sz => sz[1]);
   for (let i = 0; i < N.count; i++) {
-    const net = N.out[i], s = L.net[3 * net + 2];
+    const net = NOUT[i], s = NETBOX[3 * net + 2];
     if (s < 0) continue;
     const n = nodeCount++;
-    nX[n] = L.net[3 * net]; nY[n] = L.net[3 * net + 1]; nW[n] = L.sizes[s][0]; nH[n] = L.sizes[s][1];
+    nX[n] = NETBOX[3 * net]; nY[n] = NETBOX[3 * net + 1]; nW[n] = SW[s]; nH[n] = SH[s];
     nKind[n] = "neuron"; nNet[n] = net; nNeuron[n] = i;
-    const key = N.instance(i);
-    if (key !== "") groupKeyOf[n] = key;
+    if (N.nested) {
+      const key = N.instance(i);
+      if (key !== "") groupKeyOf[n] = key;
+    }
     nodeOfNet[net] = n;
   }
   const outNode = [];   // per output bit, in order: its node or -1
-  C.outputs.forEach(t => t.nets.forEach((n, b) => outNode.push(node(L.out, outNode.length, "output", bitName(t, b), n, -1, "", outId(t, b)))));
+  C.outputs.forEach(t => t.nets.forEach((n, b) => outNode.push(node(OUTBOX, outNode.length, "output", bitName(t, b), n, -1, "", outId(t, b)))));
   const stateOf = new Map(C.state.map(st => [st.q, st]));
 
   // Groups: one per instance path, nested; each a box around the nodes and the groups inside it, in
@@ -229,7 +242,7 @@ function makeDrawing(C, host) {
       if (ga < 0 && gb < 0) {
         if (CELLS) continue;   // plain: found through the cells
         if (ePts[i]) routedLine(i, ePts[i]);
-        else straight(i, nX[a] + nW[a] / 2, ay, nX[b] - nW[b] / 2, by, Math.max(ay + nH[a] / 2, by + nH[b] / 2));
+        else straight(i, nX[a] + side(a), ay, nX[b] - side(b), by, Math.max(ay + nH[a] / 2, by + nH[b] / 2));
         continue;
       }
       if (ga >= 0 && ga === gb) continue;   // inside one collapsed box
@@ -237,14 +250,16 @@ function makeDrawing(C, host) {
       const key = (ga >= 0 ? "g" + ga : "n" + eFrom[i]) + ">" + (gb >= 0 ? "g" + gb : "n" + eTo[i]) + ":" + eNet[i];
       if (once.has(key)) continue;
       once.add(key);
-      const x0 = ga >= 0 ? groups[ga].x + groups[ga].w : nX[a] + nW[a] / 2;
+      const x0 = ga >= 0 ? groups[ga].x + groups[ga].w : nX[a] + side(a);
       const y0 = ga >= 0 ? clampIn(groups[ga], ay) : ay;
-      const x1 = gb >= 0 ? groups[gb].x : nX[b] - nW[b] / 2;
+      const x1 = gb >= 0 ? groups[gb].x : nX[b] - side(b);
       const y1 = gb >= 0 ? clampIn(groups[gb], by) : by;
       straight(i, x0, y0, x1, y1, Math.max(ga >= 0 ? groups[ga].y + groups[ga].h : ay + nH[a] / 2, gb >= 0 ? groups[gb].y + groups[gb].h : by + nH[b] / 2));
     }
   }
   const clampIn = (g, y) => Math.max(g.y + HEADER + 4, Math.min(g.y + g.h - 4, y));
+  /** How far right and left of its centre a line meets node i: an input's or output's circle, else its box's side. */
+  const side = i => nKind[i] === "input" || nKind[i] === "output" ? Math.min(nW[i], nH[i]) / 2 : nW[i] / 2;
 
   /** Edge i drawn along Graphviz's route. */
   function routedLine(i, p) {
@@ -289,7 +304,7 @@ function makeDrawing(C, host) {
   /** Plain edge i's points into out (from 0): how many numbers. */
   function plainPts(i, out) {
     const a = eFrom[i], b = eTo[i];
-    return bend(nX[a] + nW[a] / 2, nY[a], nX[b] - nW[b] / 2, nY[b], Math.max(nY[a] + nH[a] / 2, nY[b] + nH[b] / 2), out, 0);
+    return bend(nX[a] + side(a), nY[a], nX[b] - side(b), nY[b], Math.max(nY[a] + nH[a] / 2, nY[b] + nH[b] / 2), out, 0);
   }
   /** Whether edge i is drawn as a plain line and its box meets the rectangle. */
   function plainIn(i, x0, y0, x1, y1) {
@@ -322,7 +337,8 @@ function makeDrawing(C, host) {
       if (cx0 > cx1) break;
       const from = at[cy * cols + cx0], to = at[cy * cols + cx1 + 1];   // a row's cells are consecutive
       if (n + to - from > refsFound.length) { const f = new Int32Array(2 * (n + to - from)); f.set(refsFound); refsFound = f; }
-      for (let j = from; j < to; j++) refsFound[n++] = refs[j];
+      // Written as differences within a cell, a cell's first as itself.
+      for (let c = cy * cols + cx0, r = 0; c <= cy * cols + cx1; c++) for (let j = at[c]; j < at[c + 1]; j++) refsFound[n++] = r = (j === at[c] ? 0 : r) + refs[j];
     }
     return n;
   }

@@ -15,8 +15,13 @@ document.addEventListener("DOMContentLoaded", function () {
   // frame waits for every neuron to run once, in code the browser has not compiled yet.
   const vals = new Float64Array(C.nets.length);
   // The neurons come as columns (Page.java): kinds written once, per neuron its kind, output, inputs
-  // (flat, as many as its kind's fanIn) and path. No object is made per neuron.
-  const NS = C.neurons, KINDS = NS.kinds, KIND = NS.kind, OUT = NS.out, IN = NS.in, COUNT = OUT.length;
+  // (flat, as many as its kind's fanIn) and, when unusual, path. No object is made per neuron. Outputs
+  // and inputs are written as differences (the page's size is part of its opening time): OUT[i] is
+  // OUT[i - 1] + 1 + out[i], IN[a] is IN[a - 1] + in[a].
+  const NS = C.neurons, KINDS = NS.kinds, KIND = NS.kind, COUNT = NS.out.length;
+  const OUT = new Int32Array(COUNT), IN = new Int32Array(NS.in.length);
+  for (let i = 0, o = -1; i < COUNT; i++) OUT[i] = o = o + 1 + NS.out[i];
+  for (let a = 0, x = 0; a < IN.length; a++) IN[a] = x = x + NS.in[a];
   // Each kind's numbers flat: fan-in, hard or not, weights from kW[kWAt[k]] (a hard neuron's exact
   // integers, else the real weights), threshold (hard) or bias (real), and a hard neuron's bias and scale.
   const NK = KINDS.length, kFan = new Int32Array(NK), kHard = new Uint8Array(NK), kWAt = new Int32Array(NK + 1);
@@ -32,19 +37,19 @@ document.addEventListener("DOMContentLoaded", function () {
   const inAt = new Int32Array(COUNT + 1);   // neuron i reads IN[inAt[i]] .. IN[inAt[i + 1] - 1]
   for (let i = 0; i < COUNT; i++) inAt[i + 1] = inAt[i] + kFan[KIND[i]];
   /** A neuron's path: written as 0 when it is the top circuit's name and the name of the net it drives. */
-  const pathOf = i => NS.path[i] === 0 ? C.name + "/" + C.nets[OUT[i]] : NS.path[i];
+  const pathOf = i => NS.paths[i] === undefined ? C.name + "/" + C.nets[OUT[i]] : NS.paths[i];
   /**
    * The path of the instance a neuron is in, between the top circuit's name and its own ("" at the
    * top). For the usual path, the net's name up to its last '/' (the top circuit's name has none).
    */
   function instanceOf(i) {
-    const p = NS.path[i] === 0 ? C.nets[OUT[i]] : NS.path[i].substring(NS.path[i].indexOf("/") + 1), cut = p.lastIndexOf("/");
+    const q = NS.paths[i], p = q === undefined ? C.nets[OUT[i]] : q.substring(q.indexOf("/") + 1), cut = p.lastIndexOf("/");
     return cut < 0 ? "" : p.substring(0, cut);
   }
   /** One neuron as an object, for the panels that show one at a time. */
   function neuron(i) {
     const K = KINDS[KIND[i]];
-    return { path: pathOf(i), act: K.act, out: OUT[i], in: IN.slice(inAt[i], inAt[i + 1]), exact: K.exact || null, w: K.w, bias: K.bias };
+    return { path: pathOf(i), act: K.act, out: OUT[i], in: Array.from(IN.subarray(inAt[i], inAt[i + 1])), exact: K.exact || null, w: K.w, bias: K.bias };
   }
   // Per neuron, of the last evaluation: the exact sum (NaN when the inputs were not all bits), z and the output.
   const infoSum = new Float64Array(COUNT), infoZ = new Float64Array(COUNT), infoY = new Float64Array(COUNT);
@@ -113,7 +118,7 @@ document.addEventListener("DOMContentLoaded", function () {
           z = (sum + kBias[kd]) / kScale[kd];
         } else {
           sum = NaN;
-          const ex = KINDS[kd].exact, xs = IN.slice(a, a + f).map(k => v[k]);
+          const ex = KINDS[kd].exact, xs = Array.from(IN.subarray(a, a + f), k => v[k]);
           y = firesOnReals(ex, xs) ? 1 : 0;
           z = (xs.reduce((s, x, k) => s + ex.w[k] * x, 0) + ex.bias) / ex.scale;
         }
@@ -296,7 +301,7 @@ document.addEventListener("DOMContentLoaded", function () {
   document.getElementById("engine").textContent = (C.boolean ? "Boolean" : "real-valued") + " circuit · "
       + COUNT + " neurons · layout: " + C.layout.engine;
   const drawing = makeDrawing(C, {
-    neurons: { count: COUNT, out: OUT, in: IN, inAt: inAt, path: pathOf, instance: instanceOf, neuron: neuron },
+    neurons: { count: COUNT, out: OUT, in: IN, inAt: inAt, path: pathOf, instance: instanceOf, nested: NS.nested, neuron: neuron },
     value: net => vals[net],
     fmt: fmt,
     picked: () => picked,
@@ -308,10 +313,12 @@ document.addEventListener("DOMContentLoaded", function () {
 
   // ---- panels ----------------------------------------------------------------------------------
 
+  let infoShown = null;   // the panel's HTML now: not set again when unchanged (every toggle shows the panel)
   function showInfo() {
     const i = hovered >= 0 ? hovered : picked;
     const box = document.getElementById("info");
-    if (i < 0) { box.innerHTML = '<p class="hint">Hover over or click a neuron.</p>'; return; }
+    const set = h => { if (h !== infoShown) box.innerHTML = infoShown = h; };
+    if (i < 0) { set('<p class="hint">Hover over or click a neuron.</p>'); return; }
     const n = neuron(i), r = { sum: isNaN(infoSum[i]) ? null : infoSum[i], z: infoZ[i], y: infoY[i] };
     const esc = s => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;");
     let h = "<p><b>" + esc(n.path) + "</b><br>" + (n.exact ? "hard neuron, exact integer form" : esc(n.act) + " neuron") + "</p><table><tr><th>input</th><th>weight</th><th>value</th></tr>";
@@ -328,7 +335,7 @@ document.addEventListener("DOMContentLoaded", function () {
       h += '<div class="rule">bias ' + fmt(n.bias) + ", z = " + fmt(r.z) + ", |z| = " + fmt(Math.abs(r.z)) + "</div>";
     }
     h += '<div class="rule">out = <b id="info-out">' + fmt(r.y) + "</b></div>";
-    box.innerHTML = h;
+    set(h);
   }
 
   /**
@@ -395,15 +402,18 @@ document.addEventListener("DOMContentLoaded", function () {
     return o;
   });
 
+  /** Sets an element's text, only if it changes: a circuit may have hundreds of ports, most unchanged by a toggle. */
+  const setText = (e, text) => { if (e.textContent !== text) e.textContent = text; };
+
   function showTerminals() {
     C.inputs.forEach((t, i) => {
       const ctl = inputControls[i];
-      if (ctl.tagName === "BUTTON") { ctl.textContent = String(inputState[i]); ctl.classList.toggle("on", inputState[i] === 1); }
+      if (ctl.tagName === "BUTTON") { setText(ctl, String(inputState[i])); ctl.classList.toggle("on", inputState[i] === 1); }
       else if (document.activeElement !== ctl) ctl.value = String(inputState[i]);
     });
     C.outputs.forEach((t, i) => {
       const x = terminalValue(t, vals);
-      outputViews[i].textContent = fmt(x);
+      setText(outputViews[i], fmt(x));
       outputViews[i].classList.toggle("on", !t.bus && x === 1);
     });
   }
@@ -711,9 +721,11 @@ document.addEventListener("DOMContentLoaded", function () {
   function show() {
     showTerminals();
     showClock();
-    paint();
     showInfo();
     markCurrent();
+    // Last: painting reads the drawing's size, which lays the page out; a change to the page after it
+    // would be laid out again in the frame.
+    paint();
   }
 
   /** An input changed by hand: the cycle running now settles again from where it is. */
