@@ -32,7 +32,8 @@ public final class Layered {
     static final double ROW = 64;
     static final double W = 84;
     static final double H = 38;
-    static final double MARGIN = 40;
+    /** From the drawing's edges to the first and last columns' centres: more than half a node, so no box is cut (40 cut 2 pixels). */
+    static final double MARGIN = 50;
     /** Room above and below an instance's contents for its box and name (drawing.js: 6 pixels around, 12 for the name). */
     static final double BLOCK_TOP = 24;
     static final double BLOCK_BOTTOM = 12;

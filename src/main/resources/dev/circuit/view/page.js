@@ -20,8 +20,8 @@ document.addEventListener("DOMContentLoaded", function () {
   // OUT[i - 1] + 1 + out[i], IN[a] is IN[a - 1] + in[a].
   const NS = C.neurons, KINDS = NS.kinds, KIND = NS.kind, COUNT = NS.out.length;
   const OUT = new Int32Array(COUNT), IN = new Int32Array(NS.in.length);
-  for (let i = 0, o = -1; i < COUNT; i++) OUT[i] = o = o + 1 + NS.out[i];
-  for (let a = 0, x = 0; a < IN.length; a++) IN[a] = x = x + NS.in[a];
+  for (let i = 0, o = -1, d = NS.out; i < COUNT; i++) OUT[i] = o = o + 1 + d[i];
+  for (let a = 0, x = 0, d = NS.in, n = d.length; a < n; a++) IN[a] = x = x + d[a];
   // Each kind's numbers flat: fan-in, hard or not, weights from kW[kWAt[k]] (a hard neuron's exact
   // integers, else the real weights), threshold (hard) or bias (real), and a hard neuron's bias and scale.
   const NK = KINDS.length, kFan = new Int32Array(NK), kHard = new Uint8Array(NK), kWAt = new Int32Array(NK + 1);
