@@ -445,7 +445,7 @@ function makeDrawing(C, host) {
     const vx0 = sx / zoom, vy0 = sy / zoom, vx1 = (sx + cw) / zoom, vy1 = (sy + ch) / zoom;
     const inView = (x0, y0, x1, y1) => x1 >= vx0 && x0 <= vx1 && y1 >= vy0 && y0 <= vy1;
     const text = zoom >= TEXT_ZOOM;
-    last = { nodes: [], groups: [] };
+    last = { nodes: [], groups: [], ends: [], tips: [] };
     ctx.textAlign = "center";
 
     // Expanded groups: a dashed outline and the name.
@@ -497,6 +497,7 @@ function makeDrawing(C, host) {
       ctx.beginPath();
       for (const k of list) {
         const n = linePts(k), a = P0, p = PA;
+        last.ends.push([p[a + n - 2], p[a + n - 1]]);
         ctx.moveTo(p[a], p[a + 1]);
         if (n === 4) ctx.lineTo(p[a + 2], p[a + 3]);
         else for (let i = a + 2; i + 5 < a + n; i += 6) ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
@@ -507,8 +508,9 @@ function makeDrawing(C, host) {
       const len = 4 + 2 * Number(w), half = len * 0.45;
       ctx.beginPath();
       for (const k of list) {
-        const p = PA, end = P0 + linePts(k);
+        const n = linePts(k), p = PA, end = P0 + n;   // linePts first: it says where the points are
         const ex = p[end - 2], ey = p[end - 1];
+        last.tips.push([ex, ey]);
         let dx = ex - p[end - 4], dy = ey - p[end - 3];
         const m = Math.hypot(dx, dy) || 1;
         dx /= m; dy /= m;
@@ -798,7 +800,8 @@ function makeDrawing(C, host) {
     /**
      * For tests: what the last paint drew, in view: each node with its label and the value it is painted
      * with (its text when zoomed in enough to read, its colour always), each group, a collapsed one with
-     * the nets leaving it whose values are written in its box and how many more leave it.
+     * the nets leaving it whose values are written in its box and how many more leave it; where each
+     * line drawn ends, and each arrowhead's tip.
      */
     drawn: () => last,
     /** For tests: where a node or a group's header is, in the page's client pixels, scrolled into view first. */

@@ -1,5 +1,6 @@
 package dev.circuit.view;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -62,6 +63,31 @@ class CellsInBrowserTest extends InBrowser {
     void theCellsFindWhatEveryEdgeAndNodeWouldInTheExamples(Path file, String top, int decl) {
         open(view(file, top, dir, "--layout=layered"));
         compare(file + " " + top, 400, true);
+    }
+
+    /**
+     * Each arrowhead sits at the end of a line drawn (each line's last point, as stroked), in the
+     * default layout (Graphviz's routes, when installed) and in the layered one with every instance
+     * collapsed (lines found through the cells and lines into collapsed boxes, drawn together); the
+     * whole drawing in view.
+     */
+    @ParameterizedTest(name = "{1} of {0}")
+    @MethodSource("examples")
+    void everyArrowheadSitsAtTheEndOfALineDrawn(Path file, String top, int decl) {
+        open(view(file, top, dir));
+        arrowsAtEnds(file + " " + top);
+        open(view(file, top, dir, "--layout=layered"));
+        browser.executeScript("const all = document.getElementById('collapse-all'); if (!document.getElementById('instances-panel').hidden) all.click();");
+        arrowsAtEnds(file + " " + top + ", layered, collapsed");
+    }
+
+    private static void arrowsAtEnds(String where) {
+        Object why = browser.executeScript("document.getElementById('zoom-fit').click();"
+                + "const d = window.circuitView.drawn(), key = p => p[0].toFixed(3) + ',' + p[1].toFixed(3);"
+                + "const ends = d.ends.map(key).sort(), tips = d.tips.map(key).sort();"
+                + "if (ends.length === 0) return 'no line drawn';"
+                + "return JSON.stringify(ends) === JSON.stringify(tips) ? null : 'line ends ' + ends + ' but arrow tips ' + tips;");
+        assertNull(why, where);
     }
 
     @Test
