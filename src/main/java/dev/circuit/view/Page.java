@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The HTML page of a design's top circuit: the template (page.html, page.css, page.js, resources
@@ -238,7 +239,7 @@ public final class Page {
         String nets = boxes(netBoxes, scale, sizes), outs = boxes(outBoxes, scale, sizes);
         j.raw(",\"scale\":").num(scale).raw(",\"sizes\":[").raw(String.join(",", sizes.keySet())).raw("],\"net\":[").raw(nets)
                 .raw("],\"out\":[").raw(outs).raw("]");
-        if (l.edges().isEmpty()) cells(j, l, net);
+        if (l.edges().isEmpty()) cells(j, l, net, netBoxes, outBoxes);
         j.raw(",\"edges\":{");
         boolean first = true;
         for (Map.Entry<String, List<double[]>> e : l.edges().entrySet()) {
@@ -264,41 +265,33 @@ public final class Page {
      * {@code cols} by {@code rows}; {@code refs} lists the nodes by cell (a node is in the cell of its
      * centre, as written in the data), cell c's from {@code at[c]} to {@code at[c + 1]}, each as its
      * net, or the net count plus its output bit for an output's node, in increasing order and written
-     * as differences: a cell's first as itself, each next as its difference from the one before. {@code long} lists the edges whose
-     * two ends are more than one cell apart across or down, by the page's numbering: each neuron's
+     * as differences: a cell's first as itself, each next as its difference from the one before.
+     * {@code long} lists the edges whose two ends are more than one cell apart across or down, by the
+     * page's numbering (netBoxes and outBoxes as {@link #layout} lists them): each neuron's
      * inputs in order, then each output bit, then each state bit's input. Only layouts without routed
      * edges have cells (the page's own straight lines, whose extent the ends bound); the page checks
      * that its nodes and bends fit the cell size before it uses them.
      */
-    private static void cells(JsonText j, Layout l, Netlist net) {
+    private static void cells(JsonText j, Layout l, Netlist net, List<Layout.Box> netBoxes, List<Layout.Box> outBoxes) {
         int cols = (int) Math.floor(l.width() / CELL) + 1, rows = (int) Math.floor(l.height() / CELL) + 1;
-        int nets = net.netCount();
-        List<Terminal> outs = net.outputs();
-        int outBits = 0;
-        for (Terminal t : outs) outBits += t.width();
+        int nets = netBoxes.size();
         // Per node ref (a net, or nets + an output bit): its cell, or -1 without a box.
-        int[] cell = new int[nets + outBits];
-        for (int i = 0; i < nets; i++) cell[i] = cellOf(l.nodes().get("n" + i), cols, rows);
-        int bit = 0;
-        for (Terminal t : outs) {
-            for (int b = 0; b < t.width(); b++) cell[nets + bit++] = cellOf(l.nodes().get("out_" + t.name() + (t.bus() ? "_" + b : "")), cols, rows);
-        }
+        int[] cell = new int[nets + outBoxes.size()];
+        for (int r = 0; r < cell.length; r++) cell[r] = cellOf(r < nets ? netBoxes.get(r) : outBoxes.get(r - nets), cols, rows);
         int[] at = new int[cols * rows + 1];
         for (int c : cell) if (c >= 0) at[c + 1]++;
         for (int c = 0; c < cols * rows; c++) at[c + 1] += at[c];
         int[] refs = new int[at[cols * rows]], fill = at.clone();
         for (int r = 0; r < cell.length; r++) if (cell[r] >= 0) refs[fill[cell[r]]++] = r;
-        JsonText lng = new JsonText();
-        int e = 0;
-        boolean first = true;
+        StringJoiner lng = new StringJoiner(",");
+        int e = 0, bit = 0;
         for (Neuron n : net.neurons()) {
-            for (int x = 0; x < n.fanIn(); x++, e++) first = longEdge(lng, first, e, cell[n.inputs().get(x)], cell[n.out()], cols);
+            for (int x = 0; x < n.fanIn(); x++) longEdge(lng, e++, cell[n.inputs().get(x)], cell[n.out()], cols);
         }
-        bit = 0;
-        for (Terminal t : outs) {
-            for (int b = 0; b < t.width(); b++, e++) first = longEdge(lng, first, e, cell[t.nets().get(b)], cell[nets + bit++], cols);
+        for (Terminal t : net.outputs()) {
+            for (int b = 0; b < t.width(); b++) longEdge(lng, e++, cell[t.nets().get(b)], cell[nets + bit++], cols);
         }
-        for (StateBit s : net.state()) first = longEdge(lng, first, e++, cell[s.d()], cell[s.q()], cols);
+        for (StateBit s : net.state()) longEdge(lng, e++, cell[s.d()], cell[s.q()], cols);
         j.raw(",\"cells\":{\"size\":").num(CELL).raw(",\"cols\":").num(cols).raw(",\"rows\":").num(rows).raw(",\"at\":[");
         for (int c = 0; c < at.length; c++) j.raw(c > 0 ? "," : "").num(at[c]);
         j.raw("],\"refs\":[");
@@ -315,11 +308,9 @@ public final class Page {
         return Math.max(0, Math.min(rows - 1, cy)) * cols + Math.max(0, Math.min(cols - 1, cx));
     }
 
-    /** Writes edge e if both its ends have boxes more than one cell apart; returns whether nothing is written yet. */
-    private static boolean longEdge(JsonText j, boolean first, int e, int from, int to, int cols) {
-        if (from < 0 || to < 0 || (Math.abs(from % cols - to % cols) <= 1 && Math.abs(from / cols - to / cols) <= 1)) return first;
-        j.raw(first ? "" : ",").num(e);
-        return false;
+    /** Adds edge e if both its ends have boxes more than one cell apart. */
+    private static void longEdge(StringJoiner longEdges, int e, int from, int to, int cols) {
+        if (from >= 0 && to >= 0 && (Math.abs(from % cols - to % cols) > 1 || Math.abs(from / cols - to / cols) > 1)) longEdges.add(Integer.toString(e));
     }
 
     /**

@@ -288,33 +288,33 @@ function makeDrawing(C, host) {
     out[at + 2] = x0 + BEND_X; out[at + 3] = low; out[at + 4] = x1 - BEND_X; out[at + 5] = low; out[at + 6] = x1; out[at + 7] = y1;
     return 8;
   }
-  /** Stored line k: edge i, its box around its points (a Bezier lies inside its control points). */
+  /** The box around the points p[from .. to) (a Bezier lies inside its control points) into out[at .. at + 4): x0, y0, x1, y1. */
+  function boxAround(p, from, to, out, at) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (let j = from; j < to; j += 2) {
+      x0 = Math.min(x0, p[j]); x1 = Math.max(x1, p[j]); y0 = Math.min(y0, p[j + 1]); y1 = Math.max(y1, p[j + 1]);
+    }
+    out[at] = x0; out[at + 1] = y0; out[at + 2] = x1; out[at + 3] = y1;
+  }
+  /** Stored line k: edge i, and its box. */
   function lineBox(k, i) {
     lEdge[k] = i;
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    for (let j = lAt[k]; j < lAt[k + 1]; j += 2) {
-      x0 = Math.min(x0, lPts[j]); x1 = Math.max(x1, lPts[j]); y0 = Math.min(y0, lPts[j + 1]); y1 = Math.max(y1, lPts[j + 1]);
-    }
-    lBox[4 * k] = x0; lBox[4 * k + 1] = y0; lBox[4 * k + 2] = x1; lBox[4 * k + 3] = y1;
+    boxAround(lPts, lAt[k], lAt[k + 1], lBox, 4 * k);
   }
 
   // ---- plain lines and nodes near a place, through the cells --------------------------------------
 
-  const SCRATCH = new Float64Array(8);
   /** Plain edge i's points into out (from 0): how many numbers. */
   function plainPts(i, out) {
     const a = eFrom[i], b = eTo[i];
     return bend(nX[a] + side(a), nY[a], nX[b] - side(b), nY[b], Math.max(nY[a] + nH[a] / 2, nY[b] + nH[b] / 2), out, 0);
   }
+  const PLAIN = new Float64Array(8), PLAIN_BOX = new Float64Array(4);
   /** Whether edge i is drawn as a plain line and its box meets the rectangle. */
   function plainIn(i, x0, y0, x1, y1) {
     if (!drawable(i) || rep[eFrom[i]] >= 0 || rep[eTo[i]] >= 0) return false;
-    const n = plainPts(i, SCRATCH);
-    let bx0 = Infinity, by0 = Infinity, bx1 = -Infinity, by1 = -Infinity;
-    for (let j = 0; j < n; j += 2) {
-      bx0 = Math.min(bx0, SCRATCH[j]); bx1 = Math.max(bx1, SCRATCH[j]); by0 = Math.min(by0, SCRATCH[j + 1]); by1 = Math.max(by1, SCRATCH[j + 1]);
-    }
-    return bx1 >= x0 && bx0 <= x1 && by1 >= y0 && by0 <= y1;
+    boxAround(PLAIN, 0, plainPts(i, PLAIN), PLAIN_BOX, 0);
+    return PLAIN_BOX[2] >= x0 && PLAIN_BOX[0] <= x1 && PLAIN_BOX[3] >= y0 && PLAIN_BOX[1] <= y1;
   }
   let found = new Int32Array(1024);
   /** Appends x to found at n, growing it; returns n + 1. */
@@ -386,13 +386,14 @@ function makeDrawing(C, host) {
     return n;
   }
 
-  // A line to draw or hit: k >= 0 a stored line, else plain edge -1 - k. linePts sets PA and P0 to
-  // where its points are, and returns how many numbers.
-  let PA = SCRATCH, P0 = 0;
+  // A line to draw or hit: ref >= 0 a stored line, else plain edge -1 - ref.
+  /** Room for the points of any line: a bent one's 8, or Graphviz's longest route. */
+  const LINE = new Float64Array(ePts.reduce((m, p) => Math.max(m, p.length), 8));
+  /** A line's points into LINE, from 0: how many numbers. */
   function linePts(ref) {
-    if (ref >= 0) { PA = lPts; P0 = lAt[ref]; return lAt[ref + 1] - P0; }
-    PA = SCRATCH; P0 = 0;
-    return plainPts(-1 - ref, SCRATCH);
+    if (ref < 0) return plainPts(-1 - ref, LINE);
+    LINE.set(lPts.subarray(lAt[ref], lAt[ref + 1]));
+    return lAt[ref + 1] - lAt[ref];
   }
   const edgeOfLine = ref => ref >= 0 ? lEdge[ref] : -1 - ref;
 
@@ -496,11 +497,11 @@ function makeDrawing(C, host) {
       ctx.setLineDash(d ? [5, 3] : []);
       ctx.beginPath();
       for (const k of list) {
-        const n = linePts(k), a = P0, p = PA;
-        last.ends.push([p[a + n - 2], p[a + n - 1]]);
-        ctx.moveTo(p[a], p[a + 1]);
-        if (n === 4) ctx.lineTo(p[a + 2], p[a + 3]);
-        else for (let i = a + 2; i + 5 < a + n; i += 6) ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
+        const n = linePts(k), p = LINE;
+        last.ends.push([p[n - 2], p[n - 1]]);
+        ctx.moveTo(p[0], p[1]);
+        if (n === 4) ctx.lineTo(p[2], p[3]);
+        else for (let i = 2; i + 5 < n; i += 6) ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
       }
       ctx.stroke();
       ctx.setLineDash([]);
@@ -508,7 +509,7 @@ function makeDrawing(C, host) {
       const len = 4 + 2 * Number(w), half = len * 0.45;
       ctx.beginPath();
       for (const k of list) {
-        const n = linePts(k), p = PA, end = P0 + n;   // linePts first: it says where the points are
+        const end = linePts(k), p = LINE;
         const ex = p[end - 2], ey = p[end - 1];
         last.tips.push([ex, ey]);
         let dx = ex - p[end - 4], dy = ey - p[end - 3];
@@ -679,15 +680,15 @@ function makeDrawing(C, host) {
 
   /** How far a line (as linePts numbers them) passes from a point. */
   function distance(ref, px, py) {
-    const n = linePts(ref), p = PA, a = P0;
+    const n = linePts(ref), p = LINE;
     const seg = (ax, ay, bx, by) => {
       const dx = bx - ax, dy = by - ay, l = dx * dx + dy * dy;
       const t = l === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l));
       return Math.hypot(px - ax - t * dx, py - ay - t * dy);
     };
-    if (n === 4) return seg(p[a], p[a + 1], p[a + 2], p[a + 3]);
-    let d = Infinity, ax = p[a], ay = p[a + 1];
-    for (let i = a + 2; i + 5 < a + n; i += 6) {
+    if (n === 4) return seg(p[0], p[1], p[2], p[3]);
+    let d = Infinity, ax = p[0], ay = p[1];
+    for (let i = 2; i + 5 < n; i += 6) {
       for (let s = 1; s <= 12; s++) {
         const t = s / 12, u = 1 - t;
         const bx = u * u * u * ax + 3 * u * u * t * p[i] + 3 * u * t * t * p[i + 2] + t * t * t * p[i + 4];
@@ -826,12 +827,10 @@ function makeDrawing(C, host) {
      */
     near: (x0, y0, x1, y1) => {
       const sorted = n => Array.from(found.subarray(0, n)).sort((a, b) => a - b);
-      const stored = [];
-      for (let k = 0; k < lineCount; k++) if (lBox[4 * k + 2] >= x0 && lBox[4 * k] <= x1 && lBox[4 * k + 3] >= y0 && lBox[4 * k + 1] <= y1) stored.push(lEdge[k]);
       const plain = CELLS ? sorted(plainNear(x0, y0, x1, y1)) : [];
       const scan = [];
       if (CELLS) for (let e = 0; e < edgeCount; e++) if (plainIn(e, x0, y0, x1, y1)) scan.push(e);
-      return { cells: CELLS !== null, plain: plain, plainByScan: scan, stored: stored.sort((a, b) => a - b),
+      return { cells: CELLS !== null, plain: plain, plainByScan: scan,
         nodes: CELLS ? sorted(nodesNear(x0, y0, x1, y1)) : null, nodesByScan: sorted(nodesByScan(x0, y0, x1, y1)) };
     },
     /** For tests: the canvas's pixels now, to compare two paints. */

@@ -36,7 +36,7 @@ document.addEventListener("DOMContentLoaded", function () {
   });
   const inAt = new Int32Array(COUNT + 1);   // neuron i reads IN[inAt[i]] .. IN[inAt[i + 1] - 1]
   for (let i = 0; i < COUNT; i++) inAt[i + 1] = inAt[i] + kFan[KIND[i]];
-  /** A neuron's path: written as 0 when it is the top circuit's name and the name of the net it drives. */
+  /** A neuron's path: written only when it is not the usual one, the top circuit's name and the name of the net it drives. */
   const pathOf = i => NS.paths[i] === undefined ? C.name + "/" + C.nets[OUT[i]] : NS.paths[i];
   /**
    * The path of the instance a neuron is in, between the top circuit's name and its own ("" at the
@@ -350,7 +350,7 @@ document.addEventListener("DOMContentLoaded", function () {
     };
   }
 
-  const inputsBox = document.getElementById("inputs"), addInput = chunked(inputsBox);
+  const addInput = chunked(document.getElementById("inputs"));
   const inputControls = C.inputs.map((t, i) => {
     const row = document.createElement("div");
     row.className = "term";
