@@ -339,18 +339,36 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   /**
-   * Appends rows to a box in chunks of 16, each not laid out or painted while out of view: a circuit
-   * may have hundreds of ports, and one skipped box per chunk costs the first frame less than one per row.
+   * Appends rows to a box in chunks of 16. A circuit may have hundreds of ports, and the page's
+   * opening is timed (docs/BENCHMARKS.md): the rows that can be in view at open (as many as 24-pixel
+   * rows fill the window, inputs then outputs) are laid out with the page; the chunks after them are
+   * skipped (content-visibility: hidden) until the first frame is out, and from then on laid out
+   * only while in view (auto). Measured, every chunk "auto" from the start cost the first frame an
+   * extra style and layout pass: Chromium decides what is in view during that frame.
    */
-  function chunked(box) {
+  let rowsBefore = 0;
+  const rowsAtOpen = Math.ceil(window.innerHeight / 24);
+  const laterChunks = [];
+  function chunked(box, count) {
     let chunk = null, rows = 0;
     return row => {
-      if (rows++ % 16 === 0) box.appendChild(chunk = document.createElement("div")).className = "rows";
+      if (rows % 16 === 0) {
+        chunk = box.appendChild(document.createElement("div"));
+        chunk.className = "rows";
+        if (rowsBefore >= rowsAtOpen) {
+          chunk.classList.add("rest", "later");
+          laterChunks.push(chunk);
+          // Its size until first laid out: about 31.25 pixels a row (500 for 16, page.css), less for the last.
+          if (count - rows < 16) chunk.style.containIntrinsicSize = "auto " + 31.25 * (count - rows) + "px";
+        }
+      }
+      rows++;
+      rowsBefore++;
       chunk.appendChild(row);
     };
   }
 
-  const addInput = chunked(document.getElementById("inputs"));
+  const addInput = chunked(document.getElementById("inputs"), C.inputs.length);
   const inputControls = C.inputs.map((t, i) => {
     const row = document.createElement("div");
     row.className = "term";
@@ -389,7 +407,7 @@ document.addEventListener("DOMContentLoaded", function () {
     return ctl;
   });
 
-  const addOutput = chunked(document.getElementById("outputs"));
+  const addOutput = chunked(document.getElementById("outputs"), C.outputs.length);
   const outputViews = C.outputs.map(t => {
     const row = document.createElement("div");
     row.className = "term";
@@ -736,6 +754,7 @@ document.addEventListener("DOMContentLoaded", function () {
 
   restart();
   run();
+  requestAnimationFrame(() => setTimeout(() => { for (const c of laterChunks) c.classList.remove("later"); }, 0));
   window.circuitView = {
     evaluate: evaluate,
     data: C,
@@ -747,3 +766,4 @@ document.addEventListener("DOMContentLoaded", function () {
     wave: () => ({ signals: signals.map(sg => sg.name), cycles: history.map(hc => ({ cycle: hc.cycle, xs: hc.xs.map(fmt), osc: hc.osc })) })
   };
 });
+
