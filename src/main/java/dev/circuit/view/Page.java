@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * The HTML page of a design's top circuit: the template (page.html, page.css, page.js, resources
@@ -31,8 +30,8 @@ import java.util.StringJoiner;
  * weights and threshold ({@link Neuron#exact}), each real-valued neuron's weights and activation;
  * its state bits (flip-flops and feedback wires: which net each loads from, its initial value); the
  * circuit's test tables; the layout. Neurons and node boxes are written as columns of numbers, each
- * distinct neuron kind and box size once, because the page's opening time on 10^4 neurons is mostly
- * reading its own text (docs/BENCHMARKS.md).
+ * distinct neuron kind and box size once, the columns {@link Packed} and the net names as one text,
+ * because the page's opening time on 10^4 neurons is mostly reading its own text (docs/BENCHMARKS.md).
  */
 public final class Page {
     /** JavaScript numbers are exact integers below 2^53: every sum the page computes must stay there. */
@@ -60,9 +59,9 @@ public final class Page {
         List<Diagnostic> refused = new ArrayList<>();
         JsonText j = new JsonText();
         j.raw("{\"name\":").str(net.name()).raw(",\"boolean\":").raw(Boolean.toString(net.isBoolean()));
-        j.raw(",\"nets\":[");
-        for (int i = 0; i < net.netCount(); i++) j.raw(i > 0 ? "," : "").str(net.netNames().get(i));
-        j.raw("],\"inputs\":");
+        String sep = separator(net.netNames());
+        j.raw(",\"netSep\":").str(sep).raw(",\"nets\":").str(String.join(sep, net.netNames()));
+        j.raw(",\"inputs\":");
         terminals(j, net.inputs());
         j.raw(",\"outputs\":");
         terminals(j, net.outputs());
@@ -95,11 +94,15 @@ public final class Page {
      * first from 0); {@code paths}, keyed by neuron, the path of each neuron whose path is not the
      * usual one: the top circuit's name, '/', and the name of the net it drives; and {@code nested},
      * whether some neuron is inside an instance (its path has a part between the top's name and its
-     * own), so that the page looks for instances only in circuits that have them.
+     * own), so that the page looks for instances only in circuits that have them. The columns
+     * {@code kind}, {@code out} and {@code in} are {@link Packed}.
      */
     private static void neurons(JsonText j, Netlist net, double[] params, List<Diagnostic> refused) {
         Map<String, Integer> kinds = new LinkedHashMap<>();
-        JsonText kind = new JsonText(), out = new JsonText(), in = new JsonText(), paths = new JsonText();
+        int count = net.neurons().size(), slots = 0;
+        for (Neuron n : net.neurons()) slots += n.fanIn();
+        int[] kind = new int[count], out = new int[count], in = new int[slots];
+        JsonText paths = new JsonText();
         String prefix = net.name() + "/";
         int inputs = 0, lastOut = -1, lastIn = 0, unusual = 0;
         boolean nested = false;
@@ -119,19 +122,18 @@ public final class Page {
             String text = k.raw("}").toString();
             Integer at = kinds.get(text);
             if (at == null) kinds.put(text, at = kinds.size());
-            String sep = i > 0 ? "," : "";
-            kind.raw(sep).num(at);
-            out.raw(sep).num(n.out() - lastOut - 1);
+            kind[i] = at;
+            out[i] = n.out() - lastOut - 1;
             lastOut = n.out();
             for (int x = 0; x < n.fanIn(); x++) {
-                in.raw(inputs++ > 0 ? "," : "").num(n.inputs().get(x) - lastIn);
+                in[inputs++] = n.inputs().get(x) - lastIn;
                 lastIn = n.inputs().get(x);
             }
             nested |= n.path().lastIndexOf('/') > n.path().indexOf('/');
             if (!n.path().equals(prefix + net.netNames().get(n.out()))) paths.raw(unusual++ > 0 ? ",\"" : "\"").raw(Integer.toString(i)).raw("\":").str(n.path());
         }
-        j.raw(",\"neurons\":{\"kinds\":[").raw(String.join(",", kinds.keySet())).raw("],\"kind\":[").raw(kind.toString())
-                .raw("],\"out\":[").raw(out.toString()).raw("],\"in\":[").raw(in.toString()).raw("],\"paths\":{").raw(paths.toString()).raw("},\"nested\":").raw(Boolean.toString(nested)).raw("}");
+        j.raw(",\"neurons\":{\"kinds\":[").raw(String.join(",", kinds.keySet())).raw("],\"kind\":").raw(Packed.of(kind))
+                .raw(",\"out\":").raw(Packed.of(out)).raw(",\"in\":").raw(Packed.of(in)).raw(",\"paths\":{").raw(paths.toString()).raw("},\"nested\":").raw(Boolean.toString(nested)).raw("}");
     }
 
     /**
@@ -237,8 +239,8 @@ public final class Page {
         }
         Map<String, Integer> sizes = new LinkedHashMap<>();
         String nets = boxes(netBoxes, scale, sizes), outs = boxes(outBoxes, scale, sizes);
-        j.raw(",\"scale\":").num(scale).raw(",\"sizes\":[").raw(String.join(",", sizes.keySet())).raw("],\"net\":[").raw(nets)
-                .raw("],\"out\":[").raw(outs).raw("]");
+        j.raw(",\"scale\":").num(scale).raw(",\"sizes\":[").raw(String.join(",", sizes.keySet())).raw("],\"net\":").raw(nets)
+                .raw(",\"out\":").raw(outs);
         if (l.edges().isEmpty()) cells(j, l, net, netBoxes, outBoxes);
         j.raw(",\"edges\":{");
         boolean first = true;
@@ -263,14 +265,14 @@ public final class Page {
      * {@code "cells"}: where the nodes are, so that the page draws a large circuit by looking only near
      * the view rather than at all of it. The layout is cut into square cells of {@code size} pixels,
      * {@code cols} by {@code rows}; {@code refs} lists the nodes by cell (a node is in the cell of its
-     * centre, as written in the data), cell c's from {@code at[c]} to {@code at[c + 1]}, each as its
-     * net, or the net count plus its output bit for an output's node, in increasing order and written
-     * as differences: a cell's first as itself, each next as its difference from the one before.
-     * {@code long} lists the edges whose two ends are more than one cell apart across or down, by the
+     * centre, as written in the data), {@code count[c]} of them for cell c, each as its net, or the
+     * net count plus its output bit for an output's node, in increasing order and written as
+     * differences: a cell's first as itself, each next as its difference from the one before.
+     * {@code long} lists, as differences (the first from 0), the edges whose two ends are more than one cell apart across or down, by the
      * page's numbering (netBoxes and outBoxes as {@link #layout} lists them): each neuron's
      * inputs in order, then each output bit, then each state bit's input. Only layouts without routed
      * edges have cells (the page's own straight lines, whose extent the ends bound); the page checks
-     * that its nodes and bends fit the cell size before it uses them.
+     * that its nodes and bends fit the cell size before it uses them. All three are {@link Packed}.
      */
     private static void cells(JsonText j, Layout l, Netlist net, List<Layout.Box> netBoxes, List<Layout.Box> outBoxes) {
         int cols = (int) Math.floor(l.width() / CELL) + 1, rows = (int) Math.floor(l.height() / CELL) + 1;
@@ -283,7 +285,7 @@ public final class Page {
         for (int c = 0; c < cols * rows; c++) at[c + 1] += at[c];
         int[] refs = new int[at[cols * rows]], fill = at.clone();
         for (int r = 0; r < cell.length; r++) if (cell[r] >= 0) refs[fill[cell[r]]++] = r;
-        StringJoiner lng = new StringJoiner(",");
+        List<Integer> lng = new ArrayList<>();
         int e = 0, bit = 0;
         for (Neuron n : net.neurons()) {
             for (int x = 0; x < n.fanIn(); x++) longEdge(lng, e++, cell[n.inputs().get(x)], cell[n.out()], cols);
@@ -292,13 +294,14 @@ public final class Page {
             for (int b = 0; b < t.width(); b++) longEdge(lng, e++, cell[t.nets().get(b)], cell[nets + bit++], cols);
         }
         for (StateBit s : net.state()) longEdge(lng, e++, cell[s.d()], cell[s.q()], cols);
-        j.raw(",\"cells\":{\"size\":").num(CELL).raw(",\"cols\":").num(cols).raw(",\"rows\":").num(rows).raw(",\"at\":[");
-        for (int c = 0; c < at.length; c++) j.raw(c > 0 ? "," : "").num(at[c]);
-        j.raw("],\"refs\":[");
-        for (int c = 0, r = 0; c < cols * rows; c++) {
-            for (; r < at[c + 1]; r++) j.raw(r > 0 ? "," : "").num(r == at[c] ? refs[r] : refs[r] - refs[r - 1]);
+        int[] counts = new int[cols * rows], refDiffs = new int[refs.length], longDiffs = new int[lng.size()];
+        for (int c = 0; c < cols * rows; c++) {
+            counts[c] = at[c + 1] - at[c];
+            for (int r = at[c]; r < at[c + 1]; r++) refDiffs[r] = r == at[c] ? refs[r] : refs[r] - refs[r - 1];
         }
-        j.raw("],\"long\":[").raw(lng.toString()).raw("]}");
+        for (int k = 0; k < longDiffs.length; k++) longDiffs[k] = lng.get(k) - (k > 0 ? lng.get(k - 1) : 0);
+        j.raw(",\"cells\":{\"size\":").num(CELL).raw(",\"cols\":").num(cols).raw(",\"rows\":").num(rows)
+                .raw(",\"count\":").raw(Packed.of(counts)).raw(",\"refs\":").raw(Packed.of(refDiffs)).raw(",\"long\":").raw(Packed.of(longDiffs)).raw("}");
     }
 
     /** The cell of a box's centre as the page reads it (rounded as written), or -1 for no box. */
@@ -309,35 +312,48 @@ public final class Page {
     }
 
     /** Adds edge e if both its ends have boxes more than one cell apart. */
-    private static void longEdge(StringJoiner longEdges, int e, int from, int to, int cols) {
-        if (from >= 0 && to >= 0 && (Math.abs(from % cols - to % cols) > 1 || Math.abs(from / cols - to / cols) > 1)) longEdges.add(Integer.toString(e));
+    private static void longEdge(List<Integer> longEdges, int e, int from, int to, int cols) {
+        if (from >= 0 && to >= 0 && (Math.abs(from % cols - to % cols) > 1 || Math.abs(from / cols - to / cols) > 1)) longEdges.add(e);
     }
 
     /**
      * Per box, its centre's x and y, in 1/scale pixels, each as its difference from the box before
      * (the first from 0, 0; where a net has no box, 0, 0), and the index of its size (sizes repeat:
-     * most nodes of a layout are one size), -1 for no box. Differences are whole numbers, so the page
-     * adds them up exactly.
+     * most nodes of a layout are one size), -1 for no box, as one {@link Packed} column. Differences
+     * are whole numbers, so the page adds them up exactly.
      */
     private static String boxes(List<Layout.Box> list, int scale, Map<String, Integer> sizes) {
-        JsonText j = new JsonText();
-        long x = 0, y = 0;
+        int[] v = new int[3 * list.size()];
+        int x = 0, y = 0;
         for (int k = 0; k < list.size(); k++) {
             Layout.Box b = list.get(k);
-            j.raw(k > 0 ? "," : "");
             if (b == null) {
-                j.raw("0,0,-1");
+                v[3 * k + 2] = -1;
                 continue;
             }
             String size = new JsonText().raw("[").num(round(b.w())).raw(",").num(round(b.h())).raw("]").toString();
             Integer at = sizes.get(size);
             if (at == null) sizes.put(size, at = sizes.size());
-            long bx = Math.round(round(b.x()) * scale), by = Math.round(round(b.y()) * scale);
-            j.num(bx - x).raw(",").num(by - y).raw(",").num(at);
+            int bx = Math.toIntExact(Math.round(round(b.x()) * scale)), by = Math.toIntExact(Math.round(round(b.y()) * scale));
+            v[3 * k] = bx - x;
+            v[3 * k + 1] = by - y;
+            v[3 * k + 2] = at;
             x = bx;
             y = by;
         }
-        return j.toString();
+        return Packed.of(v);
+    }
+
+    /**
+     * A character in no net's name, to write the names as one text (a JSON list of 10^4 names is a
+     * third longer): a space, since names are identifiers with '/', '[', ']' and '.'; else the first
+     * character from U+0001 that none uses.
+     */
+    static String separator(List<String> names) {
+        for (char c = ' '; ; c = c == ' ' ? 1 : (char) (c + 1)) {
+            String sep = String.valueOf(c);
+            if (names.stream().noneMatch(n -> n.contains(sep))) return sep;
+        }
     }
 
     /** Pixels to a tenth: the drawing needs no more, and the file stays small. */

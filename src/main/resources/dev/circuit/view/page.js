@@ -9,7 +9,7 @@
 // large circuit's work made the parser yield, and the browser spent a whole frame painting the empty
 // page before the first frame with the circuit in it (docs/BENCHMARKS.md).
 document.addEventListener("DOMContentLoaded", function () {
-  const C = JSON.parse(document.getElementById("circuit-data").textContent);
+  const C = unpackData(JSON.parse(document.getElementById("circuit-data").textContent));
   const SVG = "http://www.w3.org/2000/svg";
   // Every net's value (numbers only: a bus is its bits). Typed arrays here and below: the page's first
   // frame waits for every neuron to run once, in code the browser has not compiled yet.
@@ -341,13 +341,16 @@ document.addEventListener("DOMContentLoaded", function () {
   /**
    * Appends rows to a box in chunks of 16. A circuit may have hundreds of ports, and the page's
    * opening is timed (docs/BENCHMARKS.md): the rows that can be in view at open (as many as 24-pixel
-   * rows fill the window, inputs then outputs) are laid out with the page; the chunks after them are
+   * rows fill the screen, inputs then outputs) are laid out with the page; the chunks after them are
    * skipped (content-visibility: hidden) until the first frame is out, and from then on laid out
    * only while in view (auto). Measured, every chunk "auto" from the start cost the first frame an
    * extra style and layout pass: Chromium decides what is in view during that frame.
    */
   let rowsBefore = 0;
-  const rowsAtOpen = Math.ceil(window.innerHeight / 24);
+  // Not window.innerHeight: reading it here lays the page out (measured, 2 ms). The window is no
+  // taller than the screen; 48 rows when the screen says less (a headless browser's screen can be
+  // smaller than its window).
+  const rowsAtOpen = Math.max(48, Math.ceil(screen.availHeight / 24));
   const laterChunks = [];
   function chunked(box, count) {
     let chunk = null, rows = 0;
@@ -767,3 +770,51 @@ document.addEventListener("DOMContentLoaded", function () {
   };
 });
 
+// ---- the data as Page.java writes it ----------------------------------------------------------
+
+/**
+ * A column of whole numbers as Page.java writes it (Packed.java): its length, then numbers as they
+ * are, and [d, c] for c numbers copied from d places back. A copy may overlap what it writes (d < c:
+ * a run with period d), so it is copied in doubling pieces, each from what is already written.
+ */
+function unpack(list) {
+  const out = new Int32Array(list[0]);
+  let o = 0;
+  for (let j = 1; j < list.length; j++) {
+    const x = list[j];
+    if (typeof x === "number") { out[o++] = x; continue; }
+    const from = o - x[0];
+    for (let left = x[1]; left > 0;) {
+      const k = Math.min(left, o - from);
+      out.copyWithin(o, from, from + k);
+      o += k;
+      left -= k;
+    }
+  }
+  return out;
+}
+
+/** Running sums of a column: a[0] = 0, a[k + 1] = a[k] + d[k]. */
+function sums(d) {
+  const a = new Int32Array(d.length + 1);
+  for (let k = 0; k < d.length; k++) a[k + 1] = a[k] + d[k];
+  return a;
+}
+
+/**
+ * The data as the rest of the page reads it: net names as a list (written as one text, names
+ * apart by netSep); the packed columns as typed arrays; the cells' counts as where each cell's refs
+ * start, and their long edges as numbers (written as differences).
+ */
+function unpackData(C) {
+  C.nets = C.nets === "" ? [] : C.nets.split(C.netSep);
+  const NS = C.neurons, L = C.layout;
+  NS.kind = unpack(NS.kind); NS.out = unpack(NS.out); NS.in = unpack(NS.in);
+  L.net = unpack(L.net); L.out = unpack(L.out);
+  if (L.cells) {
+    L.cells.at = sums(unpack(L.cells.count));
+    L.cells.refs = unpack(L.cells.refs);
+    L.cells.long = sums(unpack(L.cells.long)).subarray(1);
+  }
+  return C;
+}
