@@ -8,7 +8,9 @@
  * a wide neuron is not gates but a reified threshold constraint
  * ({@link dev.circuit.engine.WideNeurons}, {@link dev.circuit.engine.ThresholdCnf}). Two
  * netlists on shared inputs make one such network, true where their outputs agree
- * ({@link dev.circuit.engine.Miter}), for proofs of equivalence. Reads
- * only the model: no AST, no files, no CLI, and it does not decide how results are reported.
+ * ({@link dev.circuit.engine.Miter}), for proofs of equivalence. A Boolean circuit with state is
+ * simulated 64 runs a word ({@link dev.circuit.engine.SeqSim}); {@link dev.circuit.engine.RandomRuns}
+ * runs any other one on the scalar simulator ({@link dev.circuit.eval.Simulator}) instead. Reads the
+ * model (and that simulator): no AST, no files, no CLI, and it does not decide how results are reported.
  */
 package dev.circuit.engine;
