@@ -19,6 +19,9 @@
 #   ysat-hand    yosys sat -prove-asserts on miter(imported, mul_n<N> as Verilog)
 #   cec-spec     yosys-abc cec imported.blif spec.blif  (spec to gates by Yosys first, not timed)
 #   cec-hand     yosys-abc cec imported.blif hand.blif  (mul_n<N> to gates by Yosys first, not timed)
+# The *-enum contenders run auto, the default: it first gives SAT a budget of propagations when
+# enumerating would cost at least 2^38 gate evaluations (as at N = 16), and enumerates when SAT has
+# no answer within it.
 #
 # Controls: before timing, a wrong spec (`a * b + 1`) must be rejected by circuit (SAT finds it) and
 # by both Yosys provers, so none of them can pass by not checking.

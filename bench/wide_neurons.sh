@@ -13,7 +13,7 @@
 #   lt1s<N>       the same neuron written b's first, then a's (the gate synthesiser's diagram
 #                 follows the written order; the constraint's sorts by weight)
 #   equiv         lt1<N> against the ripple comparator lt<N> of circuits/arith/compare.net
-# All on --engine sat (a check of up to 2^40 rows is enumerated by auto).
+# All on --engine sat (auto may enumerate a check of up to 2^40 rows: it gives SAT only a budget first).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
