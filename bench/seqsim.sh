@@ -5,7 +5,9 @@
 #
 #   bench/seqsim.sh [--cycles N] [FILE.net[:TOP]...]
 #
-# Default circuits: every one of circuits/seq/{counter4,counter16,lfsr8,cpu}.net that exists.
+# Default circuits: every one of circuits/seq/{counter4,counter16,lfsr8,cpu}.net that exists, which is
+# counter4 and lfsr8 (there is no counter16.net or cpu.net: name e.g.
+# circuits/seq/registers.net:counter_n<16> and circuits/seq/mult_computer.net instead).
 # Figures: wall and CPU (user+sys) seconds of the whole process, cycles/s and sequence-cycles/s
 # (runs x cycles per CPU second). The machine may be shared: the load average is printed.
 set -euo pipefail
