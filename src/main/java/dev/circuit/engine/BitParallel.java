@@ -114,8 +114,8 @@ public final class BitParallel implements Bytecode.Schedule {
 
     /**
      * Compiles a Boolean netlist and a check's property, or returns null when the engine does not
-     * apply (real-valued neurons, non-integer weights, operators it does not synthesise).
-     * {@code generate} false keeps the interpreter (for cross-checks).
+     * apply (real-valued neurons, weights whose exact form does not fit in longs, operators it does
+     * not synthesise). {@code generate} false keeps the interpreter (for cross-checks).
      */
     public static BitParallel compile(Netlist net, Prop property, boolean generate) {
         // Rows are numbered by a long: the engine enumerates at most 2^62 of them.
@@ -155,8 +155,9 @@ public final class BitParallel implements Bytecode.Schedule {
 
     /**
      * The gate network of a Boolean circuit and a property, before scheduling, for any number of
-     * inputs; null when it cannot be built exactly (real-valued neurons, non-integer weights,
-     * operators {@link SpecSynth} does not synthesise). The SAT encoding ({@link Cnf}) reads it.
+     * inputs; null when it cannot be built exactly (real-valued neurons, weights whose exact form does
+     * not fit in longs, operators {@link SpecSynth} does not synthesise). The SAT encoding
+     * ({@link Cnf}) reads it.
      */
     static Network synthesise(Netlist net, Prop property) {
         return synthesise(net, property, WideNeurons.none(net.inputBits()));
