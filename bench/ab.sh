@@ -3,6 +3,9 @@
 # falls on all of them alike: the adder16 proof (wall and CPU time) and the tutorials' trainings
 # (the epochs/s circuit reports, which times its training loop only, code generation included).
 # Each build runs through the launcher (its JVM options and its own class-data archive).
+# The proof runs on auto: a build with the portfolio (2026-11-27, after the figures docs/BENCHMARKS.md
+# has from this script) proves it by SAT first, so there it times the SAT engine, not the generated
+# check.
 #
 #   bench/ab.sh [--rounds N] NAME=JAR|NAME=DIR ...
 #     NAME=JAR  a jar, staged in target/bench/ab/NAME with this checkout's launcher
