@@ -134,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
         SequenceData.Unrolled through = null;
         if (net.isSequential()) {
             if (data != null || holdout != null) {
-                throw CircuitException.usage(net.name() + " has state: it trains on its sequence tables (--data and --holdout give rows of a function)");
+                throw CircuitException.usage(net.name() + " has state: it trains on its sequence tables (--data and --eval give rows of a function)");
             }
             // Backpropagation through time: the circuit unrolled over its sequence tables' cycles.
             through = SequenceData.of(design, design.top());
