@@ -125,18 +125,28 @@ function makeDrawing(C, host) {
   }
 
   // Edges, numbered, as columns (10^4 neurons have 2 * 10^4 edges: no object each): the nodes it
-  // joins (-1 for an end without a box: the edge is not drawn), the net it carries, the neuron reading
-  // it and which of its inputs (k), or -1 for an output or a state bit's input; sparse by edge number,
-  // the state bit it loads (drawn dashed) and Graphviz's route. Numbered as Page.java numbers them
-  // for the cells: each neuron's inputs (edge number = input slot), then output bits, then state bits.
+  // joins (-1 for an end without a box: the edge is not drawn) and the net it carries; sparse by edge
+  // number, the state bit it loads (drawn dashed) and Graphviz's route. Numbered as Page.java numbers
+  // them for the cells: each neuron's inputs (edge number = input slot), then output bits, then
+  // state bits. The neuron reading an edge is found when asked (readerOf), not stored per edge.
   const SLOTS = N.inAt[N.count], edgeCount = SLOTS + outNode.length + C.state.length;
   const eFrom = new Int32Array(edgeCount), eTo = new Int32Array(edgeCount), eNet = new Int32Array(edgeCount);
-  const eNeuron = new Int32Array(edgeCount), eK = new Int32Array(edgeCount);
+  eNet.set(N.in);   // an input slot's edge carries the net in that slot
   const eLoads = [], ePts = [];
   const routed = Object.keys(L.edges).length > 0;   // Graphviz's routes; the layered layout has none
   const seen = {};
-  function edge(i, a, b, net, neuron, k, loads) {
-    eFrom[i] = a; eTo[i] = b; eNet[i] = net; eNeuron[i] = neuron; eK[i] = k;
+  /** The neuron reading edge e (the one whose input slots hold e), or -1 for an output's or a state bit's edge. */
+  function readerOf(e) {
+    if (e >= SLOTS) return -1;
+    let lo = 0, hi = N.count - 1;   // inAt[lo] <= e < inAt[hi + 1]
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (N.inAt[mid] <= e) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  function edge(i, a, b, net, loads) {
+    eFrom[i] = a; eTo[i] = b; eNet[i] = net;
     if (a < 0 || b < 0) return;
     if (loads !== null) eLoads[i] = loads;
     if (routed) {
@@ -150,18 +160,17 @@ function makeDrawing(C, host) {
       }
     }
   }
-  for (let i = 0; i < N.count; i++) {
+  for (let i = 0, IN = N.in, AT = N.inAt; i < N.count; i++) {
     const to = nodeOfNet[N.out[i]];
-    for (let a = N.inAt[i], k = 0; a < N.inAt[i + 1]; a++, k++) {
-      const net = N.in[a];
-      if (routed) edge(a, nodeOfNet[net], to, net, i, k, null);
+    for (let a = AT[i]; a < AT[i + 1]; a++) {
+      if (routed) edge(a, nodeOfNet[IN[a]], to, IN[a], null);
       // edge() written out for the layered layout (no routes): 2 * 10^4 edges as the page opens.
-      else { eFrom[a] = nodeOfNet[net]; eTo[a] = to; eNet[a] = net; eNeuron[a] = i; eK[a] = k; }
+      else { eFrom[a] = nodeOfNet[IN[a]]; eTo[a] = to; }
     }
   }
   let bit = 0;
-  C.outputs.forEach(t => t.nets.forEach((n, b) => { edge(SLOTS + bit, nodeOfNet[n], outNode[bit], n, -1, b, null); bit++; }));
-  C.state.forEach((st, j) => edge(SLOTS + outNode.length + j, nodeOfNet[st.d], nodeOfNet[st.q], st.d, -1, 0, st));
+  C.outputs.forEach(t => t.nets.forEach(n => { edge(SLOTS + bit, nodeOfNet[n], outNode[bit], n, null); bit++; }));
+  C.state.forEach((st, j) => edge(SLOTS + outNode.length + j, nodeOfNet[st.d], nodeOfNet[st.q], st.d, st));
   /** Whether edge i is drawn: both its ends have boxes. */
   const drawable = i => eFrom[i] >= 0 && eTo[i] >= 0;
   // A group's inputs and outputs: the nets its edges carry across its border.
@@ -714,12 +723,18 @@ function makeDrawing(C, host) {
       const g = groups[h.group];
       return g.key + (g.collapsed ? ": collapsed, click to expand" : ": click the name to collapse");
     }
-    const e = edgeOfLine(h.line), loads = eLoads[e];
+    return edgeTitle(edgeOfLine(h.line));
+  }
+
+  /** An edge's tooltip: the net, where it goes, and the weight it meets there. */
+  function edgeTitle(e) {
+    const loads = eLoads[e];
     if (loads !== undefined) return C.nets[eNet[e]] + " → " + loads.path + (loads.kind === "dff" ? " at the clock edge" : " one unit delay later");
-    if (eNeuron[e] >= 0) {
-      const n = N.neuron(eNeuron[e]);
-      return C.nets[eNet[e]] + " → " + n.path + (n.exact ? ": weight " + n.exact.w[eK[e]] + (n.exact.scale !== 1 ? "/" + n.exact.scale : "")
-          : ": weight " + n.w[eK[e]]);
+    const reader = readerOf(e);
+    if (reader >= 0) {
+      const n = N.neuron(reader), k = e - N.inAt[reader];
+      return C.nets[eNet[e]] + " → " + n.path + (n.exact ? ": weight " + n.exact.w[k] + (n.exact.scale !== 1 ? "/" + n.exact.scale : "")
+          : ": weight " + n.w[k]);
     }
     return labelOf(eTo[e]);
   }
@@ -833,6 +848,8 @@ function makeDrawing(C, host) {
       return { cells: CELLS !== null, plain: plain, plainByScan: scan,
         nodes: CELLS ? sorted(nodesNear(x0, y0, x1, y1)) : null, nodesByScan: sorted(nodesByScan(x0, y0, x1, y1)) };
     },
+    /** For tests: every edge's tooltip, by edge number (null for an edge not drawn: an end without a box). */
+    edgeTitles: () => Array.from({ length: edgeCount }, (_, e) => drawable(e) ? edgeTitle(e) : null),
     /** For tests: the canvas's pixels now, to compare two paints. */
     pixels: () => { paint(); return canvas.toDataURL(); }
   };

@@ -341,16 +341,17 @@ document.addEventListener("DOMContentLoaded", function () {
   /**
    * Appends rows to a box in chunks of 16. A circuit may have hundreds of ports, and the page's
    * opening is timed (docs/BENCHMARKS.md): the rows that can be in view at open (as many as 24-pixel
-   * rows fill the screen, inputs then outputs) are laid out with the page; the chunks after them are
+   * rows fill the window, inputs then outputs) are laid out with the page; the chunks after them are
    * skipped (content-visibility: hidden) until the first frame is out, and from then on laid out
    * only while in view (auto). Measured, every chunk "auto" from the start cost the first frame an
    * extra style and layout pass: Chromium decides what is in view during that frame.
    */
   let rowsBefore = 0;
-  // Not window.innerHeight: reading it here lays the page out (measured, 2 ms). The window is no
-  // taller than the screen; 48 rows when the screen says less (a headless browser's screen can be
-  // smaller than its window).
-  const rowsAtOpen = Math.max(48, Math.ceil(screen.availHeight / 24));
+  // The window's height in chunks of 16 rows of 24 pixels, asked of media queries: reading
+  // window.innerHeight (or any element's size) here would lay the page out (measured, 2 ms).
+  let chunksAtOpen = 1;
+  while (chunksAtOpen < 100 && matchMedia("(min-height: " + chunksAtOpen * 16 * 24 + "px)").matches) chunksAtOpen++;
+  const rowsAtOpen = 16 * chunksAtOpen;
   const laterChunks = [];
   function chunked(box, count) {
     let chunk = null, rows = 0;
@@ -765,6 +766,7 @@ document.addEventListener("DOMContentLoaded", function () {
     pointOf: drawing.pointOf,
     pixels: drawing.pixels,
     near: drawing.near,
+    edgeTitles: drawing.edgeTitles,
     /** The waveform's data, for tests: signal names, and per remembered cycle its number and values as text. */
     wave: () => ({ signals: signals.map(sg => sg.name), cycles: history.map(hc => ({ cycle: hc.cycle, xs: hc.xs.map(fmt), osc: hc.osc })) })
   };

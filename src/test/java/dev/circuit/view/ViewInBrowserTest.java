@@ -11,6 +11,7 @@ import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Values;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
+import dev.circuit.model.StateBit;
 import dev.circuit.model.Terminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,48 @@ class ViewInBrowserTest extends InBrowser {
             pointAt("n" + design.topCircuit().netlist().neurons().get(0).out(), true);
             Files.write(Path.of(System.getProperty("view.screenshot")), browser.getScreenshotAs(OutputType.BYTES));
         }
+    }
+
+    /** Every circuit some table of circuits/ names, with neurons: Boolean or not, with state or not. */
+    static Stream<Arguments> tabledCircuitsWithNeurons() {
+        return tabledCircuits(n -> !n.neurons().isEmpty());
+    }
+
+    /**
+     * Every edge's tooltip, by the page's edge numbers (each neuron's input slots, then output bits,
+     * then state bits, as Page.java numbers them for the cells): the net it carries, where it goes,
+     * and for a neuron's input the weight it meets, exact for a hard neuron.
+     */
+    @ParameterizedTest(name = "{0} --top {1}")
+    @MethodSource("tabledCircuitsWithNeurons")
+    void everyEdgeNamesItsNetWhereItGoesAndTheWeightItMeets(Path file, String top, int decl, @TempDir Path dir) {
+        open(view(file, top, dir));
+        Netlist net = design(file, decl).topCircuit().netlist();
+        @SuppressWarnings("unchecked")
+        List<String> got = (List<String>) browser.executeScript("return window.circuitView.edgeTitles();");
+        List<String> names = net.netNames();
+        int e = 0, shown = 0;
+        for (Neuron n : net.neurons()) {
+            long[] exact = n.exact() == null ? null : n.exact().longs();
+            for (int k = 0; k < n.fanIn(); k++, e++) {
+                if (got.get(e) == null) continue;
+                shown++;
+                String head = names.get(n.inputs().get(k)) + " → " + n.path() + ": weight ";
+                if (exact == null) assertTrue(got.get(e).startsWith(head), "edge " + e + ": " + got.get(e));
+                else assertEquals(head + exact[k] + (exact[n.fanIn() + 2] != 1 ? "/" + exact[n.fanIn() + 2] : ""), got.get(e), "edge " + e);
+            }
+        }
+        for (Terminal t : net.outputs()) {
+            for (int b = 0; b < t.width(); b++, e++) if (got.get(e) != null) assertEquals(t.bus() ? t.name() + "[" + b + "]" : t.name(), got.get(e), "edge " + e);
+        }
+        for (StateBit s : net.state()) {
+            if (got.get(e) != null) {
+                assertEquals(names.get(s.d()) + " → " + s.path() + (s.kind() == StateBit.Kind.FLIP_FLOP ? " at the clock edge" : " one unit delay later"), got.get(e), "edge " + e);
+            }
+            e++;
+        }
+        assertEquals(e, got.size(), "edges");
+        assertTrue(shown > 0, "no neuron input drawn");
     }
 
     /** The mutation the marks must catch: a wrong expectation is marked as failing, the right ones as holding. */
