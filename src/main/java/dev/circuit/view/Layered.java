@@ -34,6 +34,13 @@ public final class Layered {
     static final double H = 38;
     /** From the drawing's edges to the first and last columns' centres: more than half a node, so no box is cut (40 cut 2 pixels). */
     static final double MARGIN = 50;
+    /**
+     * A line running back left (a state bit's load) bends out beside its ends by BEND_X, then below
+     * the lower one by BEND_Y (drawing.js draws it so, from these numbers in the page's data).
+     */
+    static final double BEND_X = 60, BEND_Y = 24;
+    /** The margin beside the columns of a circuit with state: a bend beside a first- or last-column node stays in the drawing. */
+    static final double BENT_MARGIN = W / 2 + BEND_X + 8;
     /** Room above and below an instance's contents for its box and name (drawing.js: 6 pixels around, 12 for the name). */
     static final double BLOCK_TOP = 24;
     static final double BLOCK_BOTTOM = 12;
@@ -77,7 +84,8 @@ public final class Layered {
 
         Map<String, Layout.Box> nodes = new LinkedHashMap<>();
         Map<Integer, Double> yOfNet = new HashMap<>();
-        place(root, 0, 0, nodes);
+        double side = net.state().isEmpty() ? MARGIN : BENT_MARGIN;
+        place(root, side, 0, 0, nodes);
         for (int n = 0; n < driver.length; n++) {
             if (driver[n] != null) yOfNet.put(n, nodes.get(driver[n].id).y());
         }
@@ -92,9 +100,9 @@ public final class Layered {
             }
         }
         outs.sort(Comparator.comparingDouble(want::get));
-        for (int i = 0; i < outs.size(); i++) nodes.put(outs.get(i), new Layout.Box(MARGIN + root.span * COL, MARGIN + i * ROW, W, H));
+        for (int i = 0; i < outs.size(); i++) nodes.put(outs.get(i), new Layout.Box(side + root.span * COL, MARGIN + i * ROW, W, H));
         double bottom = Math.max(root.height, outs.size() * ROW) - ROW;
-        return new Layout(2 * MARGIN + root.span * COL, 2 * MARGIN + Math.max(0, bottom), nodes, Map.of(), "layered (Graphviz not used)");
+        return new Layout(2 * side + root.span * COL, 2 * MARGIN + Math.max(0, bottom), nodes, Map.of(), "layered (Graphviz not used)");
     }
 
     private static Item leaf(Item block, String id) {
@@ -227,10 +235,10 @@ public final class Layered {
     }
 
     /** Node boxes in page pixels: a leaf's centre from its block's column and top. */
-    private static void place(Item block, int col, double top, Map<String, Layout.Box> out) {
+    private static void place(Item block, double side, int col, double top, Map<String, Layout.Box> out) {
         for (Item c : block.children) {
-            if (c.id != null) out.put(c.id, new Layout.Box(MARGIN + (col + c.rank) * COL, MARGIN + top + c.top, W, H));
-            else place(c, col + c.rank, top + c.top + BLOCK_TOP, out);
+            if (c.id != null) out.put(c.id, new Layout.Box(side + (col + c.rank) * COL, MARGIN + top + c.top, W, H));
+            else place(c, side, col + c.rank, top + c.top + BLOCK_TOP, out);
         }
     }
 }

@@ -226,7 +226,8 @@ public final class Page {
      * keyed by {@code from->to} (the layered layout has none).
      */
     private static void layout(JsonText j, Layout l, Netlist net) {
-        j.raw("{\"engine\":").str(l.engine()).raw(",\"w\":").num(l.width()).raw(",\"h\":").num(l.height());
+        j.raw("{\"engine\":").str(l.engine()).raw(",\"w\":").num(l.width()).raw(",\"h\":").num(l.height())
+                .raw(",\"bend\":[").num(Layered.BEND_X).raw(",").num(Layered.BEND_Y).raw("]");
         List<Layout.Box> netBoxes = new ArrayList<>(), outBoxes = new ArrayList<>();
         for (int i = 0; i < net.netCount(); i++) netBoxes.add(l.nodes().get("n" + i));
         for (Terminal t : net.outputs()) {

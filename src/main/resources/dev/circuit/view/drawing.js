@@ -196,8 +196,9 @@ function makeDrawing(C, host) {
   let lEdge = new Int32Array(0), lBox = new Float64Array(0), lAt = new Int32Array(1), lPts = new Float64Array(0);
   const rep = new Int32Array(nodeCount);   // the collapsed group a node is drawn as, or -1
 
-  // A line running back left bends out beside its ends by BEND_X, then below the lower one by BEND_Y.
-  const BEND_X = 60, BEND_Y = 24;
+  // A line running back left bends out beside its ends by BEND_X, then below the lower one by BEND_Y
+  // (Layered.java leaves room for them around the drawing, and writes them).
+  const BEND_X = L.bend[0], BEND_Y = L.bend[1];
   const NETS = C.nets.length;
   /**
    * The cells, or null: there are none for routed layouts, and they are not used when a node and a
@@ -455,7 +456,7 @@ function makeDrawing(C, host) {
     const vx0 = sx / zoom, vy0 = sy / zoom, vx1 = (sx + cw) / zoom, vy1 = (sy + ch) / zoom;
     const inView = (x0, y0, x1, y1) => x1 >= vx0 && x0 <= vx1 && y1 >= vy0 && y0 <= vy1;
     const text = zoom >= TEXT_ZOOM;
-    last = { nodes: [], groups: [], ends: [], tips: [] };
+    last = { nodes: [], groups: [], ends: [], tips: [], reach: [Infinity, Infinity, -Infinity, -Infinity] };
     ctx.textAlign = "center";
 
     // Expanded groups: a dashed outline and the name.
@@ -506,8 +507,9 @@ function makeDrawing(C, host) {
       ctx.setLineDash(d ? [5, 3] : []);
       ctx.beginPath();
       for (const k of list) {
-        const n = linePts(k), p = LINE;
+        const n = linePts(k), p = LINE, r = last.reach;
         last.ends.push([p[n - 2], p[n - 1]]);
+        for (let i = 0; i < n; i += 2) { r[0] = Math.min(r[0], p[i]); r[1] = Math.min(r[1], p[i + 1]); r[2] = Math.max(r[2], p[i]); r[3] = Math.max(r[3], p[i + 1]); }
         ctx.moveTo(p[0], p[1]);
         if (n === 4) ctx.lineTo(p[2], p[3]);
         else for (let i = 2; i + 5 < n; i += 6) ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
@@ -817,7 +819,8 @@ function makeDrawing(C, host) {
      * For tests: what the last paint drew, in view: each node with its label and the value it is painted
      * with (its text when zoomed in enough to read, its colour always), each group, a collapsed one with
      * the nets leaving it whose values are written in its box and how many more leave it; where each
-     * line drawn ends, and each arrowhead's tip.
+     * line drawn ends, and each arrowhead's tip; the box around every line's points (a bent line's
+     * control points hold it).
      */
     drawn: () => last,
     /** For tests: where a node or a group's header is, in the page's client pixels, scrolled into view first. */

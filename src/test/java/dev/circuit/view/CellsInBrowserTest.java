@@ -77,8 +77,20 @@ class CellsInBrowserTest extends InBrowser {
         open(view(file, top, dir));
         arrowsAtEnds(file + " " + top);
         open(view(file, top, dir, "--layout=layered"));
+        linesInTheDrawing(file + " " + top + ", layered");
         browser.executeScript("const all = document.getElementById('collapse-all'); if (!document.getElementById('instances-panel').hidden) all.click();");
         arrowsAtEnds(file + " " + top + ", layered, collapsed");
+        linesInTheDrawing(file + " " + top + ", layered, collapsed");
+    }
+
+    /** In the page's own layout, every line drawn (a bent one's control points too) is inside the drawing: none is cut at its edge. */
+    private static void linesInTheDrawing(String where) {
+        Object why = browser.executeScript("document.getElementById('zoom-fit').click();"
+                + "const r = window.circuitView.drawn().reach, L = window.circuitView.data.layout;"
+                + "if (!(r[0] <= r[2])) return null;"   // no line: the arrowhead check says so
+                + "return r[0] >= 0 && r[1] >= 0 && r[2] <= L.w && r[3] <= L.h ? null"
+                + " : 'lines reach ' + r.map(x => x.toFixed(1)) + ', the drawing is 0,0,' + L.w + ',' + L.h;");
+        assertNull(why, where);
     }
 
     private static void arrowsAtEnds(String where) {
