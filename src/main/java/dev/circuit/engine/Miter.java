@@ -18,7 +18,10 @@ public final class Miter {
     private final Netlist a;
     private final Netlist b;
     private final BitMap map;
-    /** The gates the enumeration runs; null when only the SAT encoding can be built (above 2^62 rows). */
+    /**
+     * The gates the enumeration runs; null when only the SAT encoding can be built (a neuron whose
+     * exact form does not fit in longs, which the SAT encoding keeps as a threshold constraint).
+     */
     private final BitParallel.Network network;
     private final int neurons;
 
@@ -31,10 +34,12 @@ public final class Miter {
     }
 
     /**
-     * The miter of {@code a} and {@code b}, or null when either cannot be built into gates exactly
-     * (real-valued or learnable neurons, weights whose exact form does not fit in longs); above 2^62
-     * rows, where only the SAT engine runs, weights of any size are accepted (it encodes such a
-     * neuron as a threshold constraint).
+     * The miter of {@code a} and {@code b}, or null when neither its gates nor its SAT encoding can be
+     * built exactly. Weights whose exact form does not fit in longs keep it off the gates (then it is
+     * {@link #enumerable() not enumerable}) but not out of the SAT encoding, which encodes such a
+     * neuron as a threshold constraint, at any number of input bits; the encoding fails only when
+     * such a constraint's decision diagram is over its budget ({@link ThresholdCnf#MAX_NODES}), or
+     * when a circuit is not Boolean.
      */
     public static Miter of(Netlist a, Netlist b, BitMap map) {
         int bits = a.inputBits();
@@ -44,7 +49,6 @@ public final class Miter {
         }
         BitParallel.Network gates = network(a, b, map, WideNeurons.none(bits));
         if (gates != null) return new Miter(a, b, map, gates);
-        if (bits <= 62) return null;
         Miter satOnly = new Miter(a, b, map, null);
         return satOnly.encoded(Integer.MAX_VALUE) == null ? null : satOnly;
     }
@@ -79,11 +83,19 @@ public final class Miter {
     }
 
     /**
-     * The bit-parallel engine on the miter, or null above 2^62 rows (rows are numbered by a long).
-     * Its first failing row is the first row, in A's row order, where the circuits differ.
+     * Whether the bit-parallel engine runs the miter: its gates were built, and it has at most 2^62
+     * rows (rows are numbered by a long). When not, only {@link #cnf()} decides it.
+     */
+    public boolean enumerable() {
+        return network != null && a.inputBits() <= 62;
+    }
+
+    /**
+     * The bit-parallel engine on the miter, or null when it is not {@link #enumerable()}. Its first
+     * failing row is the first row, in A's row order, where the circuits differ.
      */
     public BitParallel enumeration(boolean generate) {
-        return a.inputBits() > 62 ? null : BitParallel.compile(network, a, neurons, generate);
+        return enumerable() ? BitParallel.compile(network, a, neurons, generate) : null;
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Rows;
 import dev.circuit.model.Netlist;
 import dev.circuit.model.Neuron;
+import dev.circuit.model.Threshold;
 import dev.circuit.sat.SatSolver;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +28,11 @@ import java.util.List;
 public final class Equivalence {
     private Equivalence() {}
 
-    /** How to decide: as {@code circuit test} picks (its portfolio up to 2^40 rows, SAT above), or one engine. */
+    /**
+     * How to decide: as {@code circuit test} picks (its portfolio up to 2^40 rows, SAT above), or one
+     * engine. A pair whose gates cannot be built (weights past longs) is not enumerated: auto proves
+     * it by SAT at any number of rows, and exhaustive is refused.
+     */
     public enum Method { AUTO, EXHAUSTIVE, SAT, SCALAR }
 
     /**
@@ -103,7 +108,8 @@ public final class Equivalence {
     /**
      * Decides whether {@code a} and {@code b} are equivalent ({@code labelA}, {@code labelB} name them
      * in messages: "mul4.net:mul4"). Ports that do not match and circuits that are not Boolean are
-     * usage errors, all reported at once, as is a circuit too large for the engine asked for.
+     * usage errors, all reported at once, as is a circuit too large for the engine asked for or one
+     * that engine cannot build.
      */
     public static Result check(Netlist a, String labelA, Netlist b, String labelB, Options opt) {
         List<Diagnostic> errors = new ArrayList<>(Ports.mismatches(a, labelA, b, labelB));
@@ -113,18 +119,30 @@ public final class Equivalence {
         BitMap map = Ports.map(a, b);
         int bits = a.inputBits();
         boolean tooMany = bits > VerifyOptions.MAX_EXHAUSTIVE_BITS;
-        Miter miter = opt.method() == Method.SCALAR ? null : Miter.of(a, b, map);
-        if (miter != null && (opt.method() == Method.SAT || opt.method() == Method.AUTO && tooMany)) return sat(a, b, map, miter, opt);
+        Method method = opt.method();
+        if (method == Method.SCALAR && !tooMany) return scalar(a, b, map);
+        Miter miter = Miter.of(a, b, map);
+        boolean bySat = miter != null;
+        boolean byGates = bySat && miter.enumerable();
+        // SAT when asked for, past what equiv enumerates, and wherever the gates cannot be built:
+        // a neuron too wide for them is a threshold constraint in the SAT encoding, at any width.
+        if (bySat && (method == Method.SAT || method == Method.AUTO && (tooMany || !byGates))) return sat(a, b, map, miter, opt);
+        String noSat = "the SAT engine does not apply: a threshold constraint of a neuron whose weights as exact integers need more than "
+                + Threshold.LONG_BITS + " bits is over the SAT encoding's budget of decision-diagram nodes";
+        if (method == Method.EXHAUSTIVE && !byGates && !tooMany) {
+            throw noGates(a, labelA, b, labelB, bySat ? "--engine auto or sat proves the pair by SAT"
+                    : noSat + "; --engine scalar enumerates the pair on the reference evaluator");
+        }
         if (tooMany) {
-            String why = opt.method() == Method.AUTO || opt.method() == Method.SAT
-                    ? "; the SAT engine does not apply: a neuron's exact integer weights do not fit in 64 bits"
-                    : "; --engine auto or sat proves it by SAT";
+            String why = "; " + (bySat ? "--engine auto or sat proves it by SAT" : noSat);
             throw CircuitException.usage(labelA + " has " + bits + " input bits: 2^" + bits + " rows is more than the 2^"
                     + VerifyOptions.MAX_EXHAUSTIVE_BITS + " equiv enumerates" + why);
         }
-        if (miter == null) return scalar(a, b, map);
+        if (method == Method.SAT) throw CircuitException.usage(noSat + "; --engine auto or scalar enumerates the pair on the reference evaluator");
+        // Auto with neither gates nor a SAT encoding: the reference evaluator, row by row.
+        if (!byGates) return scalar(a, b, map);
         BitParallel engine = miter.enumeration(true);
-        long budget = opt.method() == Method.AUTO ? opt.satFirst().propagations(Portfolio.gateRows(engine)) : 0;
+        long budget = method == Method.AUTO ? opt.satFirst().propagations(Portfolio.gateRows(engine)) : 0;
         if (budget == 0) return enumerate(a, b, map, engine, opt, Long.MAX_VALUE);
         // The portfolio, as test runs it: SAT under a budget worth a fraction of the enumeration, then
         // the enumeration, which reports the first differing row below any SAT found.
@@ -136,6 +154,22 @@ public final class Equivalence {
             known = Rows.number(a.inputs(), sat(a, b, map, cnf, answer).counterexample().inputs());
         }
         return enumerate(a, b, map, engine, opt, known);
+    }
+
+    /**
+     * --engine exhaustive on a pair whose gates cannot be built: a usage error at the first neuron
+     * they cannot compute (its exact sums past a long), with {@code instead} saying what can decide it.
+     */
+    private static CircuitException noGates(Netlist a, String labelA, Netlist b, String labelB, String instead) {
+        for (Netlist n : List.of(a, b)) {
+            for (Neuron x : n.neurons()) {
+                if (x.exact() == null || x.exact().longs() != null) continue;
+                return new CircuitException(Failure.USAGE, x.pos(), "--engine exhaustive enumerates on gates, which cannot compute neuron '"
+                        + x.path() + "' of " + (n == a ? labelA : labelB) + ": its weights as exact integers need more than "
+                        + Threshold.LONG_BITS + " bits; " + instead);
+            }
+        }
+        throw new IllegalStateException("no gates for " + a.name() + " and " + b.name() + ", but no neuron too wide for them");
     }
 
     /** Refuses what the gates and the evaluator do not agree to be Boolean: real-valued or learnable neurons, constants other than 0 and 1. */

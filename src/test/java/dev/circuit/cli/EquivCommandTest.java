@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,99 @@ class EquivCommandTest {
                 "--engine", "exhaustive");
         assertEquals(2, r.code(), r.all());
         assertTrue(r.err().contains("has 65 input bits: 2^65 rows is more than the 2^40 equiv enumerates; --engine auto or sat proves it by SAT"), r.err());
+    }
+
+    /**
+     * A neuron whose weights need more than 62 bits as exact integers keeps a pair off the gates, not
+     * off SAT: at 4 input bits as at 41 (which equiv once refused) and 64, the pair is proven, or
+     * refuted at its one differing input, by SAT. Enumeration is not offered: exhaustive is a usage
+     * error at that neuron (or, past 2^40 rows, at the row count). At 4 bits the reference evaluator
+     * enumerates the same verdicts.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 41, 64})
+    void neuronsTooWideForTheGatesAreDecidedBySatAtAnyWidth(int n) throws Exception {
+        Path f = Files.writeString(dir.resolve("or" + n + ".net"), wideOr(n));
+        String wide = f + ":or_wide";
+        String off = f + ":or_wide_off";
+        String small = f + ":or_small";
+        CliRun r = CliRun.of("equiv", f.toString(), f.toString(), "--top-a", "or_wide", "--top-b", "or_small");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().startsWith("EQUIVALENT  " + wide + " == " + small + " (" + n + " input bits, proven for all 2^" + n
+                + " inputs, SAT engine, "), r.out());
+        r = CliRun.of("equiv", f.toString(), f.toString(), "--top-a", "or_wide_off", "--top-b", "or_small");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.out().startsWith("NOT EQUIVALENT  " + off + " != " + small + " (" + n + " input bits, counterexample, SAT engine, "), r.out());
+        assertTrue(r.out().endsWith(")\n  inputs  x=1\n  A       y=0\n  B       y=1\n"), r.out());
+        r = CliRun.of("equiv", f.toString(), f.toString(), "--top-a", "or_small", "--top-b", "or_wide", "--engine", "exhaustive");
+        assertEquals(2, r.code(), r.all());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains(n <= 40
+                ? f + ":11:5: error: --engine exhaustive enumerates on gates, which cannot compute neuron 'or_wide/y' of " + wide
+                        + ": its weights as exact integers need more than 62 bits; --engine auto or sat proves the pair by SAT"
+                : "error: " + small + " has " + n + " input bits: 2^" + n + " rows is more than the 2^40 equiv enumerates;"
+                        + " --engine auto or sat proves it by SAT"), r.err());
+        if (n > 40) return;
+        r = CliRun.of("equiv", f.toString(), f.toString(), "--top-a", "or_wide", "--top-b", "or_small", "--engine", "scalar");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("(" + n + " input bits, all " + (1 << n) + " rows, scalar engine"), r.out());
+        r = CliRun.of("equiv", f.toString(), f.toString(), "--top-a", "or_wide_off", "--top-b", "or_small", "--engine", "scalar");
+        assertEquals(1, r.code(), r.all());
+        assertTrue(r.out().contains("(" + n + " input bits, first difference at row 2, scalar engine") && r.out().contains("\n  inputs  x=1\n"), r.out());
+    }
+
+    /**
+     * Weights that overflow the SAT encoding's budget as well (41 random 80-bit weights, written in
+     * two orders so each side keeps its own threshold constraint, a decision diagram of millions of
+     * nodes): past 2^40 rows no engine applies, and the refusal says why rather than that SAT does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"auto", "sat"})
+    void aPairTooWideForTheSatEncodingTooIsRefusedPastEnumerationSayingWhy(String engine) throws Exception {
+        Random r = new Random(7);
+        List<String> terms = new ArrayList<>();
+        BigInteger total = BigInteger.ZERO;
+        for (int i = 0; i < 41; i++) {
+            BigInteger w = new BigInteger(80, r).setBit(79);
+            total = total.add(w);
+            terms.add(w + "*x[" + i + "]");
+        }
+        String a = "circuit a(x[41]) -> y {\n    y = " + String.join(" +\n        ", terms) + " >= " + total.shiftRight(1) + "\n}\n";
+        Collections.reverse(terms);
+        String b = "circuit b(x[41]) -> y {\n    y = " + String.join(" +\n        ", terms) + " >= " + total.shiftRight(1) + "\n}\n";
+        Path f = Files.writeString(dir.resolve("big.net"), a + "\n" + b);
+        CliRun run = CliRun.of("equiv", f.toString(), f.toString(), "--top-a", "a", "--top-b", "b", "--engine", engine);
+        assertEquals(2, run.code(), run.all());
+        assertTrue(run.err().contains("error: " + f + ":a has 41 input bits: 2^41 rows is more than the 2^40 equiv enumerates; the SAT engine"
+                + " does not apply: a threshold constraint of a neuron whose weights as exact integers need more than 62 bits is over the"
+                + " SAT encoding's budget of decision-diagram nodes"), run.err());
+    }
+
+    /**
+     * or_small: y = 1 when any of x[0..n-1] is, by a chain of small neurons. or_wide: the same as one
+     * neuron weighing x[i] by 2^(63+i); its threshold 1 leaves the weights no common factor to divide
+     * out. or_wide_off: the threshold 2^63 + 1, which every x[i] but x[0] reaches alone, so it differs
+     * from the others only where x is 1.
+     */
+    private static String wideOr(int n) {
+        StringBuilder sum = new StringBuilder();
+        for (int i = 0; i < n; i++) sum.append(i == 0 ? "" : " +\n        ").append(BigInteger.ONE.shiftLeft(63 + i)).append("*x[").append(i).append(']');
+        return "circuit or_small(x[" + n + "]) -> y {\n"
+                + "    wire o[" + (n + 1) + "]\n"
+                + "    o[0] = 0\n"
+                + "    for i in 0.." + (n - 1) + " {\n"
+                + "        o[i + 1] = o[i] + x[i] >= 1\n"
+                + "    }\n"
+                + "    y = o[" + n + "]\n"
+                + "}\n"
+                + "\n"
+                + "circuit or_wide(x[" + n + "]) -> y {\n"
+                + "    y = " + sum + " >= 1\n"
+                + "}\n"
+                + "\n"
+                + "circuit or_wide_off(x[" + n + "]) -> y {\n"
+                + "    y = " + sum + " >= " + BigInteger.ONE.shiftLeft(63).add(BigInteger.ONE) + "\n"
+                + "}\n";
     }
 
     /** Ports are matched by name whatever their order: a circuit equals itself with its ports declared the other way round. */

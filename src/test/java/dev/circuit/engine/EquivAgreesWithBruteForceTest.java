@@ -2,11 +2,14 @@ package dev.circuit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import dev.circuit.Circuit;
+import dev.circuit.diag.CircuitException;
+import dev.circuit.diag.Failure;
 import dev.circuit.diag.Sources;
 import dev.circuit.eval.Evaluator;
 import dev.circuit.eval.Rows;
@@ -57,28 +60,15 @@ class EquivAgreesWithBruteForceTest {
             Netlist b = Circuit.load(f, "b", new Sources()).topCircuit().netlist();
             long first = firstDifference(a, b);
             (first < 0 ? equal : different).incrementAndGet();
-            // The SAT miter with every neuron a threshold constraint (ThresholdCnf), not gates.
-            SatSolver.Answer kept = SatSolver.solve(Miter.of(a, b, bitMap(a, b)).cnf(1), 0);
-            assertEquals(first < 0, kept instanceof SatSolver.Proved, "threshold constraints\n" + text);
-            if (kept instanceof SatSolver.Counterexample ce) {
-                double[] in = new double[a.inputBits()];
-                for (int i = 0; i < in.length; i++) in[i] = ce.inputs()[i] ? 1 : 0;
-                assertTrue(differ(a, b, in), "threshold constraints\n" + text + "\nthe counterexample does not differ on the evaluator");
-            }
+            thresholdConstraintsAgree(a, b, first, text);
             for (Equivalence.Method m : Equivalence.Method.values()) {
                 Equivalence.Result res = Equivalence.check(a, "a", b, "b", new Equivalence.Options(m, 1 + r.nextInt(2), 0, null));
                 String where = m + "\n" + text + "\n" + res.detail();
-                assertEquals(first < 0 ? Verdict.PASS : Verdict.FAIL, res.verdict(), where);
                 // Each engine ran as asked: the generator writes only circuits the gates can be built from.
                 Engine expected = m == Equivalence.Method.SAT ? Engine.SAT : m == Equivalence.Method.SCALAR ? Engine.SCALAR
                         : a.inputBits() >= 6 ? Engine.GENERATED : Engine.INTERPRETED;
                 assertEquals(expected, res.engine(), where);
-                if (first < 0) continue;
-                if (res.engine() != Engine.SAT) assertEquals(first, res.row(), where);
-                Equivalence.Counterexample c = res.counterexample();
-                assertTrue(differ(a, b, c.inputs()), where + "\nthe counterexample does not differ on the evaluator");
-                assertArrayEquals(outputs(a, c.inputs()), c.outputsA(), where);
-                assertArrayEquals(outputs(b, byName(a.inputs(), c.inputs(), b.inputs())), c.outputsB(), where);
+                agrees(a, b, first, res, where);
             }
             // auto's portfolio on every pair, SAT first under a budget from one propagation to
             // plenty: a proof by SAT or the enumeration's first difference, never SAT's row.
@@ -95,6 +85,76 @@ class EquivAgreesWithBruteForceTest {
         // Both answers, many times each, or the test proves little.
         assertTrue(equal.get() > 60 && different.get() > 60, equal + " equal, " + different + " different");
         assertTrue(bySat.get() > 20 && byEnumeration.get() > 20, "portfolio: " + bySat + " by SAT, " + byEnumeration + " by enumeration");
+    }
+
+    /**
+     * The same where the gates cannot be built: B's neurons, at random, have weights and threshold
+     * times 2^64 with the threshold moved by 1, the same function with exact integers past 62 bits
+     * ({@link RandomPair.Neuron#text(String, BigDecimal, boolean)}). Enumeration is not offered there,
+     * however few the rows: auto and sat prove or refute by SAT, exhaustive is a usage error naming
+     * such a neuron, scalar runs the reference; every verdict and counterexample is brute force's.
+     */
+    @Test
+    void whereTheGatesCannotBeBuiltSatDecidesAndAgreesWithBruteForce() {
+        AtomicInteger equal = new AtomicInteger();
+        AtomicInteger different = new AtomicInteger();
+        AtomicInteger noGates = new AtomicInteger();
+        qt().withFixedSeed(20261128L).withExamples(150).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            String text = RandomPair.write(r, true);
+            Path f = write(text, seed);
+            Netlist a = Circuit.load(f, "a", new Sources()).topCircuit().netlist();
+            Netlist b = Circuit.load(f, "b", new Sources()).topCircuit().netlist();
+            long first = firstDifference(a, b);
+            thresholdConstraintsAgree(a, b, first, text);
+            // A widened neuron whose weights are all 0 is a constant, which still fits the gates.
+            boolean gates = b.neurons().stream().allMatch(x -> x.exact().longs() != null);
+            if (gates) return;
+            noGates.incrementAndGet();
+            (first < 0 ? equal : different).incrementAndGet();
+            for (Equivalence.Method m : Equivalence.Method.values()) {
+                Equivalence.Options o = new Equivalence.Options(m, 1 + r.nextInt(2), 0, null);
+                if (m == Equivalence.Method.EXHAUSTIVE) {
+                    CircuitException e = assertThrows(CircuitException.class, () -> Equivalence.check(a, "a", b, "b", o), text);
+                    assertEquals(Failure.USAGE, e.failure(), text);
+                    String message = e.diagnostics().get(0).message();
+                    assertTrue(message.matches("--engine exhaustive enumerates on gates, which cannot compute neuron 'b/g\\d+' of b: "
+                            + "its weights as exact integers need more than 62 bits; --engine auto or sat proves the pair by SAT"), message);
+                    continue;
+                }
+                Equivalence.Result res = Equivalence.check(a, "a", b, "b", o);
+                String where = m + "\n" + text + "\n" + res.detail();
+                assertEquals(m == Equivalence.Method.SCALAR ? Engine.SCALAR : Engine.SAT, res.engine(), where);
+                agrees(a, b, first, res, where);
+            }
+        });
+        assertTrue(noGates.get() > 100 && equal.get() > 25 && different.get() > 25,
+                noGates + " pairs without gates: " + equal + " equal, " + different + " different");
+    }
+
+    /** The SAT miter with every neuron a threshold constraint (ThresholdCnf), not gates, against brute force's first difference. */
+    private static void thresholdConstraintsAgree(Netlist a, Netlist b, long first, String text) {
+        SatSolver.Answer kept = SatSolver.solve(Miter.of(a, b, bitMap(a, b)).cnf(1), 0);
+        assertEquals(first < 0, kept instanceof SatSolver.Proved, "threshold constraints\n" + text);
+        if (kept instanceof SatSolver.Counterexample ce) {
+            double[] in = new double[a.inputBits()];
+            for (int i = 0; i < in.length; i++) in[i] = ce.inputs()[i] ? 1 : 0;
+            assertTrue(differ(a, b, in), "threshold constraints\n" + text + "\nthe counterexample does not differ on the evaluator");
+        }
+    }
+
+    /**
+     * An engine's result against brute force's first difference: the verdict, an enumeration's row,
+     * and a counterexample that differs on the evaluator with both sides' outputs as it computes them.
+     */
+    private static void agrees(Netlist a, Netlist b, long first, Equivalence.Result res, String where) {
+        assertEquals(first < 0 ? Verdict.PASS : Verdict.FAIL, res.verdict(), where);
+        if (first < 0) return;
+        if (res.engine() != Engine.SAT) assertEquals(first, res.row(), where);
+        Equivalence.Counterexample c = res.counterexample();
+        assertTrue(differ(a, b, c.inputs()), where + "\nthe counterexample does not differ on the evaluator");
+        assertArrayEquals(outputs(a, c.inputs()), c.outputsA(), where);
+        assertArrayEquals(outputs(b, byName(a.inputs(), c.inputs(), b.inputs())), c.outputsB(), where);
     }
 
     /** Brute force: the first row (A's numbering) where some output of A differs from B's output of that name, or -1. */
@@ -153,20 +213,42 @@ class EquivAgreesWithBruteForceTest {
     static final class RandomPair {
         private RandomPair() {}
 
+        /** 2^64: a neuron's weights and threshold times this need more than 62 bits as exact integers. */
+        private static final BigDecimal WIDE = new BigDecimal(java.math.BigInteger.ONE.shiftLeft(64));
+
         record Neuron(String kind, List<BigDecimal> w, List<String> src, BigDecimal t) {
             String text(String name, BigDecimal scale) {
+                return text(name, scale, false);
+            }
+
+            /**
+             * {@code wide}: weights and threshold also times 2^64, then the threshold moved by 1 (down
+             * for {@code >=} and {@code <}, up for {@code >}, {@code <=} and the strict step). Sums
+             * of weights are multiples of a quarter of the scale times 2^64, so none lies between the
+             * two thresholds and the function is unchanged; the 1 leaves the exact form no common
+             * factor of 2^64 to divide out, so its integers need more than 62 bits.
+             */
+            String text(String name, BigDecimal scale, boolean wide) {
+                BigDecimal k = wide ? scale.multiply(WIDE) : scale;
                 StringBuilder sum = new StringBuilder();
                 for (int j = 0; j < w.size(); j++) {
                     if (j > 0) sum.append(" + ");
-                    String weight = w.get(j).multiply(scale).stripTrailingZeros().toPlainString();
+                    String weight = w.get(j).multiply(k).stripTrailingZeros().toPlainString();
                     sum.append(weight.startsWith("-") ? "(" + weight + ")" : weight).append('*').append(src.get(j).replace("h", name));
                 }
-                String th = t.multiply(scale).stripTrailingZeros().toPlainString();
+                BigDecimal at = t.multiply(k);
+                if (wide) at = at.add(BigDecimal.valueOf(kind.equals(">=") || kind.equals("<") ? -1 : 1));
+                String th = at.stripTrailingZeros().toPlainString();
                 return kind.equals("step") ? "step(" + sum + " - (" + th + "))" : sum + " " + kind + " " + th;
             }
         }
 
         static String write(Random r) {
+            return write(r, false);
+        }
+
+        /** {@code wide}: each of B's neurons, at random, made too wide for the gates ({@link Neuron#text(String, BigDecimal, boolean)}). */
+        static String write(Random r, boolean wide) {
             int n = 1 + r.nextInt(7);
             int m = 1 + r.nextInt(3);
             int k = 1 + r.nextInt(10);
@@ -191,7 +273,7 @@ class EquivAgreesWithBruteForceTest {
             sb.append("circuit b(c, x[").append(n).append("]) -> (v, y[").append(m).append("]) {\n");
             sb.append("    v = g").append(outsB.get(m)).append('\n');
             for (int i = m - 1; i >= 0; i--) sb.append("    y[").append(i).append("] = g").append(outsB.get(i)).append('\n');
-            for (int i = k - 1; i >= 0; i--) sb.append("    g").append(i).append(" = ").append(b.get(i).text("g", scale)).append('\n');
+            for (int i = k - 1; i >= 0; i--) sb.append("    g").append(i).append(" = ").append(b.get(i).text("g", scale, wide && r.nextBoolean())).append('\n');
             return sb.append("}\n").toString();
         }
 
