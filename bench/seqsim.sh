@@ -5,9 +5,8 @@
 #
 #   bench/seqsim.sh [--cycles N] [FILE.net[:TOP]...]
 #
-# Default circuits: every one of circuits/seq/{counter4,counter16,lfsr8,cpu}.net that exists, which is
-# counter4 and lfsr8 (there is no counter16.net or cpu.net: name e.g.
-# circuits/seq/registers.net:counter_n<16> and circuits/seq/mult_computer.net instead).
+# Default circuits: those of the table in docs/BENCHMARKS.md, all in circuits/seq: counter4.net,
+# registers.net:counter_n<16> (a 16-bit counter), lfsr8.net and mult_computer.net (the Hack computer).
 # Figures: wall and CPU (user+sys) seconds of the whole process, cycles/s and sequence-cycles/s
 # (runs x cycles per CPU second). The machine may be shared: the load average is printed.
 set -euo pipefail
@@ -23,8 +22,8 @@ while [[ $# -gt 0 ]]; do
     shift
 done
 if [[ ${#files[@]} -eq 0 ]]; then
-    for f in counter4 counter16 lfsr8 cpu; do
-        [[ -f "$root/circuits/seq/$f.net" ]] && files+=("$root/circuits/seq/$f.net")
+    for f in counter4.net "registers.net:counter_n<16>" lfsr8.net mult_computer.net; do
+        files+=("$root/circuits/seq/$f")
     done
 fi
 command -v verilator >/dev/null || { echo "needs verilator (apt-get install verilator)" >&2; exit 2; }
@@ -44,8 +43,14 @@ measure() {
     echo "$(echo "$t1 - $t0" | bc -l) $(echo "$u + $s" | bc -l)"
 }
 
+# Sequence-cycles per CPU second: "$1" of them in "$2" CPU seconds; "-" when the run took under the
+# 0.01 s that time(1) reports (a short --cycles), rather than a division by zero.
+rate() {
+    if [[ "$(echo "$2 > 0" | bc -l)" == 1 ]]; then printf "%12.3g" "$(echo "$1 / $2" | bc -l)"; else printf "%12s" "-"; fi
+}
+
 row() { # name runs wall cpu
-    printf "| %-28s | %4d | %8.2f | %8.2f | %12.3g |\n" "$1" "$2" "$3" "$4" "$(echo "$2 * $cycles / $4" | bc -l)"
+    printf "| %-28s | %4d | %8.2f | %8.2f | %s |\n" "$1" "$2" "$3" "$4" "$(rate "$(($2 * cycles))" "$4")"
 }
 
 for spec in "${files[@]}"; do
@@ -94,7 +99,7 @@ for spec in "${files[@]}"; do
     if ! grep -q ' clk,' "$work/$name.v"; then sed -i 's/dut(.clk(clk), /dut(/; s/dut(.clk(clk))/dut()/' "$work/tb_$name.v"; fi
     iverilog -o "$work/ivl_$name" "$work/tb_$name.v" "$work/$name.v" 2> "$work/ivl_$name.log" || { cat "$work/ivl_$name.log" >&2; continue; }
     read -r w c < <(measure vvp -n "$work/ivl_$name")
-    printf "| %-28s | %4d | %8.2f | %8.2f | %12.3g |\n" "Icarus ($icycles cycles)" 1 "$w" "$c" "$(echo "$icycles / $c" | bc -l)"
+    printf "| %-28s | %4d | %8.2f | %8.2f | %s |\n" "Icarus ($icycles cycles)" 1 "$w" "$c" "$(rate "$icycles" "$c")"
     for runs in 1 64; do
         read -r w c < <(cd "$root" && measure ./circuit sim "$file" $top --random $runs --cycles "$cycles" --last)
         row "circuit sim --random $runs" "$runs" "$w" "$c"
