@@ -18,7 +18,7 @@ command -v hyperfine >/dev/null || { echo "bench/startup.sh: needs hyperfine (ap
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-(cd "$root" && mvn -B -q -DskipTests package) >/dev/null
+(cd "$root" && mvn -B -q -o -DskipTests package) >/dev/null
 jar="$root/target/circuit.jar"
 javac -d "$work/hello" "$here/startup/Hello.java"
 printf 'Main-Class: Hello\n' > "$work/manifest"
