@@ -18,8 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "equiv", description = {"Prove that two circuits compute the same function, or print an input",
         "where they differ. Ports are matched by name (inputs and outputs, same",
         "widths, any order). Up to 2^40 rows are enumerated (large ones tried by SAT",
-        "first, under a budget), more are proven by SAT, as is a pair with weights",
-        "too wide for the gates (past 62 bits as exact integers) at any size.",
+        "first, under a budget), more are proven by SAT.",
         "Exits 0 when equivalent; 1 when not, printing the input and both outputs;",
         "2 when the ports differ or a circuit is not Boolean; 6 when a SAT proof",
         "ended unknown at --timeout."},
@@ -43,16 +42,12 @@ final class EquivCommand implements Callable<Integer> {
     @Option(names = "--top-b", paramLabel = "NAME", description = "The circuit of B (as --top-a).")
     String topB;
 
-    /**
-     * auto runs test's portfolio up to 2^40 rows and proves by SAT above, and wherever the gates
-     * cannot be built; the others force one engine (exhaustive refuses a pair without gates).
-     */
+    /** auto runs test's portfolio up to 2^40 rows and proves by SAT above; the others force one engine. */
     enum Engine { auto, exhaustive, sat, scalar }
 
     @Option(names = "--engine", defaultValue = "auto",
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; exhaustive enumerates on the bit-parallel engine, "
-                    + "sat proves by SAT, scalar enumerates on the slow reference evaluator; "
-                    + "a pair with weights too wide for the gates goes to SAT on auto and is refused by exhaustive).")
+                    + "sat proves by SAT, scalar enumerates on the slow reference evaluator).")
     Engine engine;
 
     @Option(names = "--cycles", paramLabel = "K",

@@ -30,8 +30,8 @@ public final class Equivalence {
 
     /**
      * How to decide: as {@code circuit test} picks (its portfolio up to 2^40 rows, SAT above), or one
-     * engine. A pair whose gates cannot be built (weights past longs) is not enumerated: auto proves
-     * it by SAT at any number of rows, and exhaustive is refused.
+     * engine. A pair whose gates cannot be built (weights past longs) is enumerated on the reference
+     * evaluator up to 2^40 rows, and proven by SAT past them.
      */
     public enum Method { AUTO, EXHAUSTIVE, SAT, SCALAR }
 
@@ -124,22 +124,19 @@ public final class Equivalence {
         Miter miter = Miter.of(a, b, map);
         boolean bySat = miter != null;
         boolean byGates = bySat && miter.enumerable();
-        // SAT when asked for, past what equiv enumerates, and wherever the gates cannot be built:
-        // a neuron too wide for them is a threshold constraint in the SAT encoding, at any width.
-        if (bySat && (method == Method.SAT || method == Method.AUTO && (tooMany || !byGates))) return sat(a, b, map, miter, opt);
+        // SAT when asked for, and past what equiv enumerates: a neuron too wide for the gates is a
+        // threshold constraint in the SAT encoding, at any width.
+        if (bySat && (method == Method.SAT || method == Method.AUTO && tooMany)) return sat(a, b, map, miter, opt);
         String noSat = "the SAT engine does not apply: a threshold constraint of a neuron whose weights as exact integers need more than "
                 + Threshold.LONG_BITS + " bits is over the SAT encoding's budget of decision-diagram nodes";
-        if (method == Method.EXHAUSTIVE && !byGates && !tooMany) {
-            throw noGates(a, labelA, b, labelB, bySat ? "--engine auto or sat proves the pair by SAT"
-                    : noSat + "; --engine scalar enumerates the pair on the reference evaluator");
-        }
         if (tooMany) {
             String why = "; " + (bySat ? "--engine auto or sat proves it by SAT" : noSat);
             throw CircuitException.usage(labelA + " has " + bits + " input bits: 2^" + bits + " rows is more than the 2^"
                     + VerifyOptions.MAX_EXHAUSTIVE_BITS + " equiv enumerates" + why);
         }
         if (method == Method.SAT) throw CircuitException.usage(noSat + "; --engine auto or scalar enumerates the pair on the reference evaluator");
-        // Auto with neither gates nor a SAT encoding: the reference evaluator, row by row.
+        // Auto or exhaustive without gates (a neuron too wide for them), up to 2^40 rows: every row
+        // on the reference evaluator, as test runs such a check.
         if (!byGates) return scalar(a, b, map);
         BitParallel engine = miter.enumeration(true);
         long budget = method == Method.AUTO ? opt.satFirst().propagations(Portfolio.gateRows(engine)) : 0;
@@ -154,22 +151,6 @@ public final class Equivalence {
             known = Rows.number(a.inputs(), sat(a, b, map, cnf, answer).counterexample().inputs());
         }
         return enumerate(a, b, map, engine, opt, known);
-    }
-
-    /**
-     * --engine exhaustive on a pair whose gates cannot be built: a usage error at the first neuron
-     * they cannot compute (its exact sums past a long), with {@code instead} saying what can decide it.
-     */
-    private static CircuitException noGates(Netlist a, String labelA, Netlist b, String labelB, String instead) {
-        for (Netlist n : List.of(a, b)) {
-            for (Neuron x : n.neurons()) {
-                if (x.exact() == null || x.exact().longs() != null) continue;
-                return new CircuitException(Failure.USAGE, x.pos(), "--engine exhaustive enumerates on gates, which cannot compute neuron '"
-                        + x.path() + "' of " + (n == a ? labelA : labelB) + ": its weights as exact integers need more than "
-                        + Threshold.LONG_BITS + " bits; " + instead);
-            }
-        }
-        throw new IllegalStateException("no gates for " + a.name() + " and " + b.name() + ", but no neuron too wide for them");
     }
 
     /** Refuses what the gates and the evaluator do not agree to be Boolean: real-valued or learnable neurons, constants other than 0 and 1. */
