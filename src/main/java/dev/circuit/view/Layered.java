@@ -39,7 +39,16 @@ public final class Layered {
      * the lower one by BEND_Y (drawing.js draws it so, from these numbers in the page's data).
      */
     static final double BEND_X = 60, BEND_Y = 24;
-    /** The margin beside the columns of a circuit with state: a bend beside a first- or last-column node stays in the drawing. */
+    /**
+     * How far out drawing.js draws an instance's box around what it holds, and so a box around an
+     * instance's box: a collapsed instance is its outermost box, this much wider per level inside it.
+     */
+    static final double GROUP_PAD = 6;
+    /**
+     * The margin beside the columns of a circuit with state, with no instance: a bend beside a first-
+     * or last-column node stays in the drawing. Each level of instances adds {@link #GROUP_PAD}: a line
+     * bends out beside a collapsed instance's box.
+     */
     static final double BENT_MARGIN = W / 2 + BEND_X + 8;
     /** Room above and below an instance's contents for its box and name (drawing.js: 6 pixels around, 12 for the name). */
     static final double BLOCK_TOP = 24;
@@ -84,7 +93,7 @@ public final class Layered {
 
         Map<String, Layout.Box> nodes = new LinkedHashMap<>();
         Map<Integer, Double> yOfNet = new HashMap<>();
-        double side = net.state().isEmpty() ? MARGIN : BENT_MARGIN;
+        double side = net.state().isEmpty() ? MARGIN : BENT_MARGIN + GROUP_PAD * depth(root);
         place(root, side, 0, 0, nodes);
         for (int n = 0; n < driver.length; n++) {
             if (driver[n] != null) yOfNet.put(n, nodes.get(driver[n].id).y());
@@ -232,6 +241,13 @@ public final class Layered {
             x = x.parent;
         }
         return x;
+    }
+
+    /** How many instances deep the deepest node is: 0 when there is none. */
+    private static int depth(Item block) {
+        int d = 0;
+        for (Item c : block.children) if (c.id == null) d = Math.max(d, 1 + depth(c));
+        return d;
     }
 
     /** Node boxes in page pixels: a leaf's centre from its block's column and top. */

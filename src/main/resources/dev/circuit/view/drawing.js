@@ -92,7 +92,7 @@ function makeDrawing(C, host) {
   // the layout's place (Graphviz keeps clusters apart, and so does the layered layout).
   const groups = [];   // {key, name, depth, parent, x, y, w, h, collapsed, ins, outs}
   const groupAt = new Map();
-  const PAD = 6, LABEL = 12;
+  const PAD = 6, LABEL = 12;   // Layered.GROUP_PAD: the layered layout leaves room for the boxes beside its first column
   /** The group of an instance path, made (with the groups around it) the first time it is seen. */
   function groupOf(key) {
     let g = groupAt.get(key);
