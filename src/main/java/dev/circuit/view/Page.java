@@ -269,11 +269,12 @@ public final class Page {
      * centre, as written in the data), {@code count[c]} of them for cell c, each as its net, or the
      * net count plus its output bit for an output's node, in increasing order and written as
      * differences: a cell's first as itself, each next as its difference from the one before.
-     * {@code long} lists, as differences (the first from 0), the edges whose two ends are more than one cell apart across or down, by the
-     * page's numbering (netBoxes and outBoxes as {@link #layout} lists them): each neuron's
-     * inputs in order, then each output bit, then each state bit's input. Only layouts without routed
-     * edges have cells (the page's own straight lines, whose extent the ends bound); the page checks
-     * that its nodes and bends fit the cell size before it uses them. All three are {@link Packed}.
+     * {@code long} lists, as differences (the first from 0), the edges whose two ends are more than
+     * one cell apart across or down, by the page's numbering (netBoxes and outBoxes as
+     * {@link #layout} lists them): each neuron's inputs in order, then each output bit, then each
+     * state bit's input. Only layouts without routed edges have cells (the page's own straight lines,
+     * whose extent the ends bound); the page checks that its nodes and bends fit the cell size before
+     * it uses them. All three are {@link Packed}.
      */
     private static void cells(JsonText j, Layout l, Netlist net, List<Layout.Box> netBoxes, List<Layout.Box> outBoxes) {
         int cols = (int) Math.floor(l.width() / CELL) + 1, rows = (int) Math.floor(l.height() / CELL) + 1;
@@ -348,13 +349,14 @@ public final class Page {
     /**
      * A character in no net's name, to write the names as one text (a JSON list of 10^4 names is a
      * third longer): a space, since names are identifiers with '/', '[', ']' and '.'; else the first
-     * character from U+0001 that none uses.
+     * control character none uses.
      */
     static String separator(List<String> names) {
-        for (char c = ' '; ; c = c == ' ' ? 1 : (char) (c + 1)) {
-            String sep = String.valueOf(c);
+        for (int c = 0; c < 0x20; c++) {
+            String sep = String.valueOf((char) (c == 0 ? ' ' : c));
             if (names.stream().noneMatch(n -> n.contains(sep))) return sep;
         }
+        throw new IllegalStateException("every separator tried is in some net's name");
     }
 
     /** Pixels to a tenth: the drawing needs no more, and the file stays small. */

@@ -509,7 +509,8 @@ function makeDrawing(C, host) {
       for (const k of list) {
         const n = linePts(k), p = LINE, r = last.reach;
         last.ends.push([p[n - 2], p[n - 1]]);
-        for (let i = 0; i < n; i += 2) { r[0] = Math.min(r[0], p[i]); r[1] = Math.min(r[1], p[i + 1]); r[2] = Math.max(r[2], p[i]); r[3] = Math.max(r[3], p[i + 1]); }
+        boxAround(p, 0, n, PLAIN_BOX, 0);
+        r[0] = Math.min(r[0], PLAIN_BOX[0]); r[1] = Math.min(r[1], PLAIN_BOX[1]); r[2] = Math.max(r[2], PLAIN_BOX[2]); r[3] = Math.max(r[3], PLAIN_BOX[3]);
         ctx.moveTo(p[0], p[1]);
         if (n === 4) ctx.lineTo(p[2], p[3]);
         else for (let i = 2; i + 5 < n; i += 6) ctx.bezierCurveTo(p[i], p[i + 1], p[i + 2], p[i + 3], p[i + 4], p[i + 5]);
